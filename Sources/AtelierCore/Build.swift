@@ -1,0 +1,66 @@
+import Foundation
+
+/// What `atelier build` is asked to do.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var output: URL
+    /// "Today" for the build; nil means `SOURCE_DATE_EPOCH`, else the clock, in the site's time zone.
+    public var date: LocalDate?
+    public var includeDrafts: Bool
+    public var strict: Bool
+
+    public init(root: URL, output: URL? = nil, date: LocalDate? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.root = root
+        self.output = output ?? root.appendingPathComponent("public")
+        self.date = date
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}
+
+public struct BuildReport: Sendable {
+    public let diagnostics: [Diagnostic]
+    /// Nil when the build failed and nothing was written.
+    public let model: SiteModel?
+    public let filesWritten: Int
+    public let pagesWritten: Int
+
+    public var succeeded: Bool { model != nil }
+}
+
+/// The build, top to bottom: configuration and content → checks → model → pages → output.
+public enum Build {
+    public static func run(_ options: BuildOptions) -> BuildReport {
+        var log = DiagnosticLog()
+        let content = ContentLoader.load(root: options.root, log: &log)
+        let templates = TemplateSet.load(root: options.root, log: &log)
+        guard let content, let templates else { return failed(log) }
+
+        let today = options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: content.site.timeZone)
+        let model = SiteModelBuilder(content: content, buildDate: today, includeDrafts: options.includeDrafts)
+            .build(log: &log)
+        let blocking = log.hasErrors || (options.strict && !log.items.isEmpty)
+        guard !blocking else { return failed(log) }
+
+        let files = SiteRenderer(model: model, templates: templates, root: options.root).render()
+        do {
+            try OutputWriter.write(files, to: options.output)
+        } catch {
+            log.error("\(error)", at: SourceLocation(file: options.output.lastPathComponent))
+            return failed(log)
+        }
+        return BuildReport(diagnostics: log.sorted, model: model, filesWritten: files.count,
+                           pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count)
+    }
+
+    private static func failed(_ log: DiagnosticLog) -> BuildReport {
+        BuildReport(diagnostics: log.sorted, model: nil, filesWritten: 0, pagesWritten: 0)
+    }
+
+    public static func defaultDate(environment: [String: String], timeZone: TimeZone) -> LocalDate {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            return LocalDate(Date(timeIntervalSince1970: epoch), in: timeZone)
+        }
+        return LocalDate(Date(), in: timeZone)
+    }
+}

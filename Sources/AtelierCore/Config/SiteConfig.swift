@@ -1,0 +1,61 @@
+import Foundation
+
+/// `content/site.yml`: the site's settings and the kinds of resources it publishes.
+public struct SiteConfig: Sendable {
+    public let title: String
+    public let description: String
+    /// Without a trailing slash: `https://www.odd17.org`.
+    public let baseURL: String
+    public let language: String
+    public let timeZone: TimeZone
+    /// Path of the tag index, without slashes: `themes`.
+    public let tagIndex: String
+    public let pageSize: Int
+    public let feedSize: Int
+    public let jeudis: JeudisSettings
+    public let linkTypes: [LinkType]
+    public let kinds: [KindConfig]
+
+    public func kind(_ id: String) -> KindConfig? { kinds.first { $0.id == id } }
+    public func linkType(_ id: String) -> LinkType? { linkTypes.first { $0.id == Slug.make(id) } }
+
+    public func absoluteURL(_ path: String) -> String { baseURL + path }
+}
+
+public struct JeudisSettings: Sendable {
+    public let title: String
+    public let upcomingWeeks: Int
+}
+
+public struct LinkType: Sendable, Hashable {
+    public let id: String
+    public let label: String
+}
+
+/// A kind of resource (fiches, événements…), declared in `site.yml`: its folder, labels, sort order and own fields.
+public struct KindConfig: Sendable {
+    public let id: String
+    public let singular: String
+    public let plural: String
+    public let description: String
+    public let sort: SortOrder
+    public let fields: [FieldSpec]
+
+    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+}
+
+public struct SortOrder: Sendable, Hashable {
+    public let field: String
+    public let descending: Bool
+}
+
+public struct FieldSpec: Sendable, Hashable {
+    public enum FieldType: String, Sendable, CaseIterable {
+        case text = "texte", date, dateTime = "date-heure", url, list = "liste"
+    }
+
+    public let name: String
+    public let label: String
+    public let type: FieldType
+    public let required: Bool
+}

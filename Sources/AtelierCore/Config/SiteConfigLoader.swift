@@ -1,0 +1,135 @@
+import Foundation
+import Yams
+
+/// Reads and checks `content/site.yml`.
+enum SiteConfigLoader {
+    static let path = "content/site.yml"
+    static let commonFields = ["title", "date", "summary", "tags", "boussole", "partenaires", "liens",
+                               "draft", "slug", "aliases", "expiration"]
+    private static let siteKeys = ["title", "description", "base_url", "language", "timezone", "tag_index",
+                                   "page_size", "feed_size", "jeudis", "link_types", "kinds"]
+    private static let kindKeys = ["singular", "plural", "description", "sort", "fields"]
+    private static let fieldKeys = ["type", "required", "label"]
+    private static let reservedFolders = ["pages", "jeudis", "boussole", "assets"]
+
+    static func load(text: String, log: inout DiagnosticLog) -> SiteConfig? {
+        let file = YAMLFile(path: path, lineOffset: 0)
+        guard let root = file.parse(text, log: &log),
+              let map = YAMLMapping(root, file: file, what: "site.yml", log: &log) else { return nil }
+        let before = log.items.count
+        map.rejectUnknownKeys(allowed: siteKeys, context: "dans site.yml", log: &log)
+        map.require(["title", "base_url", "kinds"], context: "dans site.yml", log: &log)
+
+        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) } ?? ""
+        let description = map["description"].flatMap { file.text($0, field: "description", log: &log) } ?? ""
+        var baseURL = map["base_url"].flatMap { file.url($0, field: "base_url", log: &log) } ?? ""
+        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        let language = map["language"].flatMap { file.text($0, field: "language", log: &log) } ?? "fr"
+        let timeZone = readTimeZone(map, file: file, log: &log)
+        let tagIndex = map["tag_index"].flatMap { file.text($0, field: "tag_index", log: &log) }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) } ?? "themes"
+        let pageSize = map["page_size"].flatMap { file.positiveInt($0, field: "page_size", log: &log) } ?? 24
+        let feedSize = map["feed_size"].flatMap { file.positiveInt($0, field: "feed_size", log: &log) } ?? 20
+        let jeudis = readJeudis(map["jeudis"], file: file, log: &log)
+        let linkTypes = readLinkTypes(map["link_types"], file: file, log: &log)
+        let kinds = map["kinds"].map { readKinds($0, file: file, log: &log) } ?? []
+
+        guard log.items.count == before else { return nil }
+        return SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
+                          timeZone: timeZone, tagIndex: tagIndex, pageSize: pageSize, feedSize: feedSize,
+                          jeudis: jeudis, linkTypes: linkTypes, kinds: kinds)
+    }
+
+    private static func readTimeZone(_ map: YAMLMapping, file: YAMLFile, log: inout DiagnosticLog) -> TimeZone {
+        let paris = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600)!
+        guard let node = map["timezone"], let name = file.text(node, field: "timezone", log: &log) else { return paris }
+        if let zone = TimeZone(identifier: name) { return zone }
+        log.error("fuseau horaire inconnu : « \(name) »", at: file.location(node), hint: "par exemple Europe/Paris")
+        return paris
+    }
+
+    private static func readJeudis(_ node: Node?, file: YAMLFile, log: inout DiagnosticLog) -> JeudisSettings {
+        let defaults = JeudisSettings(title: "Les Jeudis de l'ODD 17", upcomingWeeks: 3)
+        guard let node, let map = YAMLMapping(node, file: file, what: "jeudis", log: &log) else { return defaults }
+        map.rejectUnknownKeys(allowed: ["title", "upcoming_weeks"], context: "sous « jeudis »", log: &log)
+        return JeudisSettings(
+            title: map["title"].flatMap { file.text($0, field: "title", log: &log) } ?? defaults.title,
+            upcomingWeeks: map["upcoming_weeks"].flatMap { file.positiveInt($0, field: "upcoming_weeks", log: &log) }
+                ?? defaults.upcomingWeeks)
+    }
+
+    private static func readLinkTypes(_ node: Node?, file: YAMLFile, log: inout DiagnosticLog) -> [LinkType] {
+        guard let node else { return [LinkType(id: "site", label: "Site web")] }
+        guard let map = YAMLMapping(node, file: file, what: "link_types", log: &log) else { return [] }
+        return map.entries.compactMap { entry in
+            file.text(entry.value, field: entry.key, log: &log).map { LinkType(id: Slug.make(entry.key), label: $0) }
+        }
+    }
+
+    private static func readKinds(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [KindConfig] {
+        guard let map = YAMLMapping(node, file: file, what: "kinds", log: &log) else { return [] }
+        var kinds: [KindConfig] = []
+        for entry in map.entries {
+            let location = file.location(entry.keyNode)
+            guard entry.key == Slug.make(entry.key), !reservedFolders.contains(entry.key) else {
+                log.error("nom de type invalide : « \(entry.key) »", at: location,
+                          hint: "le nom d'un type est aussi son dossier et son adresse : lettres minuscules sans accents et tirets, autre que \(reservedFolders.joined(separator: ", "))")
+                continue
+            }
+            guard let kindMap = YAMLMapping(entry.value, file: file, what: "le type « \(entry.key) »", log: &log) else { continue }
+            kindMap.rejectUnknownKeys(allowed: kindKeys, context: "pour un type", log: &log)
+            kindMap.require(["singular", "plural"], context: "au type « \(entry.key) »", log: &log)
+            let fields = kindMap["fields"].map { readFields($0, file: file, log: &log) } ?? []
+            let sort = readSort(kindMap["sort"], fields: fields, file: file, log: &log)
+            kinds.append(KindConfig(
+                id: entry.key,
+                singular: kindMap["singular"].flatMap { file.text($0, field: "singular", log: &log) } ?? entry.key,
+                plural: kindMap["plural"].flatMap { file.text($0, field: "plural", log: &log) } ?? entry.key,
+                description: kindMap["description"].flatMap { file.text($0, field: "description", log: &log) } ?? "",
+                sort: sort, fields: fields))
+        }
+        return kinds
+    }
+
+    private static func readFields(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [FieldSpec] {
+        guard let map = YAMLMapping(node, file: file, what: "fields", log: &log) else { return [] }
+        var fields: [FieldSpec] = []
+        for entry in map.entries {
+            if commonFields.contains(entry.key) {
+                log.error("« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
+                continue
+            }
+            guard let fieldMap = YAMLMapping(entry.value, file: file, what: "le champ « \(entry.key) »", log: &log) else { continue }
+            fieldMap.rejectUnknownKeys(allowed: fieldKeys, context: "pour un champ", log: &log)
+            var type = FieldSpec.FieldType.text
+            if let typeNode = fieldMap["type"], let name = file.text(typeNode, field: "type", log: &log) {
+                if let known = FieldSpec.FieldType(rawValue: name) {
+                    type = known
+                } else {
+                    log.error("type de champ inconnu : « \(name) »", at: file.location(typeNode),
+                              hint: "types possibles : \(FieldSpec.FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
+            let required = fieldMap["required"].flatMap { file.bool($0, field: "required", log: &log) } ?? false
+            let label = fieldMap["label"].flatMap { file.text($0, field: "label", log: &log) }
+                ?? entry.key.prefix(1).uppercased() + entry.key.dropFirst()
+            fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required))
+        }
+        return fields
+    }
+
+    private static func readSort(_ node: Node?, fields: [FieldSpec], file: YAMLFile, log: inout DiagnosticLog) -> SortOrder {
+        guard let node, var name = file.text(node, field: "sort", log: &log) else {
+            return SortOrder(field: "date", descending: true)
+        }
+        let descending = name.hasPrefix("-")
+        if descending { name.removeFirst() }
+        let sortable = ["title", "date"] + fields.filter { $0.type != .list }.map(\.name)
+        guard sortable.contains(name) else {
+            log.error("tri impossible sur « \(name) »", at: file.location(node),
+                      hint: "champs possibles : \(sortable.joined(separator: ", ")) (précédés de « - » pour l'ordre décroissant)")
+            return SortOrder(field: "date", descending: true)
+        }
+        return SortOrder(field: name, descending: descending)
+    }
+}

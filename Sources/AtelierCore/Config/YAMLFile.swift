@@ -1,0 +1,192 @@
+import Foundation
+import Yams
+
+/// YAML text from one file, with positions mapped back to that file's lines
+/// (front matter starts on the file's second line).
+struct YAMLFile {
+    let path: String
+    let lineOffset: Int
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: path, line: 1 + lineOffset) }
+        return SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    var start: SourceLocation { SourceLocation(file: path, line: max(1, lineOffset)) }
+
+    /// Parses the text; a syntax error becomes a diagnostic at its line and column.
+    func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+                log.error("YAML illisible : \(YAMLFile.french(problem))",
+                          at: SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column),
+                          hint: "vérifiez l'indentation, les deux-points et les guillemets autour des textes qui contiennent « : » ou « # »")
+            case let .duplicatedKeysInMapping(duplicates, context):
+                log.error("clé en double : \(Suggestion.list(duplicates))",
+                          at: SourceLocation(file: path, line: context.mark.line + lineOffset, column: context.mark.column),
+                          hint: "chaque clé ne peut apparaître qu'une fois")
+            default:
+                log.error("YAML illisible : \(error)", at: start)
+            }
+            return nil
+        } catch {
+            log.error("YAML illisible : \(error)", at: start)
+            return nil
+        }
+    }
+
+    private static func french(_ problem: String) -> String {
+        let known = [
+            "mapping values are not allowed in this context": "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
+            "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
+            "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (tabulation ou « @ » ?)",
+            "did not find expected ',' or ']'": "liste entre crochets mal fermée",
+            "did not find expected ',' or '}'": "dictionnaire entre accolades mal fermé",
+            "found unexpected end of stream": "fin de texte inattendue (guillemet non fermé ?)",
+            "found undefined tag handle": "étiquette YAML inconnue",
+            "did not find expected node content": "valeur attendue introuvable",
+        ]
+        return known[problem] ?? problem
+    }
+}
+
+/// A YAML mapping read key by key, remembering where each key is written.
+struct YAMLMapping {
+    let file: YAMLFile
+    let location: SourceLocation
+    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+
+    /// Returns nil (with an error) when `node` is not a mapping.
+    init?(_ node: Node, file: YAMLFile, what: String, log: inout DiagnosticLog) {
+        self.file = file
+        location = file.location(node)
+        guard case let .mapping(mapping) = node else {
+            log.error("\(what) doit être une liste de clés et de valeurs (« clé: valeur »)", at: location)
+            return nil
+        }
+        for (key, value) in mapping {
+            entries.append((key.string ?? "\(key.any)", key, value))
+        }
+    }
+
+    var keys: [String] { entries.map(\.key) }
+
+    subscript(key: String) -> Node? {
+        entries.first { $0.key == key }?.value
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        entries.first { $0.key == key }.map { file.location($0.keyNode) } ?? location
+    }
+
+    /// Unknown keys are mistakes: say which, and suggest the closest known one.
+    func rejectUnknownKeys(allowed: [String], context: String, log: inout DiagnosticLog) {
+        for entry in entries where !allowed.contains(entry.key) {
+            let suggestion = Suggestion.closest(to: entry.key, among: allowed)
+            let message = "clé inconnue « \(entry.key) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "")
+            log.error(message, at: file.location(entry.keyNode),
+                      hint: "clés possibles \(context) : \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    func require(_ keys: [String], context: String, log: inout DiagnosticLog) {
+        for key in keys where self[key] == nil || self[key]?.null != nil {
+            log.error("champ obligatoire manquant : « \(key) »", at: location, hint: "ajoutez « \(key): … » \(context)")
+        }
+    }
+}
+
+/// Typed reads of YAML values; each failed read is reported where the value is written.
+extension YAMLFile {
+    func text(_ node: Node, field: String, log: inout DiagnosticLog) -> String? {
+        guard case let .scalar(scalar) = node, node.null == nil else {
+            log.error("« \(field) » doit être un texte", at: location(node))
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !value.isEmpty else {
+            log.error("« \(field) » est vide", at: location(node))
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, field: String, log: inout DiagnosticLog) -> Bool? {
+        if case .scalar = node, let value = node.bool { return value }
+        log.error("« \(field) » doit valoir true ou false", at: location(node))
+        return nil
+    }
+
+    func positiveInt(_ node: Node, field: String, log: inout DiagnosticLog) -> Int? {
+        if case .scalar = node, let value = node.int, value > 0 { return value }
+        log.error("« \(field) » doit être un nombre entier positif", at: location(node))
+        return nil
+    }
+
+    /// A list of texts; with `allowSingle`, one bare value counts as a one-item list.
+    func textList(_ node: Node, field: String, allowSingle: Bool = false, log: inout DiagnosticLog) -> [(String, Node)]? {
+        switch node {
+        case let .sequence(sequence):
+            var items: [(String, Node)] = []
+            for item in sequence {
+                if let value = text(item, field: "\(field) (élément)", log: &log) { items.append((value, item)) }
+            }
+            return items
+        case .scalar where allowSingle:
+            return text(node, field: field, log: &log).map { [($0, node)] }
+        default:
+            log.error("« \(field) » doit être une liste, par exemple [a, b]", at: location(node))
+            return nil
+        }
+    }
+
+    func date(_ node: Node, field: String, log: inout DiagnosticLog) -> LocalDate? {
+        guard let value = text(node, field: field, log: &log) else { return nil }
+        if let date = LocalDate(iso: value) { return date }
+        let looksLikeDate = value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+        log.error(looksLikeDate ? "date impossible : « \(value) »" : "« \(field) » n'est pas une date : « \(value) »",
+                  at: location(node), hint: "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-11-20")
+        return nil
+    }
+
+    func eventTime(_ node: Node, field: String, timeZone: TimeZone, log: inout DiagnosticLog) -> EventTime? {
+        guard let value = text(node, field: field, log: &log) else { return nil }
+        if let time = EventTime(parsing: value, timeZone: timeZone) { return time }
+        log.error("« \(field) » n'est pas une date et heure valide : « \(value) »", at: location(node),
+                  hint: "écrivez AAAA-MM-JJ HH:MM (heure de Paris), par exemple 2025-11-20 13:00, ou la date seule pour une journée entière")
+        return nil
+    }
+
+    func url(_ node: Node, field: String, log: inout DiagnosticLog) -> String? {
+        guard let value = text(node, field: field, log: &log) else { return nil }
+        if YAMLFile.isURL(value) { return value }
+        log.error("« \(field) » n'est pas une adresse web valide : « \(value) »", at: location(node),
+                  hint: "une adresse commence par https://, http://, mailto: ou /")
+        return nil
+    }
+
+    static func isURL(_ value: String) -> Bool {
+        guard !value.contains(" ") else { return false }
+        if value.hasPrefix("/") { return true }
+        if value.hasPrefix("mailto:") { return value.count > 7 }
+        guard let components = URLComponents(string: value), let scheme = components.scheme,
+              ["http", "https"].contains(scheme), let host = components.host else { return false }
+        return host.contains(".")
+    }
+
+    /// Old URLs that must keep working: each becomes a redirect page.
+    func aliases(_ node: Node, log: inout DiagnosticLog) -> [String] {
+        guard let items = textList(node, field: "aliases", allowSingle: true, log: &log) else { return [] }
+        return items.compactMap { value, itemNode in
+            guard value.hasPrefix("/"), !value.contains(" "), !value.contains("..") else {
+                log.error("ancienne adresse invalide : « \(value) »", at: location(itemNode),
+                          hint: "une ancienne adresse commence par « / », par exemple /ressources/mon-kit/")
+                return nil
+            }
+            return value.hasSuffix("/") || value.hasSuffix(".html") ? value : value + "/"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Yams
+
+/// Reads ordinary pages and the digest's editorials, which have fewer fields than resources.
+enum PageReader {
+    static func readPage(path: String, text: String, slug: String, log: inout DiagnosticLog) -> Page? {
+        guard let (map, file, parts) = header(path: path, text: text, log: &log) else { return nil }
+        let before = log.items.count
+        map.rejectUnknownKeys(allowed: ["title", "summary", "menu", "draft", "aliases"], context: "pour une page", log: &log)
+        map.require(["title"], context: "dans l'en-tête", log: &log)
+        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
+        let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) } ?? ""
+        let menu = map["menu"].flatMap { file.positiveInt($0, field: "menu", log: &log) }
+        let draft = map["draft"].flatMap { file.bool($0, field: "draft", log: &log) } ?? false
+        let aliases = map["aliases"].map { file.aliases($0, log: &log) } ?? []
+        guard log.items.count == before, let title else { return nil }
+        return Page(source: path, slug: slug, title: title, summary: summary, menu: menu, draft: draft, aliases: aliases,
+                    body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+    }
+
+    static func readEditorial(path: String, text: String, name: String, log: inout DiagnosticLog) -> Editorial? {
+        guard let thursday = LocalDate(iso: name), thursday.weekday == 4 else {
+            log.error("un éditorial des Jeudis doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi",
+                      at: SourceLocation(file: path), hint: "par exemple content/jeudis/2025-11-20.md")
+            return nil
+        }
+        guard let (map, file, parts) = header(path: path, text: text, log: &log) else { return nil }
+        let before = log.items.count
+        map.rejectUnknownKeys(allowed: ["title", "summary", "a_la_une"], context: "pour un éditorial", log: &log)
+        map.require(["title"], context: "dans l'en-tête", log: &log)
+        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
+        let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) } ?? ""
+        let featured = map["a_la_une"].flatMap { file.textList($0, field: "a_la_une", log: &log) }?
+            .map { (path: $0.0, location: file.location($0.1)) } ?? []
+        guard log.items.count == before, let title else { return nil }
+        return Editorial(source: path, thursday: thursday, title: title, summary: summary, featured: featured,
+                         body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+    }
+
+    private static func header(path: String, text: String, log: inout DiagnosticLog) -> (YAMLMapping, YAMLFile, FrontMatter)? {
+        guard let parts = FrontMatter.split(text, path: path, log: &log) else { return nil }
+        let file = YAMLFile(path: path, lineOffset: 1)
+        guard let root = file.parse(parts.yaml, log: &log),
+              let map = YAMLMapping(root, file: file, what: "l'en-tête", log: &log) else { return nil }
+        return (map, file, parts)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Yams
+
+/// Turns one resource file's front matter into a `Resource`, reporting every mistake it finds.
+struct ResourceReader {
+    let site: SiteConfig
+    let boussole: BoussoleConfig
+
+    private static let requiredCommon = ["title", "date", "summary", "tags", "boussole"]
+
+    func read(path: String, text: String, kind: KindConfig, slug fileSlug: String, log: inout DiagnosticLog) -> Resource? {
+        guard let parts = FrontMatter.split(text, path: path, log: &log) else { return nil }
+        let file = YAMLFile(path: path, lineOffset: 1)
+        guard let root = file.parse(parts.yaml, log: &log),
+              let map = YAMLMapping(root, file: file, what: "l'en-tête", log: &log) else { return nil }
+        let before = log.items.count
+        let allowed = SiteConfigLoader.commonFields + kind.fields.map(\.name)
+        map.rejectUnknownKeys(allowed: allowed, context: "pour « \(kind.singular) »", log: &log)
+        map.require(Self.requiredCommon + kind.fields.filter(\.required).map(\.name), context: "dans l'en-tête", log: &log)
+
+        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
+        let date = map["date"].flatMap { file.date($0, field: "date", log: &log) }
+        let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
+        let tags = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) }?.map(\.0) ?? []
+        if map["tags"] != nil, tags.isEmpty, log.items.count == before {
+            log.error("« tags » est vide", at: map.keyLocation("tags"), hint: "donnez au moins un thème")
+        }
+        let boussoleValues = map["boussole"].map { readBoussole($0, file: file, log: &log) } ?? [:]
+        let partners = map["partenaires"].flatMap { file.textList($0, field: "partenaires", log: &log) }?.map(\.0) ?? []
+        let links = map["liens"].map { readLinks($0, file: file, log: &log) } ?? []
+        let draft = map["draft"].flatMap { file.bool($0, field: "draft", log: &log) } ?? false
+        let aliases = map["aliases"].map { file.aliases($0, log: &log) } ?? []
+        let expiration = map["expiration"].flatMap { file.date($0, field: "expiration", log: &log) }
+        var slug = fileSlug
+        if let node = map["slug"], let value = file.text(node, field: "slug", log: &log) {
+            slug = Slug.make(value)
+            if slug != value {
+                log.error("slug invalide : « \(value) »", at: file.location(node), hint: "écrivez plutôt « \(slug) »")
+            }
+        }
+        var fields: [String: FieldValue] = [:]
+        for spec in kind.fields {
+            if let node = map[spec.name], node.null == nil, let value = readField(spec, node: node, file: file, log: &log) {
+                fields[spec.name] = value
+            }
+        }
+        checkEventSpan(fields, map: map, log: &log)
+
+        guard log.items.count == before, let title, let date, let summary else { return nil }
+        return Resource(source: path, kind: kind.id, slug: slug, title: title, date: date, summary: summary,
+                        tags: tags, boussole: boussoleValues, partners: partners, links: links, draft: draft,
+                        aliases: aliases, expiration: expiration, fields: fields,
+                        body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+    }
+
+    private func readBoussole(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [String: [String]] {
+        guard let map = YAMLMapping(node, file: file, what: "« boussole »", log: &log) else { return [:] }
+        map.rejectUnknownKeys(allowed: boussole.axes.map(\.id), context: "sous « boussole » (les axes de boussole.yml)", log: &log)
+        var result: [String: [String]] = [:]
+        for axis in boussole.axes {
+            guard let valuesNode = map[axis.id] else {
+                log.error("la boussole n'indique pas « \(axis.id) » (\(axis.label))", at: map.location,
+                          hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", "))")
+                continue
+            }
+            guard let values = file.textList(valuesNode, field: "boussole.\(axis.id)", allowSingle: true, log: &log) else { continue }
+            var chosen: [String] = []
+            for (value, valueNode) in values {
+                if axis.value(value) != nil {
+                    if !chosen.contains(value) { chosen.append(value) }
+                } else {
+                    let suggestion = Suggestion.closest(to: value, among: axis.values.map(\.id))
+                    log.error("« \(value) » n'est pas une valeur de l'axe « \(axis.id) »"
+                              + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""),
+                              at: file.location(valueNode),
+                              hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", "))")
+                }
+            }
+            if values.isEmpty {
+                log.error("aucune valeur pour « boussole.\(axis.id) »", at: file.location(valuesNode))
+            }
+            result[axis.id] = axis.values.map(\.id).filter(chosen.contains)
+        }
+        return result
+    }
+
+    private func readLinks(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [ResourceLink] {
+        guard case let .sequence(items) = node else {
+            log.error("« liens » doit être une liste de liens (label, url, type)", at: file.location(node))
+            return []
+        }
+        var links: [ResourceLink] = []
+        for item in items {
+            guard let map = YAMLMapping(item, file: file, what: "un lien", log: &log) else { continue }
+            let before = log.items.count
+            map.rejectUnknownKeys(allowed: ["label", "url", "type"], context: "pour un lien", log: &log)
+            map.require(["label", "url", "type"], context: "à ce lien", log: &log)
+            let label = map["label"].flatMap { file.text($0, field: "label", log: &log) }
+            let url = map["url"].flatMap { file.url($0, field: "url", log: &log) }
+            var type: LinkType?
+            if let typeNode = map["type"], let name = file.text(typeNode, field: "type", log: &log) {
+                type = site.linkType(name)
+                if type == nil {
+                    log.error("type de lien inconnu : « \(name) »", at: file.location(typeNode),
+                              hint: "types possibles (site.yml, link_types) : \(site.linkTypes.map(\.id).joined(separator: ", "))")
+                }
+            }
+            if log.items.count == before, let label, let url, let type {
+                links.append(ResourceLink(label: label, url: url, type: type))
+            }
+        }
+        return links
+    }
+
+    private func readField(_ spec: FieldSpec, node: Node, file: YAMLFile, log: inout DiagnosticLog) -> FieldValue? {
+        switch spec.type {
+        case .text: return file.text(node, field: spec.name, log: &log).map(FieldValue.text)
+        case .date: return file.date(node, field: spec.name, log: &log).map(FieldValue.date)
+        case .dateTime: return file.eventTime(node, field: spec.name, timeZone: site.timeZone, log: &log).map(FieldValue.dateTime)
+        case .url: return file.url(node, field: spec.name, log: &log).map(FieldValue.url)
+        case .list: return file.textList(node, field: spec.name, allowSingle: true, log: &log).map { .list($0.map(\.0)) }
+        }
+    }
+
+    private func checkEventSpan(_ fields: [String: FieldValue], map: YAMLMapping, log: inout DiagnosticLog) {
+        guard case let .dateTime(start) = fields["debut"], case let .dateTime(end) = fields["fin"] else { return }
+        let endsBefore = end.isAllDay ? end.day < start.day : end < start
+        if endsBefore {
+            log.error("l'événement finit avant de commencer", at: map.keyLocation("fin"),
+                      hint: "« fin » doit être après « debut »")
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown turned into HTML, with what templates need besides the HTML itself.
+public struct RenderedMarkdown: Sendable {
+    public let html: String
+    public let toc: [TocEntry]
+}
+
+public struct TocEntry: Sendable, Hashable {
+    public let level: Int
+    public let id: String
+    public let text: String
+}
+
+/// GitHub-flavoured Markdown through cmark-gfm: heading ids, a table of contents, and relative links
+/// to other content files rewritten to their URLs (or reported when the target does not exist).
+public struct MarkdownRenderer: Sendable {
+    /// Maps a content-relative path (`kits/odd-17.md`, `kits/guide.pdf`) to its URL, or nil if nothing is there.
+    public typealias LinkResolver = @Sendable (String) -> String?
+
+    public let allowRawHTML: Bool
+    public let resolve: LinkResolver
+
+    public init(allowRawHTML: Bool = false, resolve: @escaping LinkResolver) {
+        self.allowRawHTML = allowRawHTML
+        self.resolve = resolve
+    }
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// cmark-gfm's inline parser flips process-wide tables: only one document may be parsed at a time.
+    private static let parseLock = NSLock()
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public func render(_ source: MarkdownSource, log: inout DiagnosticLog) -> RenderedMarkdown {
+        let options = CMARK_OPT_FOOTNOTES | (allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        let (parser, document) = Self.parse(source.text, options: options)
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+        let toc = addHeadingIDs(document)
+        rewriteLinks(document, source: source, log: &log)
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", toc: toc)
+        }
+        defer { free(html) }
+        return RenderedMarkdown(html: String(cString: html), toc: toc)
+    }
+
+    private static func parse(_ text: String, options: Int32) -> (OpaquePointer, OpaquePointer) {
+        parseLock.withLock {
+            _ = extensionsRegistered
+            let parser = cmark_parser_new(options)!
+            for name in extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntax)
+                }
+            }
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+            return (parser, cmark_parser_finish(parser))
+        }
+    }
+
+    // MARK: Headings
+
+    /// Replaces each heading by a custom block that writes `<hN id="…">`, since cmark-gfm gives headings no ids.
+    private func addHeadingIDs(_ document: OpaquePointer) -> [TocEntry] {
+        let headings = Self.nodes(in: document) { cmark_node_get_type($0) == CMARK_NODE_HEADING }
+        var used: [String: Int] = [:]
+        var toc: [TocEntry] = []
+        for heading in headings {
+            let level = Int(cmark_node_get_heading_level(heading))
+            let text = Self.plainText(of: heading)
+            let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+            let count = used[base, default: 0]
+            used[base] = count + 1
+            let id = count == 0 ? base : "\(base)-\(count)"
+            if level <= 3 { toc.append(TocEntry(level: level, id: id, text: text)) }
+
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(block, "</h\(level)>")
+            while let child = cmark_node_first_child(heading) {
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(heading, block)
+            cmark_node_free(heading)
+        }
+        return toc
+    }
+
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        for child in nodes(in: node, where: { _ in true }) {
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: Links
+
+    private func rewriteLinks(_ document: OpaquePointer, source: MarkdownSource, log: inout DiagnosticLog) {
+        let links = Self.nodes(in: document) {
+            let type = cmark_node_get_type($0)
+            return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+        }
+        let folder = source.file.split(separator: "/").dropFirst().dropLast().map(String.init)
+        for link in links {
+            guard let raw = cmark_node_get_url(link).map({ String(cString: $0) }),
+                  let target = LocalLink(raw) else { continue }
+            let location = SourceLocation(
+                file: source.file,
+                line: source.firstLine + Int(cmark_node_get_start_line(link)) - 1,
+                column: Int(cmark_node_get_start_column(link)))
+            guard let contentPath = target.contentPath(from: folder) else {
+                log.error("lien hors du dossier content : « \(raw) »", at: location)
+                continue
+            }
+            guard let url = resolve(contentPath) else {
+                let isPage = contentPath.hasSuffix(".md")
+                log.error("lien vers un \(isPage ? "fichier Markdown" : "fichier") qui n'existe pas : « \(raw) »", at: location,
+                          hint: "le lien est relatif au fichier ; la cible serait content/\(contentPath)")
+                continue
+            }
+            cmark_node_set_url(link, url + target.suffix)
+        }
+    }
+
+    /// Collects matching nodes first: the tree must not change while an iterator walks it.
+    private static func nodes(in root: OpaquePointer,
+                              where matches: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var found: [OpaquePointer] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != root, matches(node) {
+                found.append(node)
+            }
+        }
+        return found
+    }
+}
+
+/// A relative link to a file of the site (`../kits/x.md#etapes`): absolute URLs, anchors and mail links are left alone.
+struct LocalLink {
+    let path: String
+    /// `#fragment` or `?query` kept after rewriting.
+    let suffix: String
+
+    init?(_ raw: String) {
+        guard !raw.isEmpty, !raw.hasPrefix("#"), !raw.hasPrefix("/"), !raw.hasPrefix("//") else { return nil }
+        if let colon = raw.firstIndex(of: ":"), !raw[..<colon].contains("/") { return nil }
+        let cut = raw.firstIndex { $0 == "#" || $0 == "?" } ?? raw.endIndex
+        path = String(raw[..<cut]).removingPercentEncoding ?? String(raw[..<cut])
+        suffix = String(raw[cut...])
+        guard !path.isEmpty else { return nil }
+    }
+
+    /// The path relative to `content/`, or nil if `..` climbs out of it.
+    func contentPath(from folder: [String]) -> String? {
+        var parts = folder
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,52 @@
+/// The site as it will be published: immutable once built, read by the renderers.
+public struct SiteModel: Sendable {
+    public let site: SiteConfig
+    public let boussole: BoussoleConfig
+    public let buildDate: LocalDate
+    /// Published resources, in a stable order (kind order of site.yml, then the kind's sort).
+    public let entries: [Entry]
+    public let tags: [Tag]
+    public let pages: [RenderedPage]
+    public let home: RenderedPage?
+    public let redirects: [Redirect]
+    public let staticFiles: [String]
+
+    public func entries(ofKind kind: String) -> [Entry] { entries.filter { $0.resource.kind == kind } }
+
+    /// Listed entries: archived ones keep their page but leave lists and feeds.
+    public func listed(ofKind kind: String) -> [Entry] { entries(ofKind: kind).filter { !$0.isArchived } }
+
+    public func entry(url: String) -> Entry? { entries.first { $0.resource.url == url } }
+}
+
+/// A published resource with its rendered body and its place among the others.
+public struct Entry: Sendable {
+    public let resource: Resource
+    public let body: RenderedMarkdown
+    public let tags: [TagRef]
+    public let isArchived: Bool
+    /// URLs of related entries, most related first.
+    public let related: [String]
+}
+
+public struct TagRef: Sendable, Hashable {
+    public let slug: String
+    public let label: String
+}
+
+public struct Tag: Sendable {
+    public let slug: String
+    public let label: String
+    /// URLs of the entries that carry it, in entry order.
+    public let entryURLs: [String]
+}
+
+public struct RenderedPage: Sendable {
+    public let page: Page
+    public let body: RenderedMarkdown
+}
+
+public struct Redirect: Sendable, Hashable {
+    public let from: String
+    public let to: String
+}

@@ -1,0 +1,124 @@
+/// Builds the site model from loaded content: what is published, URLs, Markdown, tags, related resources.
+struct SiteModelBuilder {
+    let content: LoadedContent
+    let buildDate: LocalDate
+    let includeDrafts: Bool
+
+    func build(log: inout DiagnosticLog) -> SiteModel {
+        let published = content.resources.filter(isPublished)
+        let pages = content.pages.filter { includeDrafts || !$0.draft }
+        checkURLs(resources: published, pages: pages, log: &log)
+
+        let renderer = MarkdownRenderer(resolve: linkResolver())
+        let renderedResources = ParallelMap.map(published) { resource -> (RenderedMarkdown, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            return (renderer.render(resource.body, log: &fileLog), fileLog)
+        }
+        let renderedPages = ParallelMap.map(pages) { page -> (RenderedPage, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            return (RenderedPage(page: page, body: renderer.render(page.body, log: &fileLog)), fileLog)
+        }
+        renderedResources.forEach { log.append(contentsOf: $0.1) }
+        renderedPages.forEach { log.append(contentsOf: $0.1) }
+
+        let tagIndex = TagIndex(resources: published, log: &log)
+        let sorted = zip(published, renderedResources.map(\.0)).sorted { order($0.0, before: $1.0) }
+        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex)
+        let entries = sorted.enumerated().map { index, pair in
+            Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0),
+                  isArchived: pair.0.expiration.map { $0 <= buildDate } ?? false,
+                  related: related.urls(for: index))
+        }
+        let allPages = renderedPages.map(\.0)
+        return SiteModel(
+            site: content.site, boussole: content.boussole, buildDate: buildDate, entries: entries,
+            tags: tagIndex.tags(orderedLike: entries),
+            pages: allPages.filter { !$0.page.isHome }.sorted { $0.page.url < $1.page.url },
+            home: allPages.first { $0.page.isHome },
+            redirects: redirects(resources: published, pages: pages),
+            staticFiles: content.staticFiles)
+    }
+
+    private func isPublished(_ resource: Resource) -> Bool {
+        includeDrafts || (!resource.draft && resource.date <= buildDate)
+    }
+
+    /// Every content file a Markdown link may point to: resources (published or not yet), pages, copied files.
+    private func linkResolver() -> MarkdownRenderer.LinkResolver {
+        var urls: [String: String] = [:]
+        for resource in content.resources { urls[String(resource.source.dropFirst("content/".count))] = resource.url }
+        for page in content.pages { urls[String(page.source.dropFirst("content/".count))] = page.url }
+        for file in content.staticFiles { urls[file] = "/" + file }
+        let table = urls
+        return { table[$0] }
+    }
+
+    private func order(_ a: Resource, before b: Resource) -> Bool {
+        let kinds = content.site.kinds
+        let ka = kinds.firstIndex { $0.id == a.kind } ?? 0
+        let kb = kinds.firstIndex { $0.id == b.kind } ?? 0
+        if ka != kb { return ka < kb }
+        let sort = kinds[ka].sort
+        let comparison = SortKey(a, field: sort.field).compare(SortKey(b, field: sort.field))
+        if comparison != 0 { return sort.descending ? comparison > 0 : comparison < 0 }
+        return a.url < b.url
+    }
+
+    /// Two files must not claim the same address; nor may an alias hide a page.
+    private func checkURLs(resources: [Resource], pages: [Page], log: inout DiagnosticLog) {
+        let site = content.site
+        var owners: [String: [String]] = [:]
+        let generated = ["/\(site.tagIndex)/", "/boussole/", "/jeudis/", "/404.html"] + site.kinds.map { "/\($0.id)/" }
+        for url in generated { owners[url, default: []].append("(page générée par Atelier)") }
+        for resource in resources {
+            owners[resource.url, default: []].append(resource.source)
+            for alias in resource.aliases { owners[alias, default: []].append(resource.source) }
+        }
+        for page in pages {
+            owners[page.url, default: []].append(page.source)
+            for alias in page.aliases { owners[alias, default: []].append(page.source) }
+        }
+        for (url, files) in owners.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+            for file in Set(files).sorted() where file.hasPrefix("content/") {
+                let others = files.filter { $0 != file }
+                log.error("l'adresse \(url) est déjà prise par \(Suggestion.list(Array(Set(others)).sorted()))",
+                          at: SourceLocation(file: file),
+                          hint: "changez le nom du fichier, ou donnez-lui un autre « slug »")
+            }
+        }
+    }
+
+    private func redirects(resources: [Resource], pages: [Page]) -> [Redirect] {
+        let fromResources = resources.flatMap { r in r.aliases.map { Redirect(from: $0, to: r.url) } }
+        let fromPages = pages.flatMap { p in p.aliases.map { Redirect(from: $0, to: p.url) } }
+        return (fromResources + fromPages).sorted { $0.from < $1.from }
+    }
+}
+
+/// The value a kind sorts on (`title`, `date`, or one of its own fields).
+private struct SortKey {
+    let text: String?
+    let number: Double?
+
+    init(_ resource: Resource, field: String) {
+        switch field {
+        case "title": text = Slug.fold(resource.title); number = nil
+        case "date": text = nil; number = Double(resource.date.dayNumber)
+        default:
+            switch resource.fields[field] {
+            case let .text(value), let .url(value): text = Slug.fold(value); number = nil
+            case let .date(value): text = nil; number = Double(value.dayNumber)
+            case let .dateTime(value): text = nil; number = value.instant.timeIntervalSince1970
+            case .list, .none: text = nil; number = nil
+            }
+        }
+    }
+
+    /// Missing values sort last.
+    func compare(_ other: SortKey) -> Int {
+        if let a = number, let b = other.number { return a < b ? -1 : (a > b ? 1 : 0) }
+        if let a = text, let b = other.text { return a < b ? -1 : (a > b ? 1 : 0) }
+        if number != nil || text != nil { return -1 }
+        return other.number != nil || other.text != nil ? 1 : 0
+    }
+}

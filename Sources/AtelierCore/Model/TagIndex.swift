@@ -1,0 +1,45 @@
+/// Tags folded by slug: "Élus locaux" and "elus locaux" are one tag, shown with its most used spelling.
+struct TagIndex {
+    private var labels: [String: String] = [:]
+    private var counts: [String: Int] = [:]
+
+    init(resources: [Resource], log: inout DiagnosticLog) {
+        var spellings: [String: [String: [String]]] = [:]
+        for resource in resources {
+            for label in Set(resource.tags) {
+                spellings[Slug.make(label), default: [:]][label, default: []].append(resource.source)
+            }
+        }
+        for (slug, variants) in spellings {
+            let best = variants.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!.key
+            labels[slug] = best
+            counts[slug] = variants.values.reduce(0) { $0 + $1.count }
+            for (label, files) in variants where label != best {
+                for file in files.sorted() {
+                    log.warning("le thème « \(label) » s'écrit ailleurs « \(best) »", at: SourceLocation(file: file),
+                                hint: "écrivez les thèmes toujours de la même façon")
+                }
+            }
+            if counts[slug] == 1, let file = variants.values.first?.first {
+                log.warning("le thème « \(best) » n'est utilisé que par cette ressource", at: SourceLocation(file: file),
+                            hint: "un thème sert à regrouper des ressources : réutilisez un thème existant")
+            }
+        }
+    }
+
+    func refs(for resource: Resource) -> [TagRef] {
+        var seen = Set<String>()
+        return resource.tags.compactMap { label in
+            let slug = Slug.make(label)
+            guard seen.insert(slug).inserted, let shown = labels[slug] else { return nil }
+            return TagRef(slug: slug, label: shown)
+        }
+    }
+
+    func tags(orderedLike entries: [Entry]) -> [Tag] {
+        labels.keys.sorted { Slug.fold(labels[$0]!) < Slug.fold(labels[$1]!) }.map { slug in
+            Tag(slug: slug, label: labels[slug]!,
+                entryURLs: entries.filter { $0.tags.contains { $0.slug == slug } }.map(\.resource.url))
+        }
+    }
+}

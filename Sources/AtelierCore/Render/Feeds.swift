@@ -1,0 +1,66 @@
+/// The machine-read files: Atom feed, sitemap, robots.txt.
+struct Feeds {
+    let model: SiteModel
+
+    private var site: SiteConfig { model.site }
+
+    /// The newest resources, newest first; dates only, so the feed changes only when content does.
+    func atom() -> String {
+        let entries = model.entries.filter { !$0.isArchived }
+            .sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }
+            .prefix(site.feedSize)
+        let updated = entries.first?.resource.date ?? model.buildDate
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
+          <title>\(XML.escape(site.title))</title>
+          <subtitle>\(XML.escape(site.description))</subtitle>
+          <link href="\(XML.escape(site.absoluteURL("/")))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL("/atom.xml")))"/>
+          <id>\(XML.escape(site.absoluteURL("/")))</id>
+          <updated>\(Self.timestamp(updated))</updated>
+          <generator>Atelier</generator>
+
+        """
+        for entry in entries {
+            let r = entry.resource
+            let url = XML.escape(site.absoluteURL(r.url))
+            xml += """
+              <entry>
+                <title>\(XML.escape(r.title))</title>
+                <link href="\(url)"/>
+                <id>\(url)</id>
+                <published>\(Self.timestamp(r.date))</published>
+                <updated>\(Self.timestamp(r.date))</updated>
+                <author><name>\(XML.escape(r.partners.first ?? site.title))</name></author>
+                <summary>\(XML.escape(r.summary))</summary>
+            \(entry.tags.map { "    <category term=\"\(XML.escape($0.slug))\" label=\"\(XML.escape($0.label))\"/>\n" }.joined())\
+                <content type="html">\(XML.escape(entry.body.html))</content>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    func sitemap(urls: [String]) -> String {
+        let lastChange = Dictionary(model.entries.map { ($0.resource.url, $0.resource.date) }, uniquingKeysWith: { a, _ in a })
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+        """
+        for url in urls.sorted() {
+            xml += "  <url><loc>\(XML.escape(site.absoluteURL(url)))</loc>"
+            if let date = lastChange[url] { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.absoluteURL("/sitemap.xml"))\n"
+    }
+
+    static func timestamp(_ date: LocalDate) -> String { "\(date)T00:00:00Z" }
+}

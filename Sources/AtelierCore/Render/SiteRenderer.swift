@@ -1,0 +1,64 @@
+import Foundation
+
+/// Renders every page of the model through the templates, in parallel, plus feeds and copied files.
+struct SiteRenderer {
+    let model: SiteModel
+    let templates: TemplateSet
+    let root: URL
+
+    /// One page to render: where it goes, with which template and view.
+    private struct Job: Sendable {
+        let url: String
+        let template: String
+        let view: any Sendable
+    }
+
+    func render() -> [OutputFile] {
+        let jobs = pageJobs()
+        let pages = ParallelMap.map(jobs) { job in
+            OutputFile.page(job.url, templates.render(job.view, with: job.template))
+        }
+        let feeds = Feeds(model: model)
+        let sitemapURLs = jobs.map(\.url).filter { $0 != "/404.html" }
+        let machineFiles = [
+            OutputFile(path: "atom.xml", contents: .text(feeds.atom())),
+            OutputFile(path: "sitemap.xml", contents: .text(feeds.sitemap(urls: sitemapURLs))),
+            OutputFile(path: "robots.txt", contents: .text(feeds.robots())),
+        ]
+        let redirects = model.redirects.map { redirect in
+            OutputFile.page(redirect.from, templates.render(ViewFactory(model: model).redirect(redirect), with: "redirect"))
+        }
+        return pages + machineFiles + redirects + copiedFiles()
+    }
+
+    private func pageJobs() -> [Job] {
+        let views = ViewFactory(model: model)
+        var jobs = [Job(url: "/", template: "home", view: views.home()),
+                    Job(url: "/404.html", template: "404", view: views.notFound())]
+        jobs += model.entries.map { Job(url: $0.resource.url, template: "resource", view: views.resourcePage($0)) }
+        for kind in model.site.kinds {
+            jobs += views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) }
+        }
+        jobs.append(Job(url: "/\(model.site.tagIndex)/", template: "tags", view: views.tagIndex()))
+        jobs += model.tags.map { Job(url: views.tagURL($0.slug), template: "tag", view: views.tagPage($0)) }
+        jobs += model.pages.map { Job(url: $0.page.url, template: "page", view: views.page($0)) }
+        jobs.append(Job(url: "/boussole/", template: "boussole", view: views.boussole()))
+        for axis in model.boussole.axes {
+            jobs += axis.values.map {
+                Job(url: "/boussole/\(axis.id)/\($0.id)/", template: "boussole-value", view: views.boussoleValue(axis: axis, value: $0))
+            }
+        }
+        jobs.append(Job(url: "/jeudis/", template: "jeudis", view: views.jeudis()))
+        return jobs
+    }
+
+    /// Files next to the content and the templates' assets, copied byte for byte.
+    private func copiedFiles() -> [OutputFile] {
+        let content = root.appendingPathComponent("content")
+        let assets = root.appendingPathComponent("templates/assets")
+        return model.staticFiles.map { OutputFile(path: $0, contents: .copy(content.appendingPathComponent($0))) }
+            + ContentLoader.listFiles(in: assets).map {
+                OutputFile(path: "assets/\($0)", contents: .copy(assets.appendingPathComponent($0)))
+            }
+    }
+}

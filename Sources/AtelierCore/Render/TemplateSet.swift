@@ -1,0 +1,74 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `templates/`, parsed once, with every parse error and every missing partial reported.
+public struct TemplateSet: Sendable {
+    public static let required = ["home", "resource", "list", "tags", "tag", "page", "404", "redirect",
+                                  "boussole", "boussole-value", "jeudis"]
+
+    let library: MustacheLibrary
+
+    static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+        let folder = root.appendingPathComponent("templates")
+        let names = ContentLoader.listFiles(in: folder).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        let before = log.items.count
+        for file in names {
+            let name = String(file.dropLast(".mustache".count))
+            let display = "templates/\(file)"
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+                log.error("gabarit illisible", at: SourceLocation(file: display))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = text
+            } catch let error as MustacheTemplate.ParserError {
+                log.error("gabarit invalide : \(describe(error.error))",
+                          at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                log.error("gabarit invalide : \(error)", at: SourceLocation(file: display))
+            }
+        }
+        for name in required where sources[name] == nil && !names.contains("\(name).mustache") {
+            log.error("gabarit manquant", at: SourceLocation(file: "templates/\(name).mustache"),
+                      hint: "Atelier a besoin de ce gabarit pour écrire le site")
+        }
+        checkReferences(sources, log: &log)
+        return log.items.count == before ? TemplateSet(library: library) : nil
+    }
+
+    /// A partial or parent that does not exist would render as nothing, silently: refuse it.
+    private static func checkReferences(_ sources: [String: String], log: inout DiagnosticLog) {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{\s*[<>]\s*([^\s}]+)\s*\}\}"#)
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let lines = text.components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() {
+                let range = NSRange(line.startIndex..., in: line)
+                for match in pattern.matches(in: line, range: range) {
+                    let target = (line as NSString).substring(with: match.range(at: 1))
+                    guard sources[target] == nil else { continue }
+                    let column = line.utf16.distance(from: line.utf16.startIndex, to: line.utf16.index(line.utf16.startIndex, offsetBy: match.range.location)) + 1
+                    log.error("gabarit inclus introuvable : « \(target) »",
+                              at: SourceLocation(file: "templates/\(name).mustache", line: index + 1, column: column),
+                              hint: "les gabarits disponibles sont : \(sources.keys.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": return "la section fermée ne correspond pas à la dernière ouverte"
+        case "unfinishedName": return "balise {{…}} non refermée"
+        case "expectedSectionEnd": return "section jamais refermée ({{/…}} manquant)"
+        case "invalidSetDelimiter": return "changement de délimiteurs invalide"
+        default: return "\(error)"
+        }
+    }
+
+    func render(_ view: Any, with name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,187 @@
+/// Builds the view model of each kind of page from the site model.
+struct ViewFactory {
+    let model: SiteModel
+
+    private var site: SiteConfig { model.site }
+
+    // MARK: Shared pieces
+
+    func layout(title: String, description: String, url: String) -> Layout {
+        var nav = [NavLink(label: "Accueil", url: "/", isCurrent: url == "/")]
+        nav += site.kinds.map { NavLink(label: $0.plural, url: "/\($0.id)/", isCurrent: url.hasPrefix("/\($0.id)/")) }
+        nav += [NavLink(label: "Thèmes", url: "/\(site.tagIndex)/", isCurrent: url.hasPrefix("/\(site.tagIndex)/")),
+                NavLink(label: "Boussole", url: "/boussole/", isCurrent: url.hasPrefix("/boussole/")),
+                NavLink(label: site.jeudis.title, url: "/jeudis/", isCurrent: url.hasPrefix("/jeudis/"))]
+        nav += model.pages.filter { $0.page.menu != nil }
+            .sorted { ($0.page.menu!, $0.page.url) < ($1.page.menu!, $1.page.url) }
+            .map { NavLink(label: $0.page.title, url: $0.page.url, isCurrent: url == $0.page.url) }
+        let fullTitle = url == "/" ? site.title : "\(title) · \(site.title)"
+        return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
+                      title: fullTitle, description: description.isEmpty ? site.description : description,
+                      canonical: site.absoluteURL(url), nav: nav, feedURL: "/atom.xml",
+                      tagIndexURL: "/\(site.tagIndex)/", isHome: url == "/")
+    }
+
+    func tagURL(_ slug: String) -> String { "/\(site.tagIndex)/\(slug)/" }
+
+    func card(_ entry: Entry) -> Card {
+        let r = entry.resource
+        let kind = site.kind(r.kind)
+        var place: String?
+        if case let .text(value) = r.fields["lieu"] { place = value }
+        return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
+                    dateISO: r.date.description, dateLabel: FrenchDates.long(r.date),
+                    when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: place,
+                    tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
+                    isArchived: entry.isArchived)
+    }
+
+    func kindSummary(_ kind: KindConfig) -> KindSummary {
+        let count = model.listed(ofKind: kind.id).count
+        return KindSummary(label: kind.plural, singular: kind.singular, url: "/\(kind.id)/", description: kind.description,
+                           count: count, countLabel: Self.count(count, "ressource", "ressources"))
+    }
+
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        n == 0 ? "aucune \(singular)" : "\(n) \(n == 1 ? singular : plural)"
+    }
+
+    private func toc(_ body: RenderedMarkdown) -> [TocItem] {
+        let shown = body.toc.filter { $0.level >= 2 }
+        let top = shown.map(\.level).min() ?? 2
+        return shown.map { TocItem(id: $0.id, text: $0.text, isSub: $0.level > top) }
+    }
+
+    // MARK: Pages
+
+    func resourcePage(_ entry: Entry) -> ResourcePageView {
+        let r = entry.resource
+        let kind = site.kind(r.kind)!
+        let toc = toc(entry.body)
+        let detail = ResourceDetail(
+            title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
+            dateISO: r.date.description, dateLabel: FrenchDates.long(r.date), body: entry.body.html,
+            toc: toc, hasToc: toc.count >= 3, details: details(r, kind: kind),
+            tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
+            boussole: model.boussole.axes.compactMap { axis in
+                guard let values = r.boussole[axis.id], !values.isEmpty else { return nil }
+                return BoussolePlacement(axisLabel: axis.label, values: values.compactMap { id in
+                    axis.value(id).map { TagLink(label: $0.label, url: "/boussole/\(axis.id)/\(id)/") }
+                })
+            },
+            partners: r.partners.isEmpty ? nil : r.partners.joined(separator: ", "),
+            links: r.links.map { LinkView(label: $0.label, url: $0.url, typeLabel: $0.type.label) },
+            related: entry.related.compactMap { model.entry(url: $0) }.map(card),
+            isArchived: entry.isArchived)
+        return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url), resource: detail)
+    }
+
+    /// The kind's own fields, formatted; an event's start and end read as one span.
+    private func details(_ r: Resource, kind: KindConfig) -> [Detail] {
+        kind.fields.compactMap { spec in
+            guard let value = r.fields[spec.name] else { return nil }
+            switch value {
+            case let .dateTime(time) where spec.name == "debut":
+                return Detail(label: "Quand", value: FrenchDates.span(from: time, to: r.endTime), url: nil)
+            case .dateTime where spec.name == "fin" && r.startTime != nil:
+                return nil
+            case let .dateTime(time): return Detail(label: spec.label, value: FrenchDates.moment(time), url: nil)
+            case let .text(text): return Detail(label: spec.label, value: text, url: nil)
+            case let .date(date): return Detail(label: spec.label, value: FrenchDates.long(date), url: nil)
+            case let .url(url): return Detail(label: spec.label, value: url, url: url)
+            case let .list(items): return Detail(label: spec.label, value: items.joined(separator: ", "), url: nil)
+            }
+        }
+    }
+
+    func home() -> HomeView {
+        let listed = model.entries.filter { !$0.isArchived }
+        let latest = listed.sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }.prefix(6)
+        let upcoming = listed.filter { ($0.resource.startTime?.day ?? .init(dayNumber: Int.min / 2)) >= model.buildDate }
+            .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
+            .prefix(3)
+        let home = model.home
+        return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/"),
+                        title: home?.page.title ?? site.title, intro: home?.body.html ?? "",
+                        kinds: site.kinds.map(kindSummary), latest: latest.map(card), upcoming: upcoming.map(card),
+                        hasUpcoming: !upcoming.isEmpty)
+    }
+
+    /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`…
+    func listPages(_ kind: KindConfig) -> [(url: String, view: ListView)] {
+        let entries = model.listed(ofKind: kind.id)
+        let size = site.pageSize
+        let pageCount = max(1, (entries.count + size - 1) / size)
+        let url = { (n: Int) in n == 1 ? "/\(kind.id)/" : "/\(kind.id)/page/\(n)/" }
+        return (1...pageCount).map { n in
+            let slice = entries.dropFirst((n - 1) * size).prefix(size)
+            let pagination = pageCount == 1 ? nil : Pagination(
+                pages: (1...pageCount).map { PageNumber(number: $0, url: url($0), isCurrent: $0 == n) },
+                previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil,
+                label: "Page \(n) sur \(pageCount)")
+            let title = n == 1 ? kind.plural : "\(kind.plural), page \(n)"
+            return (url(n), ListView(layout: layout(title: title, description: kind.description, url: url(n)),
+                                     kind: kindSummary(kind), cards: slice.map(card), pagination: pagination))
+        }
+    }
+
+    func tagIndex() -> TagsView {
+        TagsView(layout: layout(title: "Thèmes", description: "Toutes les ressources, par thème.", url: "/\(site.tagIndex)/"),
+                 title: "Thèmes",
+                 tags: model.tags.map { TagSummary(label: $0.label, url: tagURL($0.slug), count: $0.entryURLs.count) })
+    }
+
+    func tagPage(_ tag: Tag) -> TagView {
+        let entries = tag.entryURLs.compactMap { model.entry(url: $0) }
+        let groups = site.kinds.compactMap { kind -> CardGroup? in
+            let cards = entries.filter { $0.resource.kind == kind.id }.map(card)
+            return cards.isEmpty ? nil : CardGroup(label: kind.plural, cards: cards)
+        }
+        return TagView(layout: layout(title: tag.label, description: "Les ressources du thème « \(tag.label) ».", url: tagURL(tag.slug)),
+                       label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"), groups: groups)
+    }
+
+    func page(_ rendered: RenderedPage) -> PageView {
+        let toc = toc(rendered.body)
+        return PageView(layout: layout(title: rendered.page.title, description: rendered.page.summary, url: rendered.page.url),
+                        title: rendered.page.title, body: rendered.body.html, toc: toc, hasToc: toc.count >= 3)
+    }
+
+    func notFound() -> NotFoundView {
+        NotFoundView(layout: layout(title: "Page introuvable", description: "", url: "/404.html"))
+    }
+
+    func redirect(_ redirect: Redirect) -> RedirectView {
+        RedirectView(target: redirect.to, absoluteTarget: site.absoluteURL(redirect.to))
+    }
+
+    // MARK: Boussole
+
+    func boussoleEntries(axis: Axis, value: AxisValue) -> [Entry] {
+        model.entries.filter { !$0.isArchived && ($0.resource.boussole[axis.id] ?? []).contains(value.id) }
+    }
+
+    func boussole() -> BoussoleView {
+        BoussoleView(layout: layout(title: "Boussole", description: "Trouver des ressources selon la maturité, la trajectoire et le profil.", url: "/boussole/"),
+                     axes: model.boussole.axes.map { axis in
+                         AxisSummary(label: axis.label, question: axis.question, values: axis.values.map { value in
+                             let count = boussoleEntries(axis: axis, value: value).count
+                             return AxisValueSummary(label: value.label, description: value.description,
+                                                     url: "/boussole/\(axis.id)/\(value.id)/", count: count,
+                                                     countLabel: Self.count(count, "ressource", "ressources"))
+                         })
+                     })
+    }
+
+    func boussoleValue(axis: Axis, value: AxisValue) -> BoussoleValueView {
+        let entries = boussoleEntries(axis: axis, value: value)
+        return BoussoleValueView(
+            layout: layout(title: "\(axis.label) : \(value.label)", description: value.description, url: "/boussole/\(axis.id)/\(value.id)/"),
+            axisLabel: axis.label, valueLabel: value.label, description: value.description,
+            countLabel: Self.count(entries.count, "ressource", "ressources"), cards: entries.map(card))
+    }
+
+    func jeudis() -> JeudisView {
+        JeudisView(layout: layout(title: site.jeudis.title, description: "", url: "/jeudis/"), title: site.jeudis.title)
+    }
+}

@@ -1,0 +1,199 @@
+/// What the templates see. Templates are logic-less: every label, flag, date and URL is computed here.
+
+struct Layout: Sendable {
+    let siteTitle: String
+    let siteDescription: String
+    let language: String
+    let title: String
+    let description: String
+    let canonical: String
+    let nav: [NavLink]
+    let feedURL: String
+    let tagIndexURL: String
+    let isHome: Bool
+}
+
+struct NavLink: Sendable {
+    let label: String
+    let url: String
+    let isCurrent: Bool
+}
+
+struct TagLink: Sendable {
+    let label: String
+    let url: String
+}
+
+struct Card: Sendable {
+    let title: String
+    let url: String
+    let summary: String
+    let kindLabel: String
+    let dateISO: String
+    let dateLabel: String
+    let when: String?
+    let place: String?
+    let tags: [TagLink]
+    let isArchived: Bool
+}
+
+struct KindSummary: Sendable {
+    let label: String
+    let singular: String
+    let url: String
+    let description: String
+    let count: Int
+    let countLabel: String
+}
+
+struct PageNumber: Sendable {
+    let number: Int
+    let url: String
+    let isCurrent: Bool
+}
+
+struct Pagination: Sendable {
+    let pages: [PageNumber]
+    let previousURL: String?
+    let nextURL: String?
+    let label: String
+}
+
+struct Detail: Sendable {
+    let label: String
+    let value: String
+    let url: String?
+}
+
+struct LinkView: Sendable {
+    let label: String
+    let url: String
+    let typeLabel: String
+}
+
+struct BoussolePlacement: Sendable {
+    let axisLabel: String
+    let values: [TagLink]
+}
+
+struct TocItem: Sendable {
+    let id: String
+    let text: String
+    let isSub: Bool
+}
+
+struct ResourceDetail: Sendable {
+    let title: String
+    let summary: String
+    let kindLabel: String
+    let kindURL: String
+    let kindPlural: String
+    let dateISO: String
+    let dateLabel: String
+    let body: String
+    let toc: [TocItem]
+    let hasToc: Bool
+    let details: [Detail]
+    let tags: [TagLink]
+    let boussole: [BoussolePlacement]
+    let partners: String?
+    let links: [LinkView]
+    let related: [Card]
+    let isArchived: Bool
+}
+
+struct ResourcePageView: Sendable {
+    let layout: Layout
+    let resource: ResourceDetail
+}
+
+struct HomeView: Sendable {
+    let layout: Layout
+    let title: String
+    let intro: String
+    let kinds: [KindSummary]
+    let latest: [Card]
+    let upcoming: [Card]
+    let hasUpcoming: Bool
+}
+
+struct ListView: Sendable {
+    let layout: Layout
+    let kind: KindSummary
+    let cards: [Card]
+    let pagination: Pagination?
+}
+
+struct TagSummary: Sendable {
+    let label: String
+    let url: String
+    let count: Int
+}
+
+struct TagsView: Sendable {
+    let layout: Layout
+    let title: String
+    let tags: [TagSummary]
+}
+
+struct CardGroup: Sendable {
+    let label: String
+    let cards: [Card]
+}
+
+struct TagView: Sendable {
+    let layout: Layout
+    let label: String
+    let countLabel: String
+    let groups: [CardGroup]
+}
+
+struct PageView: Sendable {
+    let layout: Layout
+    let title: String
+    let body: String
+    let toc: [TocItem]
+    let hasToc: Bool
+}
+
+struct NotFoundView: Sendable {
+    let layout: Layout
+}
+
+struct RedirectView: Sendable {
+    let target: String
+    let absoluteTarget: String
+}
+
+struct AxisValueSummary: Sendable {
+    let label: String
+    let description: String
+    let url: String
+    let count: Int
+    let countLabel: String
+}
+
+struct AxisSummary: Sendable {
+    let label: String
+    let question: String
+    let values: [AxisValueSummary]
+}
+
+struct BoussoleView: Sendable {
+    let layout: Layout
+    let axes: [AxisSummary]
+}
+
+struct BoussoleValueView: Sendable {
+    let layout: Layout
+    let axisLabel: String
+    let valueLabel: String
+    let description: String
+    let countLabel: String
+    let cards: [Card]
+}
+
+struct JeudisView: Sendable {
+    let layout: Layout
+    let title: String
+}

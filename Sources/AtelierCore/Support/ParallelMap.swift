@@ -1,0 +1,26 @@
+import Foundation
+
+/// Runs independent work on every core and keeps the input order, so output stays deterministic.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let results = ResultSlots<Output>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.store(transform(items[index]), at: index)
+        }
+        return results.values
+    }
+}
+
+/// One slot per index; each written by exactly one iteration, read after all have finished.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}

@@ -1,0 +1,37 @@
+import AtelierCore
+import Foundation
+
+/// How the command line shows diagnostics and the closing summary, in French.
+struct Console {
+    private let useColor = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    func show(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            let color = diagnostic.severity == .error ? "31" : "33"
+            let text = useColor ? "\u{1B}[\(color)m\(diagnostic)\u{1B}[0m" : diagnostic.description
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+    }
+
+    func failure(_ diagnostics: [Diagnostic], strict: Bool) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        var line = "Échec : \(plural(errors, "erreur", "erreurs"))"
+        if warnings > 0 { line += ", \(plural(warnings, "avertissement", "avertissements"))" }
+        if errors == 0 && strict { line += " (refusés avec --strict)" }
+        line += ". Le site précédent n'a pas été modifié."
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    func success(model: SiteModel, report: BuildReport, seconds: Double) {
+        let perKind = model.site.kinds.map { kind in
+            "\(model.entries(ofKind: kind.id).count) \(kind.plural.lowercased())"
+        }
+        let warnings = report.diagnostics.isEmpty ? "" : ", \(plural(report.diagnostics.count, "avertissement", "avertissements"))"
+        let time = String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
+        print("Site construit (\(model.buildDate)) : \(perKind.joined(separator: ", ")) ; "
+              + "\(report.pagesWritten) pages, \(report.filesWritten) fichiers en \(time) s\(warnings).")
+    }
+
+    private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+}

@@ -1,0 +1,100 @@
+import Foundation
+@testable import AtelierCore
+
+/// A small site in a temporary folder, using the project's real templates.
+struct Fixture {
+    let root: URL
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let siteYAML = """
+    title: "Site d'essai"
+    description: "Un site pour les tests."
+    base_url: "https://exemple.fr"
+    language: fr
+    timezone: Europe/Paris
+    tag_index: themes
+    page_size: 2
+    link_types:
+      pdf: PDF
+      site: Site web
+    kinds:
+      fiches:
+        singular: Fiche repère
+        plural: Fiches repère
+        sort: title
+      evenements:
+        singular: Événement
+        plural: Événements
+        sort: debut
+        fields:
+          debut: { type: date-heure, required: true }
+          fin: { type: date-heure }
+          lieu: { type: texte, required: true, label: Lieu }
+          inscription: { type: url }
+    """
+
+    static let boussoleYAML = """
+    axes:
+      maturite:
+        label: Maturité
+        values:
+          accompagner: { label: Accompagner }
+          consolider: { label: Consolider }
+      profils:
+        label: Profil
+        values:
+          acteurs-publics: { label: Acteurs publics }
+          academiques: { label: Académiques }
+    """
+
+    init(files: [String: String] = [:], site: String = Fixture.siteYAML, boussole: String = Fixture.boussoleYAML) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Fixture.repository.appendingPathComponent("templates"),
+                                         to: root.appendingPathComponent("templates"))
+        try write("content/site.yml", site)
+        try write("content/boussole.yml", boussole)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    var output: URL { root.appendingPathComponent("public") }
+
+    func build(date: String = "2025-11-20", drafts: Bool = false, strict: Bool = false) -> BuildReport {
+        Build.run(BuildOptions(root: root, date: LocalDate(iso: date)!, includeDrafts: drafts, strict: strict))
+    }
+
+    func read(_ path: String) -> String? {
+        try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// A resource file with sensible defaults, any field overridable.
+    static func resource(title: String, date: String = "2025-11-01", tags: String = "[Co-construction, ODD 17]",
+                         boussole: String = "{ maturite: accompagner, profils: [acteurs-publics] }",
+                         extra: String = "", body: String = "Un texte.") -> String {
+        """
+        ---
+        title: "\(title)"
+        date: \(date)
+        summary: "Résumé de \(title)."
+        tags: \(tags)
+        boussole: \(boussole)
+        \(extra)
+        ---
+
+        \(body)
+        """
+    }
+}
