@@ -17,7 +17,8 @@ struct YAMLFile {
     /// Parses the text; a syntax error becomes a diagnostic at its line and column.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // An empty header is an empty mapping: the missing required fields get reported.
+            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):

@@ -38,22 +38,24 @@ enum ContentLoader {
             }
             let components = relative.split(separator: "/").map(String.init)
             let name = String(components.last!.dropLast(3))
+            var resource: Resource?, page: Page?, editorial: Editorial?
             switch components.first! {
             case "index.md" where components.count == 1:
-                return (fileLog, nil, PageReader.readPage(path: path, text: text, slug: "", log: &fileLog), nil)
+                page = PageReader.readPage(path: path, text: text, slug: "", log: &fileLog)
             case "pages" where components.count == 2:
-                return (fileLog, nil, PageReader.readPage(path: path, text: text, slug: Slug.make(name), log: &fileLog), nil)
+                page = PageReader.readPage(path: path, text: text, slug: Slug.make(name), log: &fileLog)
             case "jeudis" where components.count == 2:
-                return (fileLog, nil, nil, PageReader.readEditorial(path: path, text: text, name: name, log: &fileLog))
+                editorial = PageReader.readEditorial(path: path, text: text, name: name, log: &fileLog)
             case let folder:
-                guard let kind = site.kind(folder), components.count >= 2 else {
+                if let kind = site.kind(folder), components.count >= 2 {
+                    let slugSource = name == "index" && components.count > 2 ? components[components.count - 2] : name
+                    resource = reader.read(path: path, text: text, kind: kind, slug: Slug.make(slugSource), log: &fileLog)
+                } else {
                     fileLog.error("ce fichier n'appartient à aucun type de ressource déclaré", at: SourceLocation(file: path),
                                   hint: "placez-le dans un dossier déclaré sous « kinds » dans content/site.yml (\(site.kinds.map(\.id).joined(separator: ", "))), dans pages/ ou jeudis/")
-                    return (fileLog, nil, nil, nil)
                 }
-                let slugSource = name == "index" && components.count > 2 ? components[components.count - 2] : name
-                return (fileLog, reader.read(path: path, text: text, kind: kind, slug: Slug.make(slugSource), log: &fileLog), nil, nil)
             }
+            return (fileLog, resource, page, editorial)
         }
         for (fileLog, resource, page, editorial) in logs {
             log.append(contentsOf: fileLog)

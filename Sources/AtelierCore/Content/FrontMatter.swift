@@ -10,9 +10,8 @@ struct FrontMatter {
     /// The file must open with a `---` line and close the front matter with another.
     static func split(_ text: String, path: String, log: inout DiagnosticLog) -> FrontMatter? {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // "\r\n" is one Character in Swift: splitting on isNewline handles Windows line endings too.
+        var lines = normalized.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == fence else {
             log.error("en-tête YAML manquant", at: SourceLocation(file: path),
                       hint: "le fichier doit commencer par une ligne « --- », les champs (title, date…), puis une autre ligne « --- »")

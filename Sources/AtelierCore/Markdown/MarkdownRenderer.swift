@@ -87,11 +87,14 @@ public struct MarkdownRenderer: Sendable {
             let id = count == 0 ? base : "\(base)-\(count)"
             if level <= 3 { toc.append(TocEntry(level: level, id: id, text: text)) }
 
+            // A custom inline inside an empty custom block keeps the heading on one line, as cmark writes it.
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-            cmark_node_set_on_exit(block, "</h\(level)>")
+            let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            cmark_node_set_on_enter(tag, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(tag, "</h\(level)>")
+            cmark_node_append_child(block, tag)
             while let child = cmark_node_first_child(heading) {
-                cmark_node_append_child(block, child)
+                cmark_node_append_child(tag, child)
             }
             cmark_node_replace(heading, block)
             cmark_node_free(heading)

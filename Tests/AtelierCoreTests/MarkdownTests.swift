@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AtelierCore
+
+@Suite struct MarkdownTests {
+    let known: [String: String] = ["kits/odd-17.md": "/kits/odd-17/", "fiches/repere.md": "/fiches/repere/",
+                                   "kits/guide.pdf": "/kits/guide.pdf"]
+
+    func render(_ text: String, file: String = "content/fiches/essai.md", firstLine: Int = 5,
+                raw: Bool = false) -> (RenderedMarkdown, [Diagnostic]) {
+        let table = known
+        let renderer = MarkdownRenderer(allowRawHTML: raw) { table[$0] }
+        var log = DiagnosticLog()
+        let result = renderer.render(MarkdownSource(file: file, text: text, firstLine: firstLine), log: &log)
+        return (result, log.items)
+    }
+
+    @Test func githubExtensions() {
+        let (out, _) = render("""
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        ~~barré~~ et www.exemple.fr
+
+        - [x] fait
+        - [ ] à faire
+
+        Une note[^1].
+
+        [^1]: Le texte de la note.
+        """)
+        #expect(out.html.contains("<table>"))
+        #expect(out.html.contains("<del>barré</del>"))
+        #expect(out.html.contains("<a href=\"http://www.exemple.fr\">www.exemple.fr</a>"))
+        #expect(out.html.contains("type=\"checkbox\""))
+        #expect(out.html.contains("Le texte de la note."))
+        #expect(out.html.contains("class=\"footnote"))
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let text = "<script>alert(1)</script>\n\nTexte <b onclick=\"x\">gras</b> [lien](javascript:alert(1))\n"
+        let (safe, _) = render(text)
+        #expect(!safe.html.contains("<script>"))
+        #expect(!safe.html.contains("onclick"))
+        #expect(!safe.html.contains("javascript:"))
+        let (unsafe, _) = render(text, raw: true)
+        #expect(unsafe.html.contains("<b onclick"))
+    }
+
+    @Test func headingsGetFoldedUniqueIDsAndATableOfContents() {
+        let (out, _) = render("""
+        ## Éclairer l'engagement
+
+        ### Les *chiffres* clés
+
+        ## Éclairer l'engagement
+
+        #### Détail
+        """)
+        #expect(out.html.contains("<h2 id=\"eclairer-l-engagement\">Éclairer l'engagement</h2>"))
+        #expect(out.html.contains("<h3 id=\"les-chiffres-cles\">Les <em>chiffres</em> clés</h3>"))
+        #expect(out.html.contains("<h2 id=\"eclairer-l-engagement-1\">"))
+        #expect(out.toc.map(\.id) == ["eclairer-l-engagement", "les-chiffres-cles", "eclairer-l-engagement-1"])
+        #expect(out.toc.map(\.level) == [2, 3, 2])
+        #expect(out.toc[1].text == "Les chiffres clés")
+    }
+
+    @Test func relativeMarkdownLinksBecomePageURLs() {
+        let (out, diagnostics) = render("""
+        Voir [le kit](../kits/odd-17.md#etapes), [la fiche](repere.md), [le guide](../kits/guide.pdf),
+        [ailleurs](https://exemple.fr/a.md) et [ici](#haut).
+        """)
+        #expect(diagnostics.isEmpty)
+        #expect(out.html.contains("href=\"/kits/odd-17/#etapes\""))
+        #expect(out.html.contains("href=\"/fiches/repere/\""))
+        #expect(out.html.contains("href=\"/kits/guide.pdf\""))
+        #expect(out.html.contains("href=\"https://exemple.fr/a.md\""))
+        #expect(out.html.contains("href=\"#haut\""))
+    }
+
+    @Test func brokenLinksAreReportedWhereTheyAreWritten() {
+        let (_, diagnostics) = render("Premier paragraphe.\n\nUn lien [cassé](../kits/absent.md) ici.\n", firstLine: 7)
+        #expect(diagnostics.count == 1)
+        let d = try! #require(diagnostics.first)
+        #expect(d.location == SourceLocation(file: "content/fiches/essai.md", line: 9, column: 9))
+        #expect(d.message.contains("../kits/absent.md"))
+        #expect(d.severity == .error)
+    }
+
+    @Test func linksCannotClimbOutOfContent() {
+        let (_, diagnostics) = render("[x](../../secret.md)\n")
+        #expect(diagnostics.first?.message.contains("hors du dossier content") == true)
+    }
+
+    /// cmark-gfm's inline parser is not thread-safe: rendering in parallel must give the same HTML as in series.
+    @Test func parallelRenderingMatchesSerialRendering() {
+        let documents = (0..<300).map { "## Titre \($0)\n\n~~ancien~~ texte www.site\($0).fr et `code`\n\n| a |\n|---|\n| \($0) |\n" }
+        let renderer = MarkdownRenderer { _ in nil }
+        let serial = documents.map { text -> String in
+            var log = DiagnosticLog()
+            return renderer.render(MarkdownSource(file: "f", text: text, firstLine: 1), log: &log).html
+        }
+        let parallel = ParallelMap.map(documents) { text -> String in
+            var log = DiagnosticLog()
+            return renderer.render(MarkdownSource(file: "f", text: text, firstLine: 1), log: &log).html
+        }
+        #expect(parallel == serial)
+        #expect(serial.allSatisfy { $0.contains("<del>ancien</del>") && $0.contains("<a href=\"http://www.site") })
+    }
+}
