@@ -7,7 +7,7 @@ struct SiteRenderer {
     let root: URL
 
     /// One page to render: where it goes, with which template and view.
-    private struct Job: Sendable {
+    struct Job: Sendable {
         let url: String
         let template: String
         let view: any Sendable
@@ -31,7 +31,7 @@ struct SiteRenderer {
         return pages + machineFiles + redirects + copiedFiles()
     }
 
-    private func pageJobs() -> [Job] {
+    func pageJobs() -> [Job] {
         let views = ViewFactory(model: model)
         var jobs = [Job(url: "/", template: "home", view: views.home()),
                     Job(url: "/404.html", template: "404", view: views.notFound())]

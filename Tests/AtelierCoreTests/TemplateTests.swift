@@ -1,0 +1,103 @@
+import Foundation
+import Mustache
+import Testing
+@testable import AtelierCore
+
+/// Mustache renders an unknown name as empty text. These tests catch such names instead.
+@Suite struct TemplateTests {
+    @Test func everyNameTheTemplatesUseExistsInTheirViewModels() throws {
+        let site = try Fixture(files: BuildTests.files)
+        defer { site.remove() }
+        let missing = try unknownNames(in: site)
+        #expect(missing.isEmpty, "names used by templates but absent from view models: \(missing.sorted())")
+    }
+
+    @Test func aMistypedNameIsCaught() throws {
+        let site = try Fixture(files: BuildTests.files)
+        defer { site.remove() }
+        let card = site.root.appendingPathComponent("templates/partials/card.mustache")
+        let text = try String(contentsOf: card, encoding: .utf8)
+        try site.write("templates/partials/card.mustache", text.replacingOccurrences(of: "{{summary}}", with: "{{sumary}}"))
+        #expect(try unknownNames(in: site) == ["sumary"])
+    }
+
+    @Test func aBrokenTemplateIsReportedAtItsLineAndColumn() throws {
+        let site = try Fixture(files: BuildTests.files)
+        defer { site.remove() }
+        try site.write("templates/tags.mustache", "{{<base}}\n{{$content}}\n<ul>\n  {{#tags}}<li>{{label}}</li>{{/tag}}\n</ul>\n{{/content}}\n{{/base}}\n")
+        let report = site.build()
+        #expect(!report.succeeded)
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.location.file == "templates/tags.mustache")
+        #expect(diagnostic.location.line == 4)
+        #expect(diagnostic.location.column > 1)
+        #expect(diagnostic.message.contains("la section fermée ne correspond pas"))
+    }
+
+    @Test func aMissingPartialOrTemplateIsAnError() throws {
+        let site = try Fixture(files: BuildTests.files)
+        defer { site.remove() }
+        try site.write("templates/page.mustache", "{{<base}}\n{{$content}}\n  {{>partials/encadre}}\n{{/content}}\n{{/base}}\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("templates/404.mustache"))
+        let report = site.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains {
+            $0.location == SourceLocation(file: "templates/page.mustache", line: 3, column: 3)
+                && $0.message == "gabarit inclus introuvable : « partials/encadre »"
+        })
+        #expect(report.diagnostics.contains { $0.location.file == "templates/404.mustache" && $0.message == "gabarit manquant" })
+    }
+
+    /// Renders every page of the fixture with view models that record each name asked and each name found.
+    private func unknownNames(in site: Fixture) throws -> Set<String> {
+        var log = DiagnosticLog()
+        let content = try #require(ContentLoader.load(root: site.root, log: &log))
+        let templates = try #require(TemplateSet.load(root: site.root, log: &log))
+        let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-17")!, includeDrafts: false)
+            .build(log: &log)
+        let renderer = SiteRenderer(model: model, templates: templates, root: site.root)
+        let probe = NameProbe()
+        for job in renderer.pageJobs() {
+            _ = templates.render(probe.wrap(job.view), with: job.template)
+        }
+        for redirect in model.redirects {
+            _ = templates.render(probe.wrap(ViewFactory(model: model).redirect(redirect)), with: "redirect")
+        }
+        return probe.asked.subtracting(probe.answered)
+    }
+}
+
+/// Wraps view models so that every name a template looks up is recorded, with whether any object had it.
+final class NameProbe: @unchecked Sendable {
+    private(set) var asked = Set<String>()
+    private(set) var answered = Set<String>()
+
+    func wrap(_ value: Any) -> Any {
+        switch value {
+        case is String, is Bool, is Int, is Double: return value
+        case let array as [Any]: return array.map(wrap)
+        default: return Box(value: value, probe: self)
+        }
+    }
+
+    fileprivate func record(_ name: String, found: Bool) {
+        asked.insert(name)
+        if found { answered.insert(name) }
+    }
+
+    private struct Box: MustacheParent {
+        let value: Any
+        let probe: NameProbe
+
+        func child(named name: String) -> Any? {
+            let child = Mirror(reflecting: value).children.first { $0.label == name }
+            probe.record(name, found: child != nil)
+            guard let child else { return nil }
+            let unwrapped = Mirror(reflecting: child.value)
+            if unwrapped.displayStyle == .optional {
+                return unwrapped.children.first.map { probe.wrap($0.value) }
+            }
+            return probe.wrap(child.value)
+        }
+    }
+}
