@@ -43,11 +43,12 @@ struct SiteModelBuilder {
         includeDrafts || (!resource.draft && resource.date <= buildDate)
     }
 
-    /// Every content file a Markdown link may point to: resources (published or not yet), pages, copied files.
+    /// Every content file a Markdown link may point to: resources (published or not yet), pages, editorials, copied files.
     private func linkResolver() -> MarkdownRenderer.LinkResolver {
         var urls: [String: String] = [:]
         for resource in content.resources { urls[String(resource.source.dropFirst("content/".count))] = resource.url }
         for page in content.pages { urls[String(page.source.dropFirst("content/".count))] = page.url }
+        for editorial in content.editorials { urls["jeudis/\(editorial.thursday).md"] = "/jeudis/\(editorial.thursday)/" }
         for file in content.staticFiles { urls[file] = "/" + file }
         let table = urls
         return { table[$0] }
