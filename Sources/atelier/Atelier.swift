@@ -7,22 +7,19 @@ struct Atelier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
         abstract: "Génère le site « L'innovation territoriale en actions » à partir de content/ et templates/.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, JeudiCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 
-struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Construit le site dans public/ (ou --output).")
-
+/// Options shared by every command that builds the site.
+struct BuildArguments: ParsableArguments {
     @Option(help: "Dossier qui contient content/ et templates/.")
     var root: String = "."
 
     @Option(help: "Dossier où écrire le site (par défaut : <root>/public).")
     var output: String?
 
-    @Option(help: ArgumentHelp("Date du jour pour la construction (AAAA-MM-JJ). Par défaut : SOURCE_DATE_EPOCH, sinon aujourd'hui.", valueName: "AAAA-MM-JJ"))
+    @Option(help: ArgumentHelp("Date du jour pour la construction. Par défaut : SOURCE_DATE_EPOCH, sinon aujourd'hui.", valueName: "AAAA-MM-JJ"))
     var date: String?
 
     @Flag(help: "Inclure les brouillons et les ressources datées après --date.")
@@ -31,7 +28,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Échouer aussi sur les avertissements.")
     var strict = false
 
-    func run() throws {
+    /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
+    func build() throws -> SiteModel {
         let started = Date()
         var buildDate: LocalDate?
         if let date {
@@ -40,8 +38,8 @@ struct BuildCommand: ParsableCommand {
             }
             buildDate = parsed
         }
-        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        let options = BuildOptions(root: rootURL, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+        let options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
+                                   output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
                                    date: buildDate, includeDrafts: drafts, strict: strict)
         let report = Build.run(options)
         let console = Console()
@@ -51,5 +49,41 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         console.success(model: model, report: report, seconds: Date().timeIntervalSince(started))
+        return model
+    }
+
+    var outputPath: String { output ?? (root as NSString).appendingPathComponent("public") }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Construit le site dans public/ (ou --output).")
+
+    @OptionGroup var arguments: BuildArguments
+
+    func run() throws {
+        _ = try arguments.build()
+    }
+}
+
+struct JeudiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jeudi",
+        abstract: "Construit le site à la date donnée et indique le numéro des Jeudis de la semaine et ses fichiers e-mail.")
+
+    @OptionGroup var arguments: BuildArguments
+
+    func run() throws {
+        let model = try arguments.build()
+        let thursday = Jeudis.thursday(onOrBefore: model.buildDate)
+        guard let issue = model.jeudis.first(where: { $0.thursday == thursday }) else {
+            FileHandle.standardError.write(Data("Pas de numéro des Jeudis le \(FrenchDates.withWeekday(thursday)) : rien de nouveau cette semaine et pas d'éditorial (content/jeudis/\(thursday).md).\n".utf8))
+            throw ExitCode(1)
+        }
+        let folder = (arguments.outputPath as NSString).appendingPathComponent(String(issue.url.dropFirst()))
+        for file in ["index.html", "email.html", "email.txt"] {
+            print((folder as NSString).appendingPathComponent(file))
+        }
     }
 }

@@ -6,14 +6,14 @@ import Testing
 /// Mustache renders an unknown name as empty text. These tests catch such names instead.
 @Suite struct TemplateTests {
     @Test func everyNameTheTemplatesUseExistsInTheirViewModels() throws {
-        let site = try Fixture(files: BuildTests.files)
+        let site = try Fixture(files: BuildTests.files.merging(JeudisTests.files) { a, _ in a })
         defer { site.remove() }
         let missing = try unknownNames(in: site)
         #expect(missing.isEmpty, "names used by templates but absent from view models: \(missing.sorted())")
     }
 
     @Test func aMistypedNameIsCaught() throws {
-        let site = try Fixture(files: BuildTests.files)
+        let site = try Fixture(files: BuildTests.files.merging(JeudisTests.files) { a, _ in a })
         defer { site.remove() }
         let card = site.root.appendingPathComponent("templates/partials/card.mustache")
         let text = try String(contentsOf: card, encoding: .utf8)
@@ -53,13 +53,14 @@ import Testing
         var log = DiagnosticLog()
         let content = try #require(ContentLoader.load(root: site.root, log: &log))
         let templates = try #require(TemplateSet.load(root: site.root, log: &log))
-        let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-17")!, includeDrafts: false)
+        let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false)
             .build(log: &log)
         let renderer = SiteRenderer(model: model, templates: templates, root: site.root)
         let probe = NameProbe()
         for job in renderer.pageJobs() {
             _ = templates.render(probe.wrap(job.view), with: job.template)
         }
+        #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })
         for redirect in model.redirects {
             _ = templates.render(probe.wrap(ViewFactory(model: model).redirect(redirect)), with: "redirect")
         }

@@ -20,6 +20,12 @@ public struct SiteConfig: Sendable {
     public func linkType(_ id: String) -> LinkType? { linkTypes.first { $0.id == Slug.make(id) } }
 
     public func absoluteURL(_ path: String) -> String { baseURL + path }
+
+    /// Feeds and e-mails are read away from the site: their site-relative links must carry the host.
+    func absoluteLinks(_ html: String) -> String {
+        html.replacingOccurrences(of: "href=\"/", with: "href=\"\(baseURL)/")
+            .replacingOccurrences(of: "src=\"/", with: "src=\"\(baseURL)/")
+    }
 }
 
 public struct JeudisSettings: Sendable {
@@ -42,6 +48,9 @@ public struct KindConfig: Sendable {
     public let fields: [FieldSpec]
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// Kinds whose resources start at a date and time (`debut`) are listed as an agenda and exported as iCalendar.
+    public var isAgenda: Bool { field("debut")?.type == .dateTime }
 }
 
 public struct SortOrder: Sendable, Hashable {

@@ -80,6 +80,10 @@ enum SiteConfigLoader {
             kindMap.rejectUnknownKeys(allowed: kindKeys, context: "pour un type", log: &log)
             kindMap.require(["singular", "plural"], context: "au type « \(entry.key) »", log: &log)
             let fields = kindMap["fields"].map { readFields($0, file: file, log: &log) } ?? []
+            if let start = fields.first(where: { $0.name == "debut" }), start.type == .dateTime, !start.required {
+                log.error("« debut » doit être obligatoire : les ressources de « \(entry.key) » forment un agenda",
+                          at: file.location(entry.keyNode), hint: "écrivez « debut: { type: date-heure, required: true } »")
+            }
             let sort = readSort(kindMap["sort"], fields: fields, file: file, log: &log)
             kinds.append(KindConfig(
                 id: entry.key,

@@ -28,6 +28,12 @@ public struct Resource: Sendable {
         if case let .dateTime(time) = fields["fin"] { return time }
         return nil
     }
+
+    /// An event still to come, or under way, on `day`.
+    public func isUpcoming(on day: LocalDate) -> Bool {
+        guard let start = startTime else { return false }
+        return (endTime?.day ?? start.day) >= day
+    }
 }
 
 public struct ResourceLink: Sendable, Hashable {

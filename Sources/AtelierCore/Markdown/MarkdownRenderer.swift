@@ -43,6 +43,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
+        Self.applyTypography(document)
         let toc = addHeadingIDs(document)
         rewriteLinks(document, source: source, log: &log)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
@@ -50,6 +51,19 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { free(html) }
         return RenderedMarkdown(html: String(cString: html), toc: toc)
+    }
+
+    /// Plain text wrapped at `width` columns, for e-mail editions; link targets are dropped.
+    public func plainText(_ source: MarkdownSource, width: Int = 72) -> String {
+        let (parser, document) = Self.parse(source.text, options: CMARK_OPT_FOOTNOTES)
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
+        Self.applyTypography(document)
+        guard let text = cmark_render_plaintext(document, CMARK_OPT_DEFAULT, Int32(width)) else { return "" }
+        defer { free(text) }
+        return String(cString: text)
     }
 
     private static func parse(_ text: String, options: Int32) -> (OpaquePointer, OpaquePointer) {
@@ -68,6 +82,16 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             return (parser, cmark_parser_finish(parser))
+        }
+    }
+
+    /// Text nodes only: code spans and blocks keep their spaces.
+    private static func applyTypography(_ document: OpaquePointer) {
+        for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            let typeset = FrenchTypography.apply(text)
+            if typeset != text { cmark_node_set_literal(node, typeset) }
         }
     }
 

@@ -8,6 +8,8 @@ public struct SiteModel: Sendable {
     public let tags: [Tag]
     public let pages: [RenderedPage]
     public let home: RenderedPage?
+    /// Issues of the weekly digest, newest first.
+    public let jeudis: [JeudiIssue]
     public let redirects: [Redirect]
     public let staticFiles: [String]
 

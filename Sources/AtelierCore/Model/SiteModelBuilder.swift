@@ -18,23 +18,35 @@ struct SiteModelBuilder {
             var fileLog = DiagnosticLog()
             return (RenderedPage(page: page, body: renderer.render(page.body, log: &fileLog)), fileLog)
         }
+        let publishedURLs = Set(published.map(\.url))
+        let renderedEditorials = ParallelMap.map(content.editorials.filter { includeDrafts || $0.thursday <= buildDate }) {
+            editorial -> (RenderedEditorial, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            let featured = featuredURLs(editorial, published: publishedURLs, log: &fileLog)
+            return (RenderedEditorial(editorial: editorial, body: renderer.render(editorial.body, log: &fileLog),
+                                      plainText: renderer.plainText(editorial.body), featuredURLs: featured), fileLog)
+        }
         renderedResources.forEach { log.append(contentsOf: $0.1) }
         renderedPages.forEach { log.append(contentsOf: $0.1) }
+        renderedEditorials.forEach { log.append(contentsOf: $0.1) }
 
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = zip(published, renderedResources.map(\.0)).sorted { order($0.0, before: $1.0) }
-        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex)
+        let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
+        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex, isCandidate: { !isArchived($0) })
         let entries = sorted.enumerated().map { index, pair in
-            Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0),
-                  isArchived: pair.0.expiration.map { $0 <= buildDate } ?? false,
+            Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0), isArchived: isArchived(pair.0),
                   related: related.urls(for: index))
         }
         let allPages = renderedPages.map(\.0)
+        let jeudis = JeudisBuilder(entries: entries, editorials: renderedEditorials.map(\.0), buildDate: buildDate,
+                                   upcomingWeeks: content.site.jeudis.upcomingWeeks).issues()
         return SiteModel(
             site: content.site, boussole: content.boussole, buildDate: buildDate, entries: entries,
             tags: tagIndex.tags(orderedLike: entries),
             pages: allPages.filter { !$0.page.isHome }.sorted { $0.page.url < $1.page.url },
             home: allPages.first { $0.page.isHome },
+            jeudis: jeudis,
             redirects: redirects(resources: published, pages: pages),
             staticFiles: content.staticFiles)
     }
@@ -52,6 +64,23 @@ struct SiteModelBuilder {
         for file in content.staticFiles { urls[file] = "/" + file }
         let table = urls
         return { table[$0] }
+    }
+
+    /// `a_la_une` names resources by their path in content/ (`kits/odd-17-en-pratique`).
+    private func featuredURLs(_ editorial: Editorial, published: Set<String>, log: inout DiagnosticLog) -> [String] {
+        editorial.featured.compactMap { path, location in
+            let candidates = ["content/\(path).md", "content/\(path)/index.md"]
+            guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
+                log.error("« \(path) » ne correspond à aucune ressource", at: location,
+                          hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
+                return nil
+            }
+            guard published.contains(resource.url) else {
+                log.error("« \(path) » n'est pas publiée à cette date (brouillon ou date future)", at: location)
+                return nil
+            }
+            return resource.url
+        }
     }
 
     private func order(_ a: Resource, before b: Resource) -> Bool {

@@ -35,7 +35,42 @@ struct Feeds {
                 <author><name>\(XML.escape(r.partners.first ?? site.title))</name></author>
                 <summary>\(XML.escape(r.summary))</summary>
             \(entry.tags.map { "    <category term=\"\(XML.escape($0.slug))\" label=\"\(XML.escape($0.label))\"/>\n" }.joined())\
-                <content type="html">\(XML.escape(entry.body.html))</content>
+                <content type="html">\(XML.escape(site.absoluteLinks(entry.body.html)))</content>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// One entry per issue of the weekly digest, newest first.
+    func jeudisAtom() -> String {
+        let views = ViewFactory(model: model)
+        let updated = model.jeudis.first?.thursday ?? model.buildDate
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
+          <title>\(XML.escape(site.jeudis.title))</title>
+          <link href="\(XML.escape(site.absoluteURL("/jeudis/")))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL("/jeudis/atom.xml")))"/>
+          <id>\(XML.escape(site.absoluteURL("/jeudis/")))</id>
+          <updated>\(Self.timestamp(updated))</updated>
+          <author><name>\(XML.escape(site.title))</name></author>
+
+        """
+        for issue in model.jeudis {
+            let url = XML.escape(site.absoluteURL(issue.url))
+            let items = issue.newEntryURLs.compactMap { model.entry(url: $0) }.map {
+                "<li><a href=\"\(site.absoluteURL($0.resource.url))\">\(XML.escape($0.resource.title))</a></li>"
+            }
+            let content = site.absoluteLinks(issue.editorial?.body.html ?? "") + (items.isEmpty ? "" : "<ul>\(items.joined())</ul>")
+            xml += """
+              <entry>
+                <title>\(XML.escape(issue.editorial?.editorial.title ?? views.issueTitle(issue)))</title>
+                <link href="\(url)"/>
+                <id>\(url)</id>
+                <updated>\(Self.timestamp(issue.thursday))</updated>
+                <content type="html">\(XML.escape(content))</content>
               </entry>
 
             """

@@ -19,12 +19,13 @@ struct SiteRenderer {
             OutputFile.page(job.url, templates.render(job.view, with: job.template))
         }
         let feeds = Feeds(model: model)
-        let sitemapURLs = jobs.map(\.url).filter { $0 != "/404.html" }
+        let sitemapURLs = jobs.map(\.url).filter { $0.hasSuffix("/") }
         let machineFiles = [
             OutputFile(path: "atom.xml", contents: .text(feeds.atom())),
+            OutputFile(path: "jeudis/atom.xml", contents: .text(feeds.jeudisAtom())),
             OutputFile(path: "sitemap.xml", contents: .text(feeds.sitemap(urls: sitemapURLs))),
             OutputFile(path: "robots.txt", contents: .text(feeds.robots())),
-        ]
+        ] + calendars()
         let redirects = model.redirects.map { redirect in
             OutputFile.page(redirect.from, templates.render(ViewFactory(model: model).redirect(redirect), with: "redirect"))
         }
@@ -49,7 +50,28 @@ struct SiteRenderer {
             }
         }
         jobs.append(Job(url: "/jeudis/", template: "jeudis", view: views.jeudis()))
+        for issue in model.jeudis {
+            let email = views.jeudiEmail(issue)
+            jobs += [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
+                     Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
+                     Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
+        }
         return jobs
+    }
+
+    /// The agenda of each agenda kind, and one file per event.
+    private func calendars() -> [OutputFile] {
+        let ics = ICalendar(site: model.site)
+        return model.site.kinds.filter(\.isAgenda).flatMap { kind -> [OutputFile] in
+            let events = model.listed(ofKind: kind.id).map(\.resource)
+                .sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
+            let agenda = OutputFile(path: "\(kind.id)/\(ICalendar.agendaFile)",
+                                    contents: .text(ics.calendar(events, name: "\(model.site.title) : \(kind.plural)")))
+            return [agenda] + model.entries(ofKind: kind.id).map { entry in
+                OutputFile(path: String(entry.resource.url.dropFirst()) + ICalendar.eventFile,
+                           contents: .text(ics.calendar([entry.resource], name: entry.resource.title)))
+            }
+        }
     }
 
     /// Files next to the content and the templates' assets, copied byte for byte.

@@ -4,7 +4,8 @@ import Mustache
 /// The Mustache templates of `templates/`, parsed once, with every parse error and every missing partial reported.
 public struct TemplateSet: Sendable {
     public static let required = ["home", "resource", "list", "tags", "tag", "page", "404", "redirect",
-                                  "boussole", "boussole-value", "jeudis"]
+                                  "boussole", "boussole-value", "jeudis",
+                                  "jeudi", "jeudi-email", "jeudi-email-text"]
 
     let library: MustacheLibrary
 

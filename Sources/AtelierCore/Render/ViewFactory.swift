@@ -72,7 +72,9 @@ struct ViewFactory {
             partners: r.partners.isEmpty ? nil : r.partners.joined(separator: ", "),
             links: r.links.map { LinkView(label: $0.label, url: $0.url, typeLabel: $0.type.label) },
             related: entry.related.compactMap { model.entry(url: $0) }.map(card),
-            isArchived: entry.isArchived)
+            isArchived: entry.isArchived,
+            calendarURL: r.startTime == nil ? nil : r.url + ICalendar.eventFile,
+            isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate))
         return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url), resource: detail)
     }
 
@@ -97,9 +99,7 @@ struct ViewFactory {
     func home() -> HomeView {
         let listed = model.entries.filter { !$0.isArchived }
         let latest = listed.sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }.prefix(6)
-        let upcoming = listed.filter { ($0.resource.startTime?.day ?? .init(dayNumber: Int.min / 2)) >= model.buildDate }
-            .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
-            .prefix(3)
+        let upcoming = upcomingEvents(listed).prefix(3)
         let home = model.home
         return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/"),
                         title: home?.page.title ?? site.title, intro: home?.body.html ?? "",
@@ -107,32 +107,48 @@ struct ViewFactory {
                         hasUpcoming: !upcoming.isEmpty)
     }
 
-    /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`…
+    /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`… An agenda kind shows its coming events first,
+    /// then its past events, most recent first.
     func listPages(_ kind: KindConfig) -> [(url: String, view: ListView)] {
-        let entries = model.listed(ofKind: kind.id)
+        let listed = model.listed(ofKind: kind.id)
+        let upcoming = kind.isAgenda ? upcomingEvents(listed) : []
+        let rest = kind.isAgenda
+            ? listed.filter { !$0.resource.isUpcoming(on: model.buildDate) }.sorted { ($0.resource.startTime!, $1.resource.url) > ($1.resource.startTime!, $0.resource.url) }
+            : listed
         let size = site.pageSize
-        let pageCount = max(1, (entries.count + size - 1) / size)
+        let pageCount = max(1, (rest.count + size - 1) / size)
         let url = { (n: Int) in n == 1 ? "/\(kind.id)/" : "/\(kind.id)/page/\(n)/" }
         return (1...pageCount).map { n in
-            let slice = entries.dropFirst((n - 1) * size).prefix(size)
+            let slice = rest.dropFirst((n - 1) * size).prefix(size)
             let pagination = pageCount == 1 ? nil : Pagination(
                 pages: (1...pageCount).map { PageNumber(number: $0, url: url($0), isCurrent: $0 == n) },
                 previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil,
                 label: "Page \(n) sur \(pageCount)")
             let title = n == 1 ? kind.plural : "\(kind.plural), page \(n)"
             return (url(n), ListView(layout: layout(title: title, description: kind.description, url: url(n)),
-                                     kind: kindSummary(kind), cards: slice.map(card), pagination: pagination))
+                                     kind: kindSummary(kind), upcoming: n == 1 ? upcoming.map(card) : [],
+                                     isAgenda: kind.isAgenda, cards: slice.map(card), pagination: pagination,
+                                     calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil))
         }
+    }
+
+    /// Events under way or to come on the build date, soonest first.
+    private func upcomingEvents(_ entries: [Entry]) -> [Entry] {
+        entries.filter { $0.resource.isUpcoming(on: model.buildDate) }
+            .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
     }
 
     func tagIndex() -> TagsView {
         TagsView(layout: layout(title: "Thèmes", description: "Toutes les ressources, par thème.", url: "/\(site.tagIndex)/"),
                  title: "Thèmes",
-                 tags: model.tags.map { TagSummary(label: $0.label, url: tagURL($0.slug), count: $0.entryURLs.count) })
+                 tags: model.tags.map { tag in
+                     TagSummary(label: tag.label, url: tagURL(tag.slug),
+                                count: tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }.count)
+                 })
     }
 
     func tagPage(_ tag: Tag) -> TagView {
-        let entries = tag.entryURLs.compactMap { model.entry(url: $0) }
+        let entries = tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }
         let groups = site.kinds.compactMap { kind -> CardGroup? in
             let cards = entries.filter { $0.resource.kind == kind.id }.map(card)
             return cards.isEmpty ? nil : CardGroup(label: kind.plural, cards: cards)
@@ -181,7 +197,74 @@ struct ViewFactory {
             countLabel: Self.count(entries.count, "ressource", "ressources"), cards: entries.map(card))
     }
 
-    func jeudis() -> JeudisView {
-        JeudisView(layout: layout(title: site.jeudis.title, description: "", url: "/jeudis/"), title: site.jeudis.title)
+    // MARK: Les Jeudis
+
+    func issueTitle(_ issue: JeudiIssue) -> String {
+        "\(site.jeudis.title) du \(FrenchDates.long(issue.thursday))"
     }
+
+    private func issueSummary(_ issue: JeudiIssue) -> String {
+        if let summary = issue.editorial?.editorial.summary, !summary.isEmpty { return summary }
+        let count = issue.newEntryURLs.count
+        return "\(Self.count(count, "nouvelle ressource", "nouvelles ressources")) cette semaine."
+    }
+
+    func jeudis() -> JeudisView {
+        JeudisView(layout: layout(title: site.jeudis.title, description: "Chaque jeudi, les nouvelles ressources et les prochains événements.", url: "/jeudis/"),
+                   title: site.jeudis.title,
+                   issues: model.jeudis.map { issue in
+                       IssueSummary(title: issue.editorial?.editorial.title ?? issueTitle(issue),
+                                    dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
+                                    url: issue.url, summary: issueSummary(issue))
+                   },
+                   feedURL: "/jeudis/atom.xml")
+    }
+
+    func jeudi(_ issue: JeudiIssue) -> JeudiView {
+        let index = model.jeudis.firstIndex { $0.thursday == issue.thursday }!
+        let entries = issue.newEntryURLs.compactMap { model.entry(url: $0) }
+        return JeudiView(
+            layout: layout(title: issueTitle(issue), description: issueSummary(issue), url: issue.url),
+            seriesTitle: site.jeudis.title, title: issueTitle(issue),
+            dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
+            editorialTitle: issue.editorial?.editorial.title, body: issue.editorial?.body.html,
+            featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(card),
+            groups: groupedByKind(entries).map { CardGroup(label: $0.label, cards: $0.entries.map(card)) },
+            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(card),
+            upcomingLabel: upcomingLabel(),
+            previousURL: index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : nil,
+            nextURL: index > 0 ? model.jeudis[index - 1].url : nil,
+            emailURL: issue.url + "email.html", textURL: issue.url + "email.txt")
+    }
+
+    func jeudiEmail(_ issue: JeudiIssue) -> JeudiEmailView {
+        let item = { (entry: Entry) in
+            EmailItem(title: entry.resource.title, url: site.absoluteURL(entry.resource.url), summary: entry.resource.summary,
+                      kindLabel: site.kind(entry.resource.kind)?.singular ?? entry.resource.kind,
+                      when: entry.resource.startTime.map { FrenchDates.span(from: $0, to: entry.resource.endTime) })
+        }
+        let entries = issue.newEntryURLs.compactMap { model.entry(url: $0) }
+        return JeudiEmailView(
+            siteTitle: site.title, siteURL: site.absoluteURL("/"), seriesTitle: site.jeudis.title, title: issueTitle(issue),
+            dateLabel: FrenchDates.withWeekday(issue.thursday), issueURL: site.absoluteURL(issue.url),
+            editorialTitle: issue.editorial?.editorial.title,
+            body: issue.editorial.map { site.absoluteLinks($0.body.html) }, bodyText: issue.editorial?.plainText,
+            featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(item),
+            groups: groupedByKind(entries).map { EmailGroup(label: $0.label, items: $0.entries.map(item)) },
+            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(item),
+            upcomingLabel: upcomingLabel())
+    }
+
+    private func upcomingLabel() -> String {
+        let weeks = site.jeudis.upcomingWeeks
+        return "À venir dans les \(weeks == 1 ? "sept prochains jours" : "\(weeks) prochaines semaines")"
+    }
+
+    private func groupedByKind(_ entries: [Entry]) -> [(label: String, entries: [Entry])] {
+        site.kinds.compactMap { kind in
+            let ofKind = entries.filter { $0.resource.kind == kind.id }
+            return ofKind.isEmpty ? nil : (kind.plural, ofKind)
+        }
+    }
+
 }

@@ -100,6 +100,8 @@ struct ResourceDetail: Sendable {
     let links: [LinkView]
     let related: [Card]
     let isArchived: Bool
+    let calendarURL: String?
+    let isPast: Bool
 }
 
 struct ResourcePageView: Sendable {
@@ -120,8 +122,12 @@ struct HomeView: Sendable {
 struct ListView: Sendable {
     let layout: Layout
     let kind: KindSummary
+    /// For kinds with a start date (events): those starting on or after the build date, soonest first.
+    let upcoming: [Card]
+    let isAgenda: Bool
     let cards: [Card]
     let pagination: Pagination?
+    let calendarURL: String?
 }
 
 struct TagSummary: Sendable {
@@ -193,7 +199,65 @@ struct BoussoleValueView: Sendable {
     let cards: [Card]
 }
 
+struct IssueSummary: Sendable {
+    let title: String
+    let dateLabel: String
+    let dateISO: String
+    let url: String
+    let summary: String
+}
+
 struct JeudisView: Sendable {
     let layout: Layout
     let title: String
+    let issues: [IssueSummary]
+    let feedURL: String
+}
+
+struct JeudiView: Sendable {
+    let layout: Layout
+    let seriesTitle: String
+    let title: String
+    let dateLabel: String
+    let dateISO: String
+    let editorialTitle: String?
+    let body: String?
+    let featured: [Card]
+    let groups: [CardGroup]
+    let upcoming: [Card]
+    let upcomingLabel: String
+    let previousURL: String?
+    let nextURL: String?
+    let emailURL: String
+    let textURL: String
+}
+
+/// A resource in the e-mail edition: absolute URL, nothing that needs the site's stylesheet.
+struct EmailItem: Sendable {
+    let title: String
+    let url: String
+    let summary: String
+    let kindLabel: String
+    let when: String?
+}
+
+struct EmailGroup: Sendable {
+    let label: String
+    let items: [EmailItem]
+}
+
+struct JeudiEmailView: Sendable {
+    let siteTitle: String
+    let siteURL: String
+    let seriesTitle: String
+    let title: String
+    let dateLabel: String
+    let issueURL: String
+    let editorialTitle: String?
+    let body: String?
+    let bodyText: String?
+    let featured: [EmailItem]
+    let groups: [EmailGroup]
+    let upcoming: [EmailItem]
+    let upcomingLabel: String
 }

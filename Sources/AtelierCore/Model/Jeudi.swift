@@ -1,0 +1,74 @@
+/// One issue of « Les Jeudis de l'ODD 17 »: what was published in the seven days ending on a Thursday,
+/// the events starting in the following weeks, and the optional editorial.
+public struct JeudiIssue: Sendable {
+    public let thursday: LocalDate
+    public let editorial: RenderedEditorial?
+    /// Entries published from Friday to Thursday, in entry order.
+    public let newEntryURLs: [String]
+    /// Events starting from that Thursday to the end of the window, soonest first.
+    public let upcomingURLs: [String]
+
+    public var url: String { "/jeudis/\(thursday)/" }
+}
+
+public struct RenderedEditorial: Sendable {
+    public let editorial: Editorial
+    public let body: RenderedMarkdown
+    public let plainText: String
+    /// URLs of the resources the editorial puts first.
+    public let featuredURLs: [String]
+}
+
+/// Works out the issues from dated content: every Thursday from the first dated resource to the build date.
+struct JeudisBuilder {
+    let entries: [Entry]
+    let editorials: [RenderedEditorial]
+    let buildDate: LocalDate
+    let upcomingWeeks: Int
+
+    func issues() -> [JeudiIssue] {
+        guard let first = entries.map(\.resource.date).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
+        let editorialByDay = Dictionary(editorials.map { ($0.editorial.thursday, $0) }, uniquingKeysWith: { a, _ in a })
+        var issues: [JeudiIssue] = []
+        var thursday = Jeudis.thursday(onOrAfter: first)
+        while thursday <= buildDate {
+            let weekStart = thursday.adding(days: -6)
+            let new = entries.filter {
+                $0.resource.date >= weekStart && $0.resource.date <= thursday && !isExpired($0, on: thursday)
+            }
+            let editorial = editorialByDay[thursday]
+            if !new.isEmpty || editorial != nil {
+                issues.append(JeudiIssue(thursday: thursday, editorial: editorial,
+                                         newEntryURLs: new.map(\.resource.url),
+                                         upcomingURLs: upcoming(from: thursday).map(\.resource.url)))
+            }
+            thursday = thursday.adding(days: 7)
+        }
+        return issues.reversed()
+    }
+
+    /// Events starting on the Thursday itself or within the window after it.
+    private func upcoming(from thursday: LocalDate) -> [Entry] {
+        let end = thursday.adding(days: 7 * upcomingWeeks)
+        return entries.filter { entry in
+            guard let start = entry.resource.startTime?.day else { return false }
+            return start >= thursday && start < end && entry.resource.date <= thursday && !isExpired(entry, on: thursday)
+        }.sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
+    }
+
+    private func isExpired(_ entry: Entry, on day: LocalDate) -> Bool {
+        entry.resource.expiration.map { $0 <= day } ?? false
+    }
+
+}
+
+public enum Jeudis {
+    public static func thursday(onOrAfter day: LocalDate) -> LocalDate {
+        day.adding(days: (4 - day.weekday + 7) % 7)
+    }
+
+    /// The Thursday of the digest a given day belongs to: that day if it is a Thursday, else the one before.
+    public static func thursday(onOrBefore day: LocalDate) -> LocalDate {
+        day.adding(days: -((day.weekday - 4 + 7) % 7))
+    }
+}

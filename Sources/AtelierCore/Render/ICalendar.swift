@@ -1,0 +1,119 @@
+import Foundation
+
+/// Events as iCalendar (RFC 5545): the whole agenda, or one event for « Ajouter à mon agenda ».
+/// Timed events carry the site's time zone (TZID with its VTIMEZONE); all-day events are plain dates.
+struct ICalendar {
+    static let agendaFile = "agenda.ics"
+    static let eventFile = "evenement.ics"
+
+    let site: SiteConfig
+
+    func calendar(_ events: [Resource], name: String) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//\(escape(site.title))//FR",
+                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(name))",
+                     "X-WR-TIMEZONE:\(site.timeZone.identifier)"]
+        let timed = events.flatMap { [$0.startTime, $0.endTime].compactMap { $0 } }.filter { !$0.isAllDay }
+        if let first = timed.map(\.day).min(), let last = timed.map(\.day).max() {
+            lines += timeZone(from: first.year - 1, to: last.year + 1)
+        }
+        for event in events { lines += vevent(event) }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func vevent(_ event: Resource) -> [String] {
+        guard let start = event.startTime else { return [] }
+        let host = URL(string: site.baseURL)?.host ?? "atelier"
+        var lines = ["BEGIN:VEVENT", "UID:\(event.kind)-\(event.slug)@\(host)",
+                     "DTSTAMP:\(compact(event.date))T000000Z", "DTSTART\(value(start))"]
+        if let end = event.endTime {
+            // An all-day DTEND is exclusive: the event ends the day after its last day.
+            lines.append("DTEND\(end.isAllDay ? ";VALUE=DATE:\(compact(end.day.adding(days: 1)))" : value(end))")
+        } else if start.isAllDay {
+            lines.append("DTEND;VALUE=DATE:\(compact(start.day.adding(days: 1)))")
+        }
+        lines.append("SUMMARY:\(escape(event.title))")
+        var description = event.summary
+        if case let .text(organiser) = event.fields["organisateur"] { description += "\nOrganisation : \(organiser)" }
+        lines.append("DESCRIPTION:\(escape(description))")
+        if case let .text(place) = event.fields["lieu"] { lines.append("LOCATION:\(escape(place))") }
+        lines.append("URL:\(site.absoluteURL(event.url))")
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// `;VALUE=DATE:20251118` or `;TZID=Europe/Paris:20251113T120000` (wall time in the site's zone).
+    private func value(_ time: EventTime) -> String {
+        guard !time.isAllDay else { return ";VALUE=DATE:\(compact(time.day))" }
+        return ";TZID=\(site.timeZone.identifier):\(wallTime(time.instant))"
+    }
+
+    private func wallTime(_ instant: Date) -> String {
+        localWall(instant, offset: site.timeZone.secondsFromGMT(for: instant))
+    }
+
+    /// The zone's real transitions over the years the events span, as explicit observances.
+    private func timeZone(from firstYear: Int, to lastYear: Int) -> [String] {
+        let zone = site.timeZone
+        let start = Date(timeIntervalSince1970: TimeInterval(LocalDate(year: firstYear, month: 1, day: 1)!.dayNumber * 86_400))
+        let end = Date(timeIntervalSince1970: TimeInterval(LocalDate(year: lastYear, month: 12, day: 31)!.dayNumber * 86_400))
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
+        var moment = start
+        var offset = zone.secondsFromGMT(for: start)
+        var observances = 0
+        while let transition = zone.nextDaylightSavingTimeTransition(after: moment), transition < end {
+            let newOffset = zone.secondsFromGMT(for: transition)
+            let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+            // DTSTART is the onset in the wall time that was in force until then.
+            lines += ["BEGIN:\(kind)", "DTSTART:\(localWall(transition, offset: offset))",
+                      "TZOFFSETFROM:\(Self.offset(offset))", "TZOFFSETTO:\(Self.offset(newOffset))",
+                      "TZNAME:\(zone.abbreviation(for: transition) ?? zone.identifier)", "END:\(kind)"]
+            offset = newOffset
+            moment = transition
+            observances += 1
+        }
+        if observances == 0 {
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(Self.offset(offset))",
+                      "TZOFFSETTO:\(Self.offset(offset))", "END:STANDARD"]
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    private func localWall(_ instant: Date, offset: Int) -> String {
+        let local = Int(instant.timeIntervalSince1970) + offset
+        let day = LocalDate(dayNumber: Int((Double(local) / 86_400).rounded(.down)))
+        let seconds = local - day.dayNumber * 86_400
+        return String(format: "%@T%02d%02d%02d", compact(day), seconds / 3600, seconds % 3600 / 60, seconds % 60)
+    }
+
+    private static func offset(_ seconds: Int) -> String {
+        String(format: "%@%02d%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    }
+
+    private func compact(_ day: LocalDate) -> String {
+        String(format: "%04d%02d%02d", day.year, day.month, day.day)
+    }
+
+    /// TEXT values escape backslashes, semicolons, commas and newlines.
+    private func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.
+    private func fold(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                result += "\r\n "
+                octets = 1
+            }
+            result.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return result
+    }
+}
