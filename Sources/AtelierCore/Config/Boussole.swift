@@ -19,11 +19,27 @@ public struct Axis: Sendable, Hashable {
 public struct AxisValue: Sendable, Hashable {
     public let id: String
     public let label: String
+    /// What fits in a sector of the compass: `Accompagner` for « Accompagner les initiatives locales ».
+    public let shortLabel: String
     public let description: String
+}
+
+/// Addresses of the boussole's static pages, which work without JavaScript.
+public enum BoussolePaths {
+    public static let root = "/boussole/"
+
+    public static func value(_ axis: String, _ value: String) -> String { "/boussole/\(axis)/\(value)/" }
+
+    /// A value of the main axis crossed with a value of the second axis.
+    public static func pair(_ axis: String, _ value: String, _ second: String, _ secondValue: String) -> String {
+        "/boussole/\(axis)/\(value)/\(second)/\(secondValue)/"
+    }
 }
 
 enum BoussoleLoader {
     static let path = "content/boussole.yml"
+    /// Query parameters of the boussole's filters besides the axes.
+    static let reservedAxisNames = ["type", "theme"]
 
     static func load(text: String, log: inout DiagnosticLog) -> BoussoleConfig? {
         let file = YAMLFile(path: path, lineOffset: 0)
@@ -35,6 +51,11 @@ enum BoussoleLoader {
         guard let axesNode = map["axes"], let axesMap = YAMLMapping(axesNode, file: file, what: "axes", log: &log) else { return nil }
         var axes: [Axis] = []
         for entry in axesMap.entries {
+            if reservedAxisNames.contains(entry.key) {
+                log.error("« \(entry.key) » ne peut pas nommer un axe : la boussole s'en sert déjà pour filtrer",
+                          at: file.location(entry.keyNode), hint: "noms réservés : \(reservedAxisNames.joined(separator: ", "))")
+                continue
+            }
             guard checkIdentifier(entry.key, node: entry.keyNode, file: file, log: &log),
                   let axisMap = YAMLMapping(entry.value, file: file, what: "l'axe « \(entry.key) »", log: &log) else { continue }
             axisMap.rejectUnknownKeys(allowed: ["label", "question", "values"], context: "pour un axe", log: &log)
@@ -45,11 +66,13 @@ enum BoussoleLoader {
                 for value in valuesMap.entries {
                     guard checkIdentifier(value.key, node: value.keyNode, file: file, log: &log),
                           let valueMap = YAMLMapping(value.value, file: file, what: "la valeur « \(value.key) »", log: &log) else { continue }
-                    valueMap.rejectUnknownKeys(allowed: ["label", "description"], context: "pour une valeur", log: &log)
+                    valueMap.rejectUnknownKeys(allowed: ["label", "short", "description"], context: "pour une valeur", log: &log)
                     valueMap.require(["label"], context: "à la valeur « \(value.key) »", log: &log)
+                    let label = valueMap["label"].flatMap { file.text($0, field: "label", log: &log) } ?? value.key
                     values.append(AxisValue(
                         id: value.key,
-                        label: valueMap["label"].flatMap { file.text($0, field: "label", log: &log) } ?? value.key,
+                        label: label,
+                        shortLabel: valueMap["short"].flatMap { file.text($0, field: "short", log: &log) } ?? label,
                         description: valueMap["description"].flatMap { file.text($0, field: "description", log: &log) } ?? ""))
                 }
             }

@@ -13,7 +13,7 @@ enum PageReader {
         let draft = map["draft"].flatMap { file.bool($0, field: "draft", log: &log) } ?? false
         let aliases = map["aliases"].map { file.aliases($0, log: &log) } ?? []
         guard log.items.count == before, let title else { return nil }
-        return Page(source: path, slug: slug, title: title, summary: summary, menu: menu, draft: draft, aliases: aliases,
+        return Page(source: path, slug: slug, title: FrenchTypography.apply(title), summary: FrenchTypography.apply(summary), menu: menu, draft: draft, aliases: aliases,
                     body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
     }
 
@@ -32,7 +32,8 @@ enum PageReader {
         let featured = map["a_la_une"].flatMap { file.textList($0, field: "a_la_une", log: &log) }?
             .map { (path: $0.0, location: file.location($0.1)) } ?? []
         guard log.items.count == before, let title else { return nil }
-        return Editorial(source: path, thursday: thursday, title: title, summary: summary, featured: featured,
+        return Editorial(source: path, thursday: thursday, title: FrenchTypography.apply(title),
+                         summary: FrenchTypography.apply(summary), featured: featured,
                          body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
     }
 

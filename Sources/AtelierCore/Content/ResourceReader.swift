@@ -47,7 +47,8 @@ struct ResourceReader {
         checkEventSpan(fields, map: map, log: &log)
 
         guard log.items.count == before, let title, let date, let summary else { return nil }
-        return Resource(source: path, kind: kind.id, slug: slug, title: title, date: date, summary: summary,
+        return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title), date: date,
+                        summary: FrenchTypography.apply(summary),
                         tags: tags, boussole: boussoleValues, partners: partners, links: links, draft: draft,
                         aliases: aliases, expiration: expiration, fields: fields,
                         body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))

@@ -44,9 +44,18 @@ struct SiteRenderer {
         jobs += model.tags.map { Job(url: views.tagURL($0.slug), template: "tag", view: views.tagPage($0)) }
         jobs += model.pages.map { Job(url: $0.page.url, template: "page", view: views.page($0)) }
         jobs.append(Job(url: "/boussole/", template: "boussole", view: views.boussole()))
-        for axis in model.boussole.axes {
+        let axes = model.boussole.axes
+        for axis in axes {
             jobs += axis.values.map {
-                Job(url: "/boussole/\(axis.id)/\($0.id)/", template: "boussole-value", view: views.boussoleValue(axis: axis, value: $0))
+                Job(url: BoussolePaths.value(axis.id, $0.id), template: "boussole-value", view: views.boussoleValue(axis: axis, value: $0))
+            }
+        }
+        if axes.count > 1 {
+            for value in axes[0].values {
+                jobs += axes[1].values.map {
+                    Job(url: BoussolePaths.pair(axes[0].id, value.id, axes[1].id, $0.id), template: "boussole-value",
+                        view: views.boussolePair(axes[0], value, axes[1], $0))
+                }
             }
         }
         jobs.append(Job(url: "/jeudis/", template: "jeudis", view: views.jeudis()))

@@ -2,7 +2,7 @@
 struct ViewFactory {
     let model: SiteModel
 
-    private var site: SiteConfig { model.site }
+    var site: SiteConfig { model.site }
 
     // MARK: Shared pieces
 
@@ -66,7 +66,7 @@ struct ViewFactory {
             boussole: model.boussole.axes.compactMap { axis in
                 guard let values = r.boussole[axis.id], !values.isEmpty else { return nil }
                 return BoussolePlacement(axisLabel: axis.label, values: values.compactMap { id in
-                    axis.value(id).map { TagLink(label: $0.label, url: "/boussole/\(axis.id)/\(id)/") }
+                    axis.value(id).map { TagLink(label: $0.label, url: BoussolePaths.value(axis.id, id)) }
                 })
             },
             partners: r.partners.isEmpty ? nil : r.partners.joined(separator: ", "),
@@ -169,32 +169,6 @@ struct ViewFactory {
 
     func redirect(_ redirect: Redirect) -> RedirectView {
         RedirectView(target: redirect.to, absoluteTarget: site.absoluteURL(redirect.to))
-    }
-
-    // MARK: Boussole
-
-    func boussoleEntries(axis: Axis, value: AxisValue) -> [Entry] {
-        model.entries.filter { !$0.isArchived && ($0.resource.boussole[axis.id] ?? []).contains(value.id) }
-    }
-
-    func boussole() -> BoussoleView {
-        BoussoleView(layout: layout(title: "Boussole", description: "Trouver des ressources selon la maturité, la trajectoire et le profil.", url: "/boussole/"),
-                     axes: model.boussole.axes.map { axis in
-                         AxisSummary(label: axis.label, question: axis.question, values: axis.values.map { value in
-                             let count = boussoleEntries(axis: axis, value: value).count
-                             return AxisValueSummary(label: value.label, description: value.description,
-                                                     url: "/boussole/\(axis.id)/\(value.id)/", count: count,
-                                                     countLabel: Self.count(count, "ressource", "ressources"))
-                         })
-                     })
-    }
-
-    func boussoleValue(axis: Axis, value: AxisValue) -> BoussoleValueView {
-        let entries = boussoleEntries(axis: axis, value: value)
-        return BoussoleValueView(
-            layout: layout(title: "\(axis.label) : \(value.label)", description: value.description, url: "/boussole/\(axis.id)/\(value.id)/"),
-            axisLabel: axis.label, valueLabel: value.label, description: value.description,
-            countLabel: Self.count(entries.count, "ressource", "ressources"), cards: entries.map(card))
     }
 
     // MARK: Les Jeudis

@@ -172,6 +172,8 @@ struct RedirectView: Sendable {
 }
 
 struct AxisValueSummary: Sendable {
+    let axisId: String
+    let id: String
     let label: String
     let description: String
     let url: String
@@ -180,23 +182,58 @@ struct AxisValueSummary: Sendable {
 }
 
 struct AxisSummary: Sendable {
+    let id: String
     let label: String
     let question: String
     let values: [AxisValueSummary]
 }
 
+struct FilterOption: Sendable {
+    let value: String
+    let label: String
+    let count: Int
+}
+
+/// Where a resource sits on one axis, written into a `data-axe-…` attribute for the filter script.
+struct Facet: Sendable {
+    let axis: String
+    let values: String
+}
+
+struct FilterItem: Sendable {
+    let card: Card
+    let kind: String
+    let tags: String
+    let facets: [Facet]
+}
+
 struct BoussoleView: Sendable {
     let layout: Layout
+    let compass: String
+    let mainAxisLabel: String
     let axes: [AxisSummary]
+    let kinds: [FilterOption]
+    let tags: [FilterOption]
+    let items: [FilterItem]
+    let totalLabel: String
+}
+
+struct PairLink: Sendable {
+    let label: String
+    let url: String
+    let countLabel: String
 }
 
 struct BoussoleValueView: Sendable {
     let layout: Layout
-    let axisLabel: String
-    let valueLabel: String
+    let title: String
     let description: String
+    /// The main-axis value a pair page belongs to.
+    let parent: TagLink?
     let countLabel: String
     let cards: [Card]
+    let pairsTitle: String?
+    let pairs: [PairLink]
 }
 
 struct IssueSummary: Sendable {
