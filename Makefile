@@ -1,10 +1,13 @@
 # The two commands of the README: `make site` and `make test`.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BROWSER_PACKAGES := chromium chromium-driver
+VENV := .venv
 ATELIER := .build/release/atelier
 
-.PHONY: site test deps build check clean
+.PHONY: site test deps test-deps build check jeudi clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -13,20 +16,36 @@ site: build
 build: deps
 	$(SWIFT) build -c release --product atelier
 
-## Runs every test.
-test: deps
+## Runs every test: Swift Testing suites, then the built site in Python (iCalendar) and headless Chromium.
+test: deps test-deps
 	$(SWIFT) test
+	$(SWIFT) build --product atelier
+	ATELIER=.build/debug/atelier $(VENV)/bin/python -m pytest -q Tests/site
 
-## Checks content and templates without writing the site (all errors at once).
+## Checks content and templates without touching public/ (every problem at once, warnings included).
 check: build
 	$(ATELIER) build --strict --output .build/check-public
 
-## Debian packages for cmark-gfm, installed only when pkg-config cannot find them.
+## This week's issue of « Les Jeudis de l'ODD 17 »: make jeudi DATE=2025-11-20
+jeudi: build
+	$(ATELIER) jeudi $(if $(DATE),--date $(DATE))
+
+## Debian packages for cmark-gfm, installed only when missing.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
-		echo "Installation des paquets Debian : $(APT_PACKAGES)"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		echo "Installation des paquets Debian : $(BUILD_PACKAGES)"; \
+		$(APT_INSTALL) $(BUILD_PACKAGES); \
+	fi
+
+## Headless Chromium and its driver (Debian), and the Python test packages in $(VENV).
+test-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installation des paquets Debian : $(BROWSER_PACKAGES)"; \
+		$(APT_INSTALL) $(BROWSER_PACKAGES); \
+	fi
+	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium" 2>/dev/null; then \
+		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/site/requirements.txt; \
 	fi
 
 clean:
-	rm -rf .build public
+	rm -rf .build public $(VENV)
