@@ -9,7 +9,9 @@ import Testing
     func render(_ text: String, file: String = "content/fiches/essai.md", firstLine: Int = 5,
                 raw: Bool = false) -> (RenderedMarkdown, [Diagnostic]) {
         let table = known
-        let renderer = MarkdownRenderer(allowRawHTML: raw) { table[$0] }
+        let renderer = MarkdownRenderer(allowRawHTML: raw) { path in
+            table[path].map { MarkdownRenderer.LinkTarget(url: $0) }
+        }
         var log = DiagnosticLog()
         let result = renderer.render(MarkdownSource(file: file, text: text, firstLine: firstLine), log: &log)
         return (result, log.items)
@@ -79,6 +81,18 @@ import Testing
         #expect(out.html.contains("href=\"#haut\""))
     }
 
+    @Test func linksToUnpublishedResourcesKeepTheirTextOnly() {
+        let renderer = MarkdownRenderer { path in
+            MarkdownRenderer.LinkTarget(url: "/x/", availability: path.hasPrefix("futur") ? .scheduled : .draft)
+        }
+        var log = DiagnosticLog()
+        let html = renderer.render(MarkdownSource(file: "content/a.md", text: "Voir [bientôt](futur.md) et [jamais](brouillon.md).\n", firstLine: 1), log: &log).html
+        #expect(html == "<p>Voir bientôt et jamais.</p>\n")
+        #expect(log.items.count == 1)
+        #expect(log.items.first?.message == "lien vers un brouillon : « brouillon.md »")
+        #expect(log.items.first?.location == SourceLocation(file: "content/a.md", line: 1, column: 29))
+    }
+
     @Test func brokenLinksAreReportedWhereTheyAreWritten() {
         let (_, diagnostics) = render("Premier paragraphe.\n\nUn lien [cassé](../kits/absent.md) ici.\n", firstLine: 7)
         #expect(diagnostics.count == 1)
@@ -107,5 +121,19 @@ import Testing
         }
         #expect(parallel == serial)
         #expect(serial.allSatisfy { $0.contains("<del>ancien</del>") && $0.contains("<a href=\"http://www.site") })
+    }
+}
+
+@Suite struct FrenchTypographyTests {
+    @Test func noLineBreaksInsideGuillemetsOrBeforeHighPunctuation() {
+        let text = FrenchTypography.apply("Le « faire alliance » : 92 % des maires ; pourquoi ? Agissons !")
+        #expect(text == "Le «\u{a0}faire alliance\u{a0}»\u{a0}: 92\u{a0}% des maires\u{202f}; pourquoi\u{202f}? Agissons\u{202f}!")
+    }
+
+    @Test func codeKeepsItsSpaces() {
+        var log = DiagnosticLog()
+        let html = MarkdownRenderer { _ in nil }
+            .render(MarkdownSource(file: "f", text: "Texte : `a : b`\n", firstLine: 1), log: &log).html
+        #expect(html == "<p>Texte\u{a0}: <code>a : b</code></p>\n")
     }
 }

@@ -17,7 +17,25 @@ public struct TocEntry: Sendable, Hashable {
 /// to other content files rewritten to their URLs (or reported when the target does not exist).
 public struct MarkdownRenderer: Sendable {
     /// Maps a content-relative path (`kits/odd-17.md`, `kits/guide.pdf`) to its URL, or nil if nothing is there.
-    public typealias LinkResolver = @Sendable (String) -> String?
+    public typealias LinkResolver = @Sendable (String) -> LinkTarget?
+
+    public struct LinkTarget: Sendable, Hashable {
+        public enum Availability: Sendable {
+            case published
+            /// Dated after the build: the link appears with the resource, on the first build on or after its date.
+            case scheduled
+            /// Never published as it is: the editor should know.
+            case draft
+        }
+
+        public let url: String
+        public let availability: Availability
+
+        public init(url: String, availability: Availability = .published) {
+            self.url = url
+            self.availability = availability
+        }
+    }
 
     public let allowRawHTML: Bool
     public let resolve: LinkResolver
@@ -149,23 +167,49 @@ public struct MarkdownRenderer: Sendable {
         let folder = source.file.split(separator: "/").dropFirst().dropLast().map(String.init)
         for link in links {
             guard let raw = cmark_node_get_url(link).map({ String(cString: $0) }),
-                  let target = LocalLink(raw) else { continue }
+                  let local = LocalLink(raw) else { continue }
+            let line = Int(cmark_node_get_start_line(link))
             let location = SourceLocation(
                 file: source.file,
-                line: source.firstLine + Int(cmark_node_get_start_line(link)) - 1,
-                column: Int(cmark_node_get_start_column(link)))
-            guard let contentPath = target.contentPath(from: folder) else {
+                line: source.firstLine + line - 1,
+                column: Self.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(link)), in: source.text))
+            guard let contentPath = local.contentPath(from: folder) else {
                 log.error("lien hors du dossier content : « \(raw) »", at: location)
                 continue
             }
-            guard let url = resolve(contentPath) else {
+            guard let target = resolve(contentPath) else {
                 let isPage = contentPath.hasSuffix(".md")
                 log.error("lien vers un \(isPage ? "fichier Markdown" : "fichier") qui n'existe pas : « \(raw) »", at: location,
                           hint: "le lien est relatif au fichier ; la cible serait content/\(contentPath)")
                 continue
             }
-            cmark_node_set_url(link, url + target.suffix)
+            switch target.availability {
+            case .published:
+                cmark_node_set_url(link, target.url + local.suffix)
+            case .scheduled:
+                Self.unwrap(link)
+            case .draft:
+                log.warning("lien vers un brouillon : « \(raw) »", at: location,
+                            hint: "le texte du lien est affiché sans lien tant que la ressource reste un brouillon")
+                Self.unwrap(link)
+            }
         }
+    }
+
+    /// cmark counts columns in bytes; editors (and libyaml) count characters.
+    private static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return byteColumn }
+        let prefix = lines[line - 1].prefix(max(0, byteColumn - 1))
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+
+    /// Keeps a link's text and drops the link, so no page points to an address that does not exist yet.
+    private static func unwrap(_ link: OpaquePointer) {
+        while let child = cmark_node_first_child(link) {
+            cmark_node_insert_before(link, child)
+        }
+        cmark_node_free(link)
     }
 
     /// Collects matching nodes first: the tree must not change while an iterator walks it.

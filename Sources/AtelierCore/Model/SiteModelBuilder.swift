@@ -9,7 +9,8 @@ struct SiteModelBuilder {
         let pages = content.pages.filter { includeDrafts || !$0.draft }
         checkURLs(resources: published, pages: pages, log: &log)
 
-        let renderer = MarkdownRenderer(resolve: linkResolver())
+        let publishedURLs = Set(published.map(\.url))
+        let renderer = MarkdownRenderer(resolve: linkResolver(published: publishedURLs))
         let renderedResources = ParallelMap.map(published) { resource -> (RenderedMarkdown, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             return (renderer.render(resource.body, log: &fileLog), fileLog)
@@ -18,7 +19,6 @@ struct SiteModelBuilder {
             var fileLog = DiagnosticLog()
             return (RenderedPage(page: page, body: renderer.render(page.body, log: &fileLog)), fileLog)
         }
-        let publishedURLs = Set(published.map(\.url))
         let renderedEditorials = ParallelMap.map(content.editorials.filter { includeDrafts || $0.thursday <= buildDate }) {
             editorial -> (RenderedEditorial, DiagnosticLog) in
             var fileLog = DiagnosticLog()
@@ -55,14 +55,20 @@ struct SiteModelBuilder {
         includeDrafts || (!resource.draft && resource.date <= buildDate)
     }
 
-    /// Every content file a Markdown link may point to: resources (published or not yet), pages, editorials, copied files.
-    private func linkResolver() -> MarkdownRenderer.LinkResolver {
-        var urls: [String: String] = [:]
-        for resource in content.resources { urls[String(resource.source.dropFirst("content/".count))] = resource.url }
-        for page in content.pages { urls[String(page.source.dropFirst("content/".count))] = page.url }
-        for editorial in content.editorials { urls["jeudis/\(editorial.thursday).md"] = "/jeudis/\(editorial.thursday)/" }
-        for file in content.staticFiles { urls[file] = "/" + file }
-        let table = urls
+    /// Every content file a Markdown link may point to: resources (published, scheduled or drafts), pages, editorials,
+    /// copied files.
+    private func linkResolver(published: Set<String>) -> MarkdownRenderer.LinkResolver {
+        typealias Target = MarkdownRenderer.LinkTarget
+        var targets: [String: Target] = [:]
+        for resource in content.resources {
+            let availability: Target.Availability = published.contains(resource.url) ? .published
+                : resource.draft ? .draft : .scheduled
+            targets[String(resource.source.dropFirst("content/".count))] = Target(url: resource.url, availability: availability)
+        }
+        for page in content.pages { targets[String(page.source.dropFirst("content/".count))] = Target(url: page.url) }
+        for editorial in content.editorials { targets["jeudis/\(editorial.thursday).md"] = Target(url: "/jeudis/\(editorial.thursday)/") }
+        for file in content.staticFiles { targets[file] = Target(url: "/" + file) }
+        let table = targets
         return { table[$0] }
     }
 
