@@ -1,0 +1,102 @@
+"""The `atelier` command line as editors and the weekly job use it: exit codes, messages, dates."""
+import hashlib
+import os
+import shutil
+import subprocess
+
+from conftest import ATELIER, ROOT
+
+SITE = """title: "Essai"
+base_url: "https://exemple.fr"
+kinds:
+  fiches: { singular: Fiche, plural: Fiches, sort: title }
+"""
+BOUSSOLE = """axes:
+  maturite:
+    label: Maturité
+    values:
+      accompagner: { label: Accompagner }
+"""
+
+
+def resource(title, date, extra=""):
+    return f"""---
+title: "{title}"
+date: {date}
+summary: "Résumé."
+tags: [Essai]
+boussole: {{ maturite: accompagner }}
+{extra}---
+
+Texte.
+"""
+
+
+def fixture(tmp_path, files):
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    for path, text in {"content/site.yml": SITE, "content/boussole.yml": BOUSSOLE, **files}.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    return tmp_path
+
+
+def run(*args, env=None):
+    return subprocess.run([ATELIER, *args], capture_output=True, text=True, env=env)
+
+
+def digest(folder):
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def test_errors_print_file_line_column_in_french_and_exit_1(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-02-30"),
+                              "content/fiches/b.md": resource("B", "2025-11-01", "couleur: bleu\n")})
+    result = run("build", "--root", str(root))
+    assert result.returncode == 1
+    assert "content/fiches/a.md:3:7: erreur: date impossible : « 2025-02-30 »" in result.stderr
+    assert "content/fiches/b.md:7:1: erreur: clé inconnue « couleur »" in result.stderr
+    assert "Échec : 2 erreurs" in result.stderr
+    assert not (root / "public").exists()
+
+
+def test_a_summary_line_ends_a_successful_build(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    result = run("build", "--root", str(root), "--date", "2025-11-20")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Site construit (2025-11-20) : 2 fiches ;")
+    assert (root / "public" / "fiches" / "a" / "index.html").exists()
+
+
+def test_source_date_epoch_gives_the_same_site_as_date(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-21")})
+    assert run("build", "--root", str(root), "--output", str(tmp_path / "a"), "--date", "2025-11-20").returncode == 0
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1763640000"}  # 2025-11-20 12:00 UTC
+    assert run("build", "--root", str(root), "--output", str(tmp_path / "b"), env=env).returncode == 0
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    assert not (tmp_path / "b" / "fiches" / "b").exists()
+
+
+def test_an_impossible_date_option_is_refused(tmp_path):
+    result = run("build", "--root", str(fixture(tmp_path, {})), "--date", "2025-13-01")
+    assert result.returncode != 0
+    assert "AAAA-MM-JJ" in result.stderr
+
+
+def test_jeudi_prints_the_issue_files_or_says_there_is_none(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-18"),
+                              "content/fiches/b.md": resource("B", "2025-11-19")})
+    found = run("jeudi", "--root", str(root), "--date", "2025-11-22")
+    assert found.returncode == 0, found.stderr
+    paths = found.stdout.strip().splitlines()[-3:]
+    assert [p.split("/public/")[1] for p in paths] == ["jeudis/2025-11-20/index.html", "jeudis/2025-11-20/email.html",
+                                                        "jeudis/2025-11-20/email.txt"]
+    assert all(os.path.exists(p) for p in paths)
+    empty = run("jeudi", "--root", str(root), "--date", "2025-11-27")
+    assert empty.returncode == 1
+    assert "Pas de numéro des Jeudis le jeudi 27 novembre 2025" in empty.stderr
