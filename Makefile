@@ -7,7 +7,7 @@ BROWSER_PACKAGES := chromium chromium-driver
 VENV := .venv
 ATELIER := .build/release/atelier
 
-.PHONY: site test deps test-deps build check jeudi clean
+.PHONY: site test deps test-deps build check jeudi bench clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -49,3 +49,7 @@ test-deps:
 
 clean:
 	rm -rf .build public $(VENV)
+
+## Build times on synthetic corpora of 1,000 and 10,000 resources (release binary, whole runs).
+bench: build
+	python3 bench/bench.py --atelier $(ATELIER)

@@ -58,26 +58,27 @@ import Testing
         let renderer = SiteRenderer(model: model, templates: templates, root: site.root)
         let probe = NameProbe()
         for job in renderer.pageJobs() {
-            _ = templates.render(probe.wrap(job.view), with: job.template)
+            _ = templates.render(probe.wrap(TemplateValue.make(job.view)), with: job.template)
         }
         #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })
         for redirect in model.redirects {
-            _ = templates.render(probe.wrap(ViewFactory(model: model).redirect(redirect)), with: "redirect")
+            _ = templates.render(probe.wrap(TemplateValue.make(ViewFactory(model: model).redirect(redirect))), with: "redirect")
         }
         return probe.asked.subtracting(probe.answered)
     }
 }
 
-/// Wraps view models so that every name a template looks up is recorded, with whether any object had it.
+/// Wraps the rendered values (the dictionaries `TemplateValue` makes) so that every name a template looks up is
+/// recorded, with whether any object had it.
 final class NameProbe: @unchecked Sendable {
     private(set) var asked = Set<String>()
     private(set) var answered = Set<String>()
 
     func wrap(_ value: Any) -> Any {
         switch value {
-        case is String, is Bool, is Int, is Double: return value
+        case let fields as [String: Any]: return Box(fields: fields, probe: self)
         case let array as [Any]: return array.map(wrap)
-        default: return Box(value: value, probe: self)
+        default: return value
         }
     }
 
@@ -87,18 +88,12 @@ final class NameProbe: @unchecked Sendable {
     }
 
     private struct Box: MustacheParent {
-        let value: Any
+        let fields: [String: Any]
         let probe: NameProbe
 
         func child(named name: String) -> Any? {
-            let child = Mirror(reflecting: value).children.first { $0.label == name }
-            probe.record(name, found: child != nil)
-            guard let child else { return nil }
-            let unwrapped = Mirror(reflecting: child.value)
-            if unwrapped.displayStyle == .optional {
-                return unwrapped.children.first.map { probe.wrap($0.value) }
-            }
-            return probe.wrap(child.value)
+            probe.record(name, found: fields[name] != nil)
+            return fields[name].map(probe.wrap)
         }
     }
 }

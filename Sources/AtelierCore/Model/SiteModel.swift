@@ -12,13 +12,29 @@ public struct SiteModel: Sendable {
     public let jeudis: [JeudiIssue]
     public let redirects: [Redirect]
     public let staticFiles: [String]
+    private let entryIndex: [String: Int]
+
+    init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag],
+         pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String]) {
+        self.site = site
+        self.boussole = boussole
+        self.buildDate = buildDate
+        self.entries = entries
+        self.tags = tags
+        self.pages = pages
+        self.home = home
+        self.jeudis = jeudis
+        self.redirects = redirects
+        self.staticFiles = staticFiles
+        entryIndex = Dictionary(entries.enumerated().map { ($1.resource.url, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public func entries(ofKind kind: String) -> [Entry] { entries.filter { $0.resource.kind == kind } }
 
     /// Listed entries: archived ones keep their page but leave lists and feeds.
     public func listed(ofKind kind: String) -> [Entry] { entries(ofKind: kind).filter { !$0.isArchived } }
 
-    public func entry(url: String) -> Entry? { entries.first { $0.resource.url == url } }
+    public func entry(url: String) -> Entry? { entryIndex[url].map { entries[$0] } }
 }
 
 /// A published resource with its rendered body and its place among the others.

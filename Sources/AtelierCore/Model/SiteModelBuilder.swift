@@ -31,12 +31,13 @@ struct SiteModelBuilder {
         renderedEditorials.forEach { log.append(contentsOf: $0.1) }
 
         let tagIndex = TagIndex(resources: published, log: &log)
-        let sorted = zip(published, renderedResources.map(\.0)).sorted { order($0.0, before: $1.0) }
+        let sorted = sortedForListing(Array(zip(published, renderedResources.map(\.0))))
         let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
         let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex, isCandidate: { !isArchived($0) })
+        let relatedURLs = ParallelMap.map(Array(sorted.indices)) { related.urls(for: $0) }
         let entries = sorted.enumerated().map { index, pair in
             Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0), isArchived: isArchived(pair.0),
-                  related: related.urls(for: index))
+                  related: relatedURLs[index])
         }
         let allPages = renderedPages.map(\.0)
         let jeudis = JeudisBuilder(entries: entries, editorials: renderedEditorials.map(\.0), buildDate: buildDate,
@@ -89,15 +90,19 @@ struct SiteModelBuilder {
         }
     }
 
-    private func order(_ a: Resource, before b: Resource) -> Bool {
+    /// Kinds in the order of site.yml, each sorted as it declares; sort keys are computed once per resource.
+    private func sortedForListing(_ items: [(Resource, RenderedMarkdown)]) -> [(Resource, RenderedMarkdown)] {
         let kinds = content.site.kinds
-        let ka = kinds.firstIndex { $0.id == a.kind } ?? 0
-        let kb = kinds.firstIndex { $0.id == b.kind } ?? 0
-        if ka != kb { return ka < kb }
-        let sort = kinds[ka].sort
-        let comparison = SortKey(a, field: sort.field).compare(SortKey(b, field: sort.field))
-        if comparison != 0 { return sort.descending ? comparison > 0 : comparison < 0 }
-        return a.url < b.url
+        let keyed = items.map { item -> (kind: Int, key: SortKey, item: (Resource, RenderedMarkdown)) in
+            let kind = kinds.firstIndex { $0.id == item.0.kind } ?? 0
+            return (kind, SortKey(item.0, field: kinds[kind].sort.field), item)
+        }
+        return keyed.sorted { a, b in
+            if a.kind != b.kind { return a.kind < b.kind }
+            let comparison = a.key.compare(b.key)
+            if comparison != 0 { return kinds[a.kind].sort.descending ? comparison > 0 : comparison < 0 }
+            return a.item.0.url < b.item.0.url
+        }.map(\.item)
     }
 
     /// Two files must not claim the same address; nor may an alias hide a page.

@@ -2,6 +2,8 @@ import Foundation
 
 /// Writes the site into a fresh folder beside the output, then swaps it in:
 /// a build that fails, or stops half-way, leaves the previous site as it was.
+/// A file identical to the one the previous build wrote is hard-linked rather than written again, which spares
+/// the file system most of its work on a rebuild.
 enum OutputWriter {
     static func write(_ files: [OutputFile], to output: URL) throws {
         let fm = FileManager.default
@@ -21,7 +23,13 @@ enum OutputWriter {
             let target = staging.appendingPathComponent(file.path)
             do {
                 switch file.contents {
-                case let .text(text): try Data(text.utf8).write(to: target)
+                case let .text(text):
+                    let data = Data(text.utf8)
+                    let previous = output.appendingPathComponent(file.path)
+                    if FileManager.default.contents(atPath: previous.path) == data, link(previous.path, target.path) == 0 {
+                        return nil
+                    }
+                    try data.write(to: target)
                 case let .copy(source): try FileManager.default.copyItem(at: source, to: target)
                 }
                 return nil

@@ -16,7 +16,7 @@ struct SiteRenderer {
     func render() -> [OutputFile] {
         let jobs = pageJobs()
         let pages = ParallelMap.map(jobs) { job in
-            OutputFile.page(job.url, templates.render(job.view, with: job.template))
+            OutputFile.page(job.url, templates.render(TemplateValue.make(job.view), with: job.template))
         }
         let feeds = Feeds(model: model)
         let sitemapURLs = jobs.map(\.url).filter { $0.hasSuffix("/") }
@@ -27,7 +27,7 @@ struct SiteRenderer {
             OutputFile(path: "robots.txt", contents: .text(feeds.robots())),
         ] + calendars()
         let redirects = model.redirects.map { redirect in
-            OutputFile.page(redirect.from, templates.render(ViewFactory(model: model).redirect(redirect), with: "redirect"))
+            OutputFile.page(redirect.from, templates.render(TemplateValue.make(ViewFactory(model: model).redirect(redirect)), with: "redirect"))
         }
         return pages + machineFiles + redirects + copiedFiles()
     }
