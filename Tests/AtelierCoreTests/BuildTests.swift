@@ -217,7 +217,7 @@ import FoundationXML
 
     private func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
-        for path in ContentLoader.listFiles(in: folder) {
+        for path in FileTree.files(in: folder) {
             files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
         }
         return files

@@ -108,7 +108,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let model = try build(date: "2026-01-01")
         let content = Fixture.repository.appendingPathComponent("content")
-        for file in ContentLoader.listFiles(in: content) where file.hasSuffix(".md") {
+        for file in FileTree.files(in: content) where file.hasSuffix(".md") {
             let name = String(file.dropLast(3))
             let page: String
             switch file.split(separator: "/").first! {

@@ -102,7 +102,7 @@ import Testing
         try Data("ancien site".utf8).write(to: site.output.appendingPathComponent("index.html"))
         #expect(!site.build().succeeded)
         #expect(site.read("index.html") == "ancien site")
-        #expect(ContentLoader.listFiles(in: site.output) == ["index.html"])
+        #expect(FileTree.files(in: site.output) == ["index.html"])
     }
 
     @Test func diagnosticsPrintAsFileLineColumnWithAHint() {

@@ -3,8 +3,6 @@ import Yams
 /// `content/boussole.yml`: the axes of the boussole and their values. The first axis is the main one.
 public struct BoussoleConfig: Sendable {
     public let axes: [Axis]
-
-    public func axis(_ id: String) -> Axis? { axes.first { $0.id == id } }
 }
 
 public struct Axis: Sendable, Hashable {

@@ -20,7 +20,7 @@ enum ContentLoader {
         guard let boussoleText = read(content.appendingPathComponent("boussole.yml"), display: BoussoleLoader.path, log: &log),
               let boussole = BoussoleLoader.load(text: boussoleText, log: &log) else { return nil }
 
-        let files = listFiles(in: content)
+        let files = FileTree.files(in: content)
         let markdown = files.filter { $0.hasSuffix(".md") }
         let texts = ParallelMap.map(markdown) { relative in
             (relative, try? String(contentsOf: content.appendingPathComponent(relative), encoding: .utf8))
@@ -78,19 +78,5 @@ enum ContentLoader {
             return nil
         }
         return text
-    }
-
-    /// Regular files below `folder`, relative to it, sorted; hidden files are skipped.
-    static func listFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { files.append(String(path.dropFirst(base.count))) }
-        }
-        return files.sorted()
     }
 }

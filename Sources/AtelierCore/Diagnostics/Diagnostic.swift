@@ -62,10 +62,6 @@ public struct DiagnosticLog: Sendable {
         items.append(contentsOf: other.items)
     }
 
-    public mutating func append(_ diagnostic: Diagnostic) {
-        items.append(diagnostic)
-    }
-
     /// Errors first is not what editors want: they fix files top to bottom.
     public var sorted: [Diagnostic] {
         items.sorted { ($0.location, $0.message) < ($1.location, $1.message) }

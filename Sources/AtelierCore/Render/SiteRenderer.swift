@@ -88,7 +88,7 @@ struct SiteRenderer {
         let content = root.appendingPathComponent("content")
         let assets = root.appendingPathComponent("templates/assets")
         return model.staticFiles.map { OutputFile(path: $0, contents: .copy(content.appendingPathComponent($0))) }
-            + ContentLoader.listFiles(in: assets).map {
+            + FileTree.files(in: assets).map {
                 OutputFile(path: "assets/\($0)", contents: .copy(assets.appendingPathComponent($0)))
             }
     }

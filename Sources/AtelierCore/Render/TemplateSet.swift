@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
 
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
-        let names = ContentLoader.listFiles(in: folder).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        let names = FileTree.files(in: folder).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         let before = log.items.count

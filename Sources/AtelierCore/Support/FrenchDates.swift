@@ -40,11 +40,6 @@ public enum FrenchDates {
         return "du \(moment(start)) au \(moment(end))"
     }
 
-    /// « novembre 2025 ».
-    public static func monthAndYear(_ date: LocalDate) -> String {
-        "\(months[date.month - 1]) \(date.year)"
-    }
-
     private static func dayNumber(_ date: LocalDate) -> String {
         date.day == 1 ? "1er" : "\(date.day)"
     }
