@@ -22,9 +22,9 @@ test: deps test-deps
 	$(SWIFT) build --product atelier
 	ATELIER=.build/debug/atelier $(VENV)/bin/python -m pytest -q Tests/site
 
-## Checks content and templates without touching public/ (every problem at once, warnings included).
+## Checks content and templates without writing anything (every problem at once, warnings included).
 check: build
-	$(ATELIER) build --strict --output .build/check-public
+	$(ATELIER) check --strict
 
 ## This week's issue of « Les Jeudis de l'ODD 17 »: make jeudi DATE=2025-11-20
 jeudi: build

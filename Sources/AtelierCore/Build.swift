@@ -8,13 +8,17 @@ public struct BuildOptions: Sendable {
     public var date: LocalDate?
     public var includeDrafts: Bool
     public var strict: Bool
+    /// False to check content and templates only, without rendering or writing anything.
+    public var write: Bool
 
-    public init(root: URL, output: URL? = nil, date: LocalDate? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+    public init(root: URL, output: URL? = nil, date: LocalDate? = nil, includeDrafts: Bool = false, strict: Bool = false,
+                write: Bool = true) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.date = date
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.write = write
     }
 }
 
@@ -41,6 +45,7 @@ public enum Build {
             .build(log: &log)
         let blocking = log.hasErrors || (options.strict && !log.items.isEmpty)
         guard !blocking else { return failed(log) }
+        guard options.write else { return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0) }
 
         let files = SiteRenderer(model: model, templates: templates, root: options.root).render()
         do {

@@ -7,7 +7,7 @@ struct Atelier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
         abstract: "Génère le site « L'innovation territoriale en actions » à partir de content/ et templates/.",
-        subcommands: [BuildCommand.self, JeudiCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, JeudiCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 
@@ -29,7 +29,7 @@ struct BuildArguments: ParsableArguments {
     var strict = false
 
     /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
-    func build() throws -> SiteModel {
+    func build(write: Bool = true) throws -> SiteModel {
         let started = Date()
         var buildDate: LocalDate?
         if let date {
@@ -40,7 +40,7 @@ struct BuildArguments: ParsableArguments {
         }
         let options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
                                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-                                   date: buildDate, includeDrafts: drafts, strict: strict)
+                                   date: buildDate, includeDrafts: drafts, strict: strict, write: write)
         let report = Build.run(options)
         let console = Console()
         console.show(report.diagnostics)
@@ -48,7 +48,11 @@ struct BuildArguments: ParsableArguments {
             console.failure(report.diagnostics, strict: strict)
             throw ExitCode(1)
         }
-        console.success(model: model, report: report, seconds: Date().timeIntervalSince(started))
+        if write {
+            console.success(model: model, report: report, seconds: Date().timeIntervalSince(started))
+        } else {
+            console.checked(model: model, report: report)
+        }
         return model
     }
 
@@ -64,6 +68,18 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         _ = try arguments.build()
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Vérifie le contenu et les gabarits sans rien écrire : toutes les erreurs en une fois.")
+
+    @OptionGroup var arguments: BuildArguments
+
+    func run() throws {
+        _ = try arguments.build(write: false)
     }
 }
 

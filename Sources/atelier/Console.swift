@@ -33,5 +33,10 @@ struct Console {
               + "\(report.pagesWritten) pages, \(report.filesWritten) fichiers en \(time) s\(warnings).")
     }
 
+    func checked(model: SiteModel, report: BuildReport) {
+        let warnings = report.diagnostics.isEmpty ? "aucun problème" : plural(report.diagnostics.count, "avertissement", "avertissements")
+        print("Vérification (\(model.buildDate)) : \(plural(model.entries.count, "ressource publiée", "ressources publiées")), \(warnings).")
+    }
+
     private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 }

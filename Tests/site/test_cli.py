@@ -100,3 +100,16 @@ def test_jeudi_prints_the_issue_files_or_says_there_is_none(tmp_path):
     empty = run("jeudi", "--root", str(root), "--date", "2025-11-27")
     assert empty.returncode == 1
     assert "Pas de numéro des Jeudis le jeudi 27 novembre 2025" in empty.stderr
+
+
+def test_check_reports_everything_and_writes_nothing(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-01", "draft: oui\n")})
+    result = run("check", "--root", str(root), "--date", "2025-11-20")
+    assert result.returncode == 1
+    assert "content/fiches/b.md:7:8: erreur: « draft » doit valoir true ou false" in result.stderr
+    (root / "content" / "fiches" / "b.md").write_text(resource("B", "2025-11-01"))
+    result = run("check", "--root", str(root), "--date", "2025-11-20")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Vérification (2025-11-20) : 2 ressources publiées, aucun problème."
+    assert not (root / "public").exists()
