@@ -7,7 +7,9 @@ BROWSER_PACKAGES := chromium chromium-driver
 VENV := .venv
 ATELIER := .build/release/atelier
 
-.PHONY: site test deps test-deps build check jeudi bench clean
+PREVIEW := Preview/.build/debug/atelier-preview
+
+.PHONY: site test deps test-deps build check jeudi bench serve preview clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -16,11 +18,20 @@ site: build
 build: deps
 	$(SWIFT) build -c release --product atelier
 
-## Runs every test: Swift Testing suites, then the built site in Python (iCalendar) and headless Chromium.
-test: deps test-deps
+## Runs every test: Swift Testing suites, then the built site, the command line and the preview server
+## in Python (pytest, icalendar) and headless Chromium.
+test: deps test-deps preview
 	$(SWIFT) test
 	$(SWIFT) build --product atelier
-	ATELIER=.build/debug/atelier $(VENV)/bin/python -m pytest -q Tests/site
+	ATELIER=.build/debug/atelier PREVIEW=$(PREVIEW) $(VENV)/bin/python -m pytest -q Tests/site
+
+## Preview while editing, drafts included: http://127.0.0.1:8080/ (PORT=… to change it).
+serve: deps preview
+	$(PREVIEW) --root . --drafts $(if $(PORT),--port $(PORT))
+
+## The preview server is a package of its own (Preview/), so that Hummingbird stays out of the core's build.
+preview: deps
+	$(SWIFT) build --package-path Preview
 
 ## Checks content and templates without writing anything (every problem at once, warnings included).
 check: build
@@ -48,7 +59,7 @@ test-deps:
 	fi
 
 clean:
-	rm -rf .build public $(VENV)
+	rm -rf .build Preview/.build public $(VENV)
 
 ## Build times on synthetic corpora of 1,000 and 10,000 resources (release binary, whole runs).
 bench: build
