@@ -222,7 +222,7 @@ struct ViewFactory {
             siteTitle: site.title, siteURL: site.absoluteURL("/"), seriesTitle: site.jeudis.title, title: issueTitle(issue),
             dateLabel: FrenchDates.withWeekday(issue.thursday), issueURL: site.absoluteURL(issue.url),
             editorialTitle: issue.editorial?.editorial.title,
-            body: issue.editorial.map { site.absoluteLinks($0.body.html) }, bodyText: issue.editorial?.plainText,
+            body: issue.editorial.map { EmailStyle.inline(site.absoluteLinks($0.body.html)) }, bodyText: issue.editorial?.plainText,
             featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(item),
             groups: groupedByKind(entries).map { EmailGroup(label: $0.label, items: $0.entries.map(item)) },
             upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(item),
