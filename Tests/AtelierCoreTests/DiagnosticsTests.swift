@@ -119,3 +119,20 @@ import Testing
         #expect(diagnostic.hint?.contains("title, date, summary, tags, boussole") == true)
     }
 }
+
+@Suite struct AddressConflictTests {
+    @Test func aliasesCannotTakeAddressesAtelierGenerates() throws {
+        let site = try Fixture(files: [
+            "content/fiches/a.md": Fixture.resource(title: "A", extra: "aliases: [/themes/odd-17/, /fiches/page/2/, /ancienne/]"),
+            "content/fiches/b.md": Fixture.resource(title: "B", extra: "aliases: [/fiches/a/]"),
+        ])
+        defer { site.remove() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let messages = report.diagnostics.map(\.message)
+        #expect(messages.contains("l'ancienne adresse /themes/odd-17/ est réservée aux pages que génère Atelier (/themes/…)"))
+        #expect(messages.contains("l'ancienne adresse /fiches/page/2/ est réservée aux pages que génère Atelier (/fiches/page/…)"))
+        #expect(messages.contains { $0.hasPrefix("l'adresse /fiches/a/ est déjà prise") })
+        #expect(!messages.contains { $0.contains("/ancienne/") })
+    }
+}

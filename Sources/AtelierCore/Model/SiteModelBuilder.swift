@@ -119,6 +119,16 @@ struct SiteModelBuilder {
             owners[page.url, default: []].append(page.source)
             for alias in page.aliases { owners[alias, default: []].append(page.source) }
         }
+        // Below these prefixes Atelier writes pages of its own (tags, boussole, issues, list pages, assets).
+        let reserved = ["/\(site.tagIndex)/", "/boussole/", "/jeudis/", "/assets/"] + site.kinds.map { "/\($0.id)/page/" }
+        for (source, aliases) in resources.map({ ($0.source, $0.aliases) }) + pages.map({ ($0.source, $0.aliases) }) {
+            for alias in aliases {
+                if let prefix = reserved.first(where: { alias.hasPrefix($0) }) {
+                    log.error("l'ancienne adresse \(alias) est réservée aux pages que génère Atelier (\(prefix)…)",
+                              at: SourceLocation(file: source), hint: "retirez-la de « aliases »")
+                }
+            }
+        }
         for (url, files) in owners.sorted(by: { $0.key < $1.key }) where files.count > 1 {
             for file in Set(files).sorted() where file.hasPrefix("content/") {
                 let others = files.filter { $0 != file }
