@@ -150,3 +150,20 @@ def test_without_javascript_everything_is_reachable_by_links(browser_without_jav
     pair = driver.find_element(By.CSS_SELECTOR, 'a[href="/boussole/maturite/consolider/trajectoires/confiance/"]')
     pair.click()
     assert "Confiance" in driver.find_element(By.TAG_NAME, "h1").text
+
+
+def test_compass_sectors_are_links_reachable_by_keyboard(browser, site_url):
+    browser.get(site_url + "/boussole/")
+    sectors = browser.find_elements(By.CSS_SELECTOR, "svg.compass-svg a")
+    assert [s.get_dom_attribute("href").split("/boussole/")[1] for s in sectors] == [
+        "maturite/accompagner/", "maturite/consolider/", "maturite/investir/", "maturite/inventer/"]
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(60):
+        active = browser.switch_to.active_element
+        if (active.get_dom_attribute("href") or "").endswith("/boussole/maturite/investir/"):
+            break
+        active.send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.get_dom_attribute("aria-label").startswith("Investir en Territoires : ")
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith("/boussole/maturite/investir/"))
+    assert "Investir en Territoires" in browser.find_element(By.TAG_NAME, "h1").text
