@@ -28,38 +28,52 @@ public struct BuildReport: Sendable {
     public let model: SiteModel?
     public let filesWritten: Int
     public let pagesWritten: Int
+    /// How long each step took, in order.
+    public let timings: [StepTiming]
 
     public var succeeded: Bool { model != nil }
+}
+
+public struct StepTiming: Sendable {
+    public let step: String
+    public let seconds: Double
 }
 
 /// The build, top to bottom: configuration and content → checks → model → pages → output.
 public enum Build {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var log = DiagnosticLog()
+        var clock = StepClock()
         let content = ContentLoader.load(root: options.root, log: &log)
         let templates = TemplateSet.load(root: options.root, log: &log)
-        guard let content, let templates else { return failed(log) }
+        clock.lap("lecture")
+        guard let content, let templates else { return failed(log, clock) }
 
         let today = options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: content.site.timeZone)
         let model = SiteModelBuilder(content: content, buildDate: today, includeDrafts: options.includeDrafts)
             .build(log: &log)
+        clock.lap("modèle")
         let blocking = log.hasErrors || (options.strict && !log.items.isEmpty)
-        guard !blocking else { return failed(log) }
-        guard options.write else { return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0) }
+        guard !blocking else { return failed(log, clock) }
+        guard options.write else {
+            return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
+        }
 
         let files = SiteRenderer(model: model, templates: templates, root: options.root).render()
+        clock.lap("rendu")
         do {
             try OutputWriter.write(files, to: options.output)
         } catch {
             log.error("\(error)", at: SourceLocation(file: options.output.lastPathComponent))
-            return failed(log)
+            return failed(log, clock)
         }
+        clock.lap("écriture")
         return BuildReport(diagnostics: log.sorted, model: model, filesWritten: files.count,
-                           pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count)
+                           pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count, timings: clock.laps)
     }
 
-    private static func failed(_ log: DiagnosticLog) -> BuildReport {
-        BuildReport(diagnostics: log.sorted, model: nil, filesWritten: 0, pagesWritten: 0)
+    private static func failed(_ log: DiagnosticLog, _ clock: StepClock) -> BuildReport {
+        BuildReport(diagnostics: log.sorted, model: nil, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
     }
 
     public static func defaultDate(environment: [String: String], timeZone: TimeZone) -> LocalDate {
@@ -67,5 +81,17 @@ public enum Build {
             return LocalDate(Date(timeIntervalSince1970: epoch), in: timeZone)
         }
         return LocalDate(Date(), in: timeZone)
+    }
+}
+
+/// Times the steps of a build, one lap per step.
+private struct StepClock {
+    private var last = Date()
+    private(set) var laps: [StepTiming] = []
+
+    mutating func lap(_ step: String) {
+        let now = Date()
+        laps.append(StepTiming(step: step, seconds: now.timeIntervalSince(last)))
+        last = now
     }
 }

@@ -28,6 +28,9 @@ struct BuildArguments: ParsableArguments {
     @Flag(help: "Échouer aussi sur les avertissements.")
     var strict = false
 
+    @Flag(help: "Afficher la durée de chaque étape (lecture, modèle, rendu, écriture).")
+    var timings = false
+
     /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
     func build(write: Bool = true) throws -> SiteModel {
         let started = Date()
@@ -44,6 +47,7 @@ struct BuildArguments: ParsableArguments {
         let report = Build.run(options)
         let console = Console()
         console.show(report.diagnostics)
+        defer { if timings { console.show(report.timings) } }
         guard let model = report.model else {
             console.failure(report.diagnostics, strict: strict)
             throw ExitCode(1)

@@ -13,6 +13,16 @@ struct Console {
         }
     }
 
+    /// « Étapes : lecture 0,12 s · modèle 0,30 s · rendu 0,41 s · écriture 0,20 s »
+    func show(_ timings: [StepTiming]) {
+        let steps = timings.map { "\($0.step) \(seconds($0.seconds)) s" }.joined(separator: " · ")
+        print("Étapes : \(steps)")
+    }
+
+    private func seconds(_ value: Double) -> String {
+        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
     func failure(_ diagnostics: [Diagnostic], strict: Bool) {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -28,7 +38,7 @@ struct Console {
             "\(model.entries(ofKind: kind.id).count) \(kind.plural.lowercased())"
         }
         let warnings = report.diagnostics.isEmpty ? "" : ", \(plural(report.diagnostics.count, "avertissement", "avertissements"))"
-        let time = String(format: "%.2f", seconds).replacingOccurrences(of: ".", with: ",")
+        let time = self.seconds(seconds)
         print("Site construit (\(model.buildDate)) : \(perKind.joined(separator: ", ")) ; "
               + "\(report.pagesWritten) pages, \(report.filesWritten) fichiers en \(time) s\(warnings).")
     }

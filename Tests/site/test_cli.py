@@ -113,3 +113,13 @@ def test_check_reports_everything_and_writes_nothing(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "Vérification (2025-11-20) : 2 ressources publiées, aucun problème."
     assert not (root / "public").exists()
+
+
+def test_timings_list_the_steps_of_the_build(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    result = run("build", "--root", str(root), "--date", "2025-11-20", "--timings")
+    assert result.returncode == 0, result.stderr
+    steps = result.stdout.strip().splitlines()[-1]
+    assert steps.startswith("Étapes : lecture ")
+    assert [part.split()[0] for part in steps.removeprefix("Étapes : ").split(" · ")] == ["lecture", "modèle", "rendu", "écriture"]
