@@ -19,7 +19,7 @@ struct ViewFactory {
         return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
                       title: fullTitle, description: description.isEmpty ? site.description : description,
                       canonical: site.absoluteURL(url), nav: nav, feedURL: "/atom.xml",
-                      tagIndexURL: "/\(site.tagIndex)/", isHome: url == "/")
+                      tagIndexURL: "/\(site.tagIndex)/")
     }
 
     func tagURL(_ slug: String) -> String { "/\(site.tagIndex)/\(slug)/" }
@@ -38,7 +38,7 @@ struct ViewFactory {
 
     func kindSummary(_ kind: KindConfig) -> KindSummary {
         let count = model.listed(ofKind: kind.id).count
-        return KindSummary(label: kind.plural, singular: kind.singular, url: "/\(kind.id)/", description: kind.description,
+        return KindSummary(label: kind.plural, url: "/\(kind.id)/", description: kind.description,
                            count: count, countLabel: Self.count(count, "ressource", "ressources"))
     }
 

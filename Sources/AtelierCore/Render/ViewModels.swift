@@ -10,7 +10,6 @@ struct Layout: Sendable {
     let nav: [NavLink]
     let feedURL: String
     let tagIndexURL: String
-    let isHome: Bool
 }
 
 struct NavLink: Sendable {
@@ -39,7 +38,6 @@ struct Card: Sendable {
 
 struct KindSummary: Sendable {
     let label: String
-    let singular: String
     let url: String
     let description: String
     let count: Int
