@@ -25,6 +25,8 @@ struct Feeds {
         for entry in entries {
             let r = entry.resource
             let url = XML.escape(site.absoluteURL(r.url))
+            var author = site.title
+            if case let .text(name) = r.fields["auteur"] { author = name }
             xml += """
               <entry>
                 <title>\(XML.escape(r.title))</title>
@@ -32,7 +34,7 @@ struct Feeds {
                 <id>\(url)</id>
                 <published>\(Self.timestamp(r.date))</published>
                 <updated>\(Self.timestamp(r.date))</updated>
-                <author><name>\(XML.escape(r.partners.first ?? site.title))</name></author>
+                <author><name>\(XML.escape(author))</name></author>
                 <summary>\(XML.escape(r.summary))</summary>
             \(entry.tags.map { "    <category term=\"\(XML.escape($0.slug))\" label=\"\(XML.escape($0.label))\"/>\n" }.joined())\
                 <content type="html">\(XML.escape(site.absoluteLinks(entry.body.html)))</content>
