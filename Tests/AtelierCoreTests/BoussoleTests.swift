@@ -76,7 +76,7 @@ import Testing
         #expect(svg.contains("aria-label=\"Investir en Territoires : aucune ressource\""))
         #expect(svg.contains(">Accompagner</text>"))
         #expect(svg.contains("href=\"/boussole/maturite/consolider/\""))
-        #expect(!page.contains("<script>"))
+        #expect(!svg.contains("<script"))
     }
 
     @Test func filterDataIsGeneratedFromTheResources() throws {

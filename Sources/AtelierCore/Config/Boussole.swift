@@ -71,7 +71,8 @@ enum BoussoleLoader {
                         id: value.key,
                         label: label,
                         shortLabel: valueMap["short"].flatMap { file.text($0, field: "short", log: &log) } ?? label,
-                        description: valueMap["description"].flatMap { file.text($0, field: "description", log: &log) } ?? ""))
+                        description: valueMap["description"].flatMap { file.text($0, field: "description", log: &log) }
+                            .map(FrenchTypography.apply) ?? ""))
                 }
             }
             if values.isEmpty {

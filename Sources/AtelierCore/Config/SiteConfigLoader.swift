@@ -21,7 +21,8 @@ enum SiteConfigLoader {
         map.require(["title", "base_url", "kinds"], context: "dans site.yml", log: &log)
 
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) } ?? ""
-        let description = map["description"].flatMap { file.text($0, field: "description", log: &log) } ?? ""
+        let description = map["description"].flatMap { file.text($0, field: "description", log: &log) }
+            .map(FrenchTypography.apply) ?? ""
         var baseURL = map["base_url"].flatMap { file.url($0, field: "base_url", log: &log) } ?? ""
         while baseURL.hasSuffix("/") { baseURL.removeLast() }
         let language = map["language"].flatMap { file.text($0, field: "language", log: &log) } ?? "fr"
@@ -89,7 +90,8 @@ enum SiteConfigLoader {
                 id: entry.key,
                 singular: kindMap["singular"].flatMap { file.text($0, field: "singular", log: &log) } ?? entry.key,
                 plural: kindMap["plural"].flatMap { file.text($0, field: "plural", log: &log) } ?? entry.key,
-                description: kindMap["description"].flatMap { file.text($0, field: "description", log: &log) } ?? "",
+                description: kindMap["description"].flatMap { file.text($0, field: "description", log: &log) }
+                    .map(FrenchTypography.apply) ?? "",
                 sort: sort, fields: fields))
         }
         return kinds
