@@ -223,3 +223,23 @@ import FoundationXML
         return files
     }
 }
+
+@Suite struct SearchIndexTests {
+    @Test func plainTextKeepsWordsApartOnlyAtBlockBoundaries() {
+        #expect(SearchIndex.plainText("<h2 id=\"a\">Titre</h2>\n<p>Le <strong>Fonds</strong>, puis&nbsp;<em>x</em> &amp; y.</p><p>Suite</p>")
+                == "Titre Le Fonds, puis&nbsp;x & y. Suite")
+    }
+
+    @Test func theIndexHoldsListedResourcesOnly() throws {
+        let site = try Fixture(files: JeudisTests.files)
+        defer { site.remove() }
+        #expect(site.build(date: "2025-11-20").succeeded)
+        let data = try #require(site.read("recherche/index.json")).data(using: .utf8)!
+        let items = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let urls = Set(items.compactMap { $0["url"] as? String })
+        #expect(urls.contains("/fiches/jeudi/") && urls.contains("/evenements/forum/"))
+        #expect(!urls.contains("/fiches/perimee/") && !urls.contains("/fiches/brouillon/") && !urls.contains("/fiches/futur/"))
+        #expect(items.allSatisfy { ($0["text"] as? String).map { $0.count <= SearchIndex.bodyLength } == true })
+        #expect(site.read("recherche/index.html")?.contains("data-index=\"/recherche/index.json\"") == true)
+    }
+}

@@ -25,6 +25,7 @@ struct SiteRenderer {
             OutputFile(path: "jeudis/atom.xml", contents: .text(feeds.jeudisAtom())),
             OutputFile(path: "sitemap.xml", contents: .text(feeds.sitemap(urls: sitemapURLs))),
             OutputFile(path: "robots.txt", contents: .text(feeds.robots())),
+            OutputFile(path: "recherche/index.json", contents: .text(SearchIndex(model: model).json())),
         ] + calendars()
         let redirects = model.redirects.map { redirect in
             OutputFile.page(redirect.from, templates.render(TemplateValue.make(ViewFactory(model: model).redirect(redirect)), with: "redirect"))
@@ -59,6 +60,7 @@ struct SiteRenderer {
             }
         }
         jobs.append(Job(url: "/jeudis/", template: "jeudis", view: views.jeudis()))
+        jobs.append(Job(url: "/recherche/", template: "recherche", view: views.search()))
         for issue in model.jeudis {
             let email = views.jeudiEmail(issue)
             jobs += [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),

@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let required = ["home", "resource", "list", "tags", "tag", "page", "404", "redirect",
                                   "boussole", "boussole-value", "jeudis",
-                                  "jeudi", "jeudi-email", "jeudi-email-text"]
+                                  "jeudi", "jeudi-email", "jeudi-email-text", "recherche"]
 
     let library: MustacheLibrary
 

@@ -11,6 +11,7 @@ struct ViewFactory {
         nav += site.kinds.map { NavLink(label: $0.plural, url: "/\($0.id)/", isCurrent: url.hasPrefix("/\($0.id)/")) }
         nav += [NavLink(label: "Thèmes", url: "/\(site.tagIndex)/", isCurrent: url.hasPrefix("/\(site.tagIndex)/")),
                 NavLink(label: "Boussole", url: "/boussole/", isCurrent: url.hasPrefix("/boussole/")),
+                NavLink(label: "Rechercher", url: "/recherche/", isCurrent: url.hasPrefix("/recherche/")),
                 NavLink(label: site.jeudis.title, url: "/jeudis/", isCurrent: url.hasPrefix("/jeudis/"))]
         nav += model.pages.filter { $0.page.menu != nil }
             .sorted { ($0.page.menu!, $0.page.url) < ($1.page.menu!, $1.page.url) }
@@ -161,6 +162,11 @@ struct ViewFactory {
         let toc = toc(rendered.body)
         return PageView(layout: layout(title: rendered.page.title, description: rendered.page.summary, url: rendered.page.url),
                         title: rendered.page.title, body: rendered.body.html, toc: toc, hasToc: toc.count >= 3)
+    }
+
+    func search() -> SearchView {
+        SearchView(layout: layout(title: "Rechercher", description: "Chercher une ressource par un mot de son titre, de son résumé, de ses thèmes ou de son texte.", url: "/recherche/"),
+                   indexURL: "/recherche/index.json")
     }
 
     func notFound() -> NotFoundView {

@@ -160,6 +160,11 @@ struct PageView: Sendable {
     let hasToc: Bool
 }
 
+struct SearchView: Sendable {
+    let layout: Layout
+    let indexURL: String
+}
+
 struct NotFoundView: Sendable {
     let layout: Layout
 }
