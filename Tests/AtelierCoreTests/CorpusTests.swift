@@ -101,6 +101,7 @@ import Testing
         let page = read("jeudis/2025-11-20/index.html")
         #expect(page.contains("jeudi 20 novembre 2025 à 13 h") || page.contains("jeudi 20 novembre 2025 de 13 h"))
         #expect(page.contains("mardi 25 novembre 2025 à 13 h"))
+        #expect(page.contains("<h3 id=\"ecouter-puis-outiller\">"))
         #expect(page.contains("jeudi 27 novembre 2025 à 19 h"))
     }
 

@@ -137,3 +137,13 @@ import Testing
         #expect(html == "<p>Texte\u{a0}: <code>a : b</code></p>\n")
     }
 }
+
+@Suite struct HeadingOffsetTests {
+    @Test func headingsMoveDownUnderATitleOfTheirOwn() {
+        var log = DiagnosticLog()
+        let out = MarkdownRenderer(headingOffset: 1) { _ in nil }
+            .render(MarkdownSource(file: "f", text: "## Écouter\n\n###### Fin\n", firstLine: 1), log: &log)
+        #expect(out.html == "<h3 id=\"ecouter\">Écouter</h3>\n<h6 id=\"fin\">Fin</h6>\n")
+        #expect(out.toc.map(\.level) == [3])
+    }
+}

@@ -38,10 +38,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public let allowRawHTML: Bool
+    /// Levels added to every heading, for text shown under a heading of its own (an editorial under its title).
+    public let headingOffset: Int
     public let resolve: LinkResolver
 
-    public init(allowRawHTML: Bool = false, resolve: @escaping LinkResolver) {
+    public init(allowRawHTML: Bool = false, headingOffset: Int = 0, resolve: @escaping LinkResolver) {
         self.allowRawHTML = allowRawHTML
+        self.headingOffset = headingOffset
         self.resolve = resolve
     }
 
@@ -121,7 +124,7 @@ public struct MarkdownRenderer: Sendable {
         var used: [String: Int] = [:]
         var toc: [TocEntry] = []
         for heading in headings {
-            let level = Int(cmark_node_get_heading_level(heading))
+            let level = min(6, Int(cmark_node_get_heading_level(heading)) + headingOffset)
             let text = Self.plainText(of: heading)
             let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
             let count = used[base, default: 0]

@@ -11,6 +11,8 @@ struct SiteModelBuilder {
 
         let publishedURLs = Set(published.map(\.url))
         let renderer = MarkdownRenderer(resolve: linkResolver(published: publishedURLs))
+        // An editorial appears under its own title (h2) on the issue page.
+        let editorialRenderer = MarkdownRenderer(headingOffset: 1, resolve: renderer.resolve)
         let renderedResources = ParallelMap.map(published) { resource -> (RenderedMarkdown, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             return (renderer.render(resource.body, log: &fileLog), fileLog)
@@ -23,7 +25,7 @@ struct SiteModelBuilder {
             editorial -> (RenderedEditorial, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             let featured = featuredURLs(editorial, published: publishedURLs, log: &fileLog)
-            return (RenderedEditorial(editorial: editorial, body: renderer.render(editorial.body, log: &fileLog),
+            return (RenderedEditorial(editorial: editorial, body: editorialRenderer.render(editorial.body, log: &fileLog),
                                       plainText: renderer.plainText(editorial.body), featuredURLs: featured), fileLog)
         }
         renderedResources.forEach { log.append(contentsOf: $0.1) }
