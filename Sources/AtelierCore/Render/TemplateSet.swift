@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
                 for match in pattern.matches(in: line, range: range) {
                     let target = (line as NSString).substring(with: match.range(at: 1))
                     guard sources[target] == nil else { continue }
-                    let column = line.utf16.distance(from: line.utf16.startIndex, to: line.utf16.index(line.utf16.startIndex, offsetBy: match.range.location)) + 1
+                    let column = Range(match.range, in: line).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 } ?? 1
                     log.error("gabarit inclus introuvable : « \(target) »",
                               at: SourceLocation(file: "templates/\(name).mustache", line: index + 1, column: column),
                               hint: "les gabarits disponibles sont : \(sources.keys.sorted().joined(separator: ", "))")
