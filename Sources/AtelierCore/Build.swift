@@ -4,17 +4,26 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var root: URL
     public var output: URL
+    /// How messages name the output folder: as the editor wrote it.
+    public var outputLabel: String
     /// "Today" for the build; nil means `SOURCE_DATE_EPOCH`, else the clock, in the site's time zone.
     public var date: LocalDate?
     public var includeDrafts: Bool
     public var strict: Bool
     /// False to check content and templates only, without rendering or writing anything.
     public var write: Bool
+    /// Take over an output folder holding files that Atelier did not write.
+    public var force: Bool
 
-    public init(root: URL, output: URL? = nil, date: LocalDate? = nil, includeDrafts: Bool = false, strict: Bool = false,
-                write: Bool = true) {
+    /// Atelier's own working files, beside content/.
+    public var cache: URL { root.appendingPathComponent(".atelier/cache") }
+
+    public init(root: URL, output: URL? = nil, outputLabel: String? = nil, date: LocalDate? = nil,
+                includeDrafts: Bool = false, strict: Bool = false, write: Bool = true, force: Bool = false) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
+        self.outputLabel = outputLabel ?? output?.path ?? "public"
+        self.force = force
         self.date = date
         self.includeDrafts = includeDrafts
         self.strict = strict
@@ -44,6 +53,14 @@ public enum Build {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var log = DiagnosticLog()
         var clock = StepClock()
+        let folder = OutputFolder(options.output)
+        if options.write {
+            let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cache)
+                .check(folder)
+            guard refusals.isEmpty else {
+                return BuildReport(diagnostics: refusals, model: nil, filesWritten: 0, pagesWritten: 0, timings: [])
+            }
+        }
         let content = ContentLoader.load(root: options.root, log: &log)
         let templates = TemplateSet.load(root: options.root, log: &log)
         clock.lap("lecture")
@@ -62,9 +79,9 @@ public enum Build {
         let files = SiteRenderer(model: model, templates: templates, root: options.root).render()
         clock.lap("rendu")
         do {
-            try OutputWriter.write(files, to: options.output)
+            try OutputWriter.write(files, to: folder)
         } catch {
-            log.error("\(error)", at: SourceLocation(file: options.output.lastPathComponent))
+            log.error("\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
         clock.lap("écriture")

@@ -31,6 +31,9 @@ struct BuildArguments: ParsableArguments {
     @Flag(help: "Afficher la durée de chaque étape (lecture, modèle, rendu, écriture).")
     var timings = false
 
+    @Flag(help: "Écrire dans --output même s'il contient des fichiers qu'Atelier n'a pas écrits (ils disparaîtront).")
+    var force = false
+
     /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
     func build(write: Bool = true) throws -> SiteModel {
         let started = Date()
@@ -42,8 +45,8 @@ struct BuildArguments: ParsableArguments {
             buildDate = parsed
         }
         let options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
-                                   output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-                                   date: buildDate, includeDrafts: drafts, strict: strict, write: write)
+                                   output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, outputLabel: output,
+                                   date: buildDate, includeDrafts: drafts, strict: strict, write: write, force: force)
         let report = Build.run(options)
         let console = Console()
         console.show(report.diagnostics)

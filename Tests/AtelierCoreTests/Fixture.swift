@@ -50,7 +50,8 @@ struct Fixture {
     """
 
     init(files: [String: String] = [:], site: String = Fixture.siteYAML, boussole: String = Fixture.boussoleYAML) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString)")
+        // A folder of its own around the project, so that what happens beside the project can be checked too.
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-\(UUID().uuidString)/projet")
         try FileManager.default.copyItem(at: Fixture.repository.appendingPathComponent("templates"),
                                          to: root.appendingPathComponent("templates"))
         try write("content/site.yml", site)
@@ -66,8 +67,28 @@ struct Fixture {
 
     var output: URL { root.appendingPathComponent("public") }
 
-    func build(date: String = "2025-11-20", drafts: Bool = false, strict: Bool = false) -> BuildReport {
-        Build.run(BuildOptions(root: root, date: LocalDate(iso: date)!, includeDrafts: drafts, strict: strict))
+    func build(date: String = "2025-11-20", drafts: Bool = false, strict: Bool = false, output: URL? = nil,
+               force: Bool = false) -> BuildReport {
+        Build.run(BuildOptions(root: root, output: output, date: LocalDate(iso: date)!, includeDrafts: drafts, strict: strict,
+                               force: force))
+    }
+
+    /// Every file, folder and link below `folder`, hidden ones included, with its contents: what must not change.
+    static func tree(_ folder: URL) -> [String: String] {
+        var entries: [String: String] = [:]
+        let base = folder.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [:] }
+        while let relative = enumerator.nextObject() as? String {
+            let path = base + "/" + relative
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                entries[relative] = "lien → \(target)"
+            } else if let data = FileManager.default.contents(atPath: path) {
+                entries[relative] = String(decoding: data, as: UTF8.self)
+            } else {
+                entries[relative] = "dossier"
+            }
+        }
+        return entries
     }
 
     func read(_ path: String) -> String? {
@@ -78,7 +99,7 @@ struct Fixture {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }
 
     /// A resource file with sensible defaults, any field overridable.
     static func resource(title: String, date: String = "2025-11-01", tags: String = "[Co-construction, ODD 17]",

@@ -11,7 +11,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-ATELIER = os.environ.get("ATELIER", str(ROOT / ".build" / "debug" / "atelier"))
+ATELIER = os.path.abspath(os.environ.get("ATELIER", str(ROOT / ".build" / "debug" / "atelier")))
 BUILD_DATE = "2025-11-20"
 
 

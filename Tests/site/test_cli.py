@@ -123,3 +123,48 @@ def test_timings_list_the_steps_of_the_build(tmp_path):
     steps = result.stdout.strip().splitlines()[-1]
     assert steps.startswith("Étapes : lecture ")
     assert [part.split()[0] for part in steps.removeprefix("Étapes : ").split(" · ")] == ["lecture", "modèle", "rendu", "écriture"]
+
+
+def whole_tree(folder):
+    """Every file, folder and link below `folder`, hidden ones included, with its contents."""
+    entries = {}
+    for path in sorted(folder.rglob("*")):
+        key = str(path.relative_to(folder))
+        if path.is_symlink():
+            entries[key] = "-> " + os.readlink(path)
+        elif path.is_file():
+            entries[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            entries[key] = "dossier"
+    return entries
+
+
+def test_outputs_that_would_replace_the_project_are_refused_and_nothing_changes(tmp_path):
+    root = fixture(tmp_path / "projet", {"content/fiches/a.md": resource("A", "2025-11-01")})
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "ailleurs").mkdir()
+    (tmp_path / "ailleurs" / "photo.jpg").write_bytes(b"JPEG")
+    expected = {".": "est le dossier du projet", "content": "est dans content/", "templates": "est dans templates/",
+                "..": "contient le dossier du projet", "../ailleurs": "contient des fichiers qu'Atelier n'a pas écrits"}
+    before = whole_tree(tmp_path)
+    for output, message in expected.items():
+        result = subprocess.run([ATELIER, "build", "--output", output, "--date", "2025-11-20"], cwd=root,
+                                capture_output=True, text=True)
+        assert result.returncode == 1, output
+        assert result.stderr.startswith(f"{output}: erreur: « {output} » {message}"), result.stderr
+        assert "aide : " in result.stderr
+        assert whole_tree(tmp_path) == before, output
+
+
+def test_force_takes_over_an_unrelated_folder_then_it_is_ateliers(tmp_path):
+    root = fixture(tmp_path / "projet", {"content/fiches/a.md": resource("A", "2025-11-01")})
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "ancien.html").write_text("<p>ancien</p>")
+    assert run("build", "--root", str(root), "--output", str(tmp_path / "www"), "--date", "2025-11-20").returncode == 1
+    forced = run("build", "--root", str(root), "--output", str(tmp_path / "www"), "--date", "2025-11-20", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (tmp_path / "www" / "fiches" / "a" / "index.html").exists()
+    assert not (tmp_path / "www" / "ancien.html").exists()
+    again = run("build", "--root", str(root), "--output", str(tmp_path / "www"), "--date", "2025-11-20")
+    assert again.returncode == 0, again.stderr

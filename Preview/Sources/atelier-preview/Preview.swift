@@ -32,8 +32,8 @@ struct Preview: AsyncParsableCommand {
             buildDate = parsed
         }
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
-        let options = BuildOptions(root: rootURL, output: rootURL.appendingPathComponent(".build/preview-public"),
-                                   date: buildDate, includeDrafts: drafts)
+        let options = BuildOptions(root: rootURL, output: rootURL.appendingPathComponent(".atelier/apercu"),
+                                   outputLabel: ".atelier/apercu", date: buildDate, includeDrafts: drafts)
         let site = PreviewSite(options: options)
         await site.rebuild()
         let watcher = Task { await site.watch() }

@@ -10,6 +10,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
         self.column = column
     }
 
+    /// A command-line option rather than a place in a file (line 0): `--output`.
+    public static func option(_ text: String) -> SourceLocation { SourceLocation(file: text, line: 0, column: 0) }
+
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
@@ -36,7 +39,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `content/kits/x.md:7:3: erreur: …`, then the hint on its own indented line.
     public var description: String {
         let label = severity == .error ? "erreur" : "avertissement"
-        var text = "\(location.file):\(location.line):\(location.column): \(label): \(message)"
+        let place = location.line == 0 ? location.file : "\(location.file):\(location.line):\(location.column)"
+        var text = "\(place): \(label): \(message)"
         if let hint { text += "\n    aide : \(hint)" }
         return text
     }

@@ -1,0 +1,86 @@
+import CAtelierSystem
+import Foundation
+
+/// The site's folder (`public/`) and its twin beside it (`.public.atelier`). Each build writes the new site into
+/// the twin, then swaps the two folders in one atomic step: at every instant the output path holds one complete
+/// site, the previous or the new. After the swap the twin holds the previous site until the next build.
+public struct OutputFolder: Sendable {
+    /// The path as given: a symbolic link stays a link, and the folder it leads to is the one replaced.
+    public let requested: URL
+    /// The folder the output path resolves to.
+    public let live: URL
+    public let twin: URL
+
+    public init(_ requested: URL) {
+        self.requested = requested
+        live = URL(fileURLWithPath: PhysicalPath.resolve(requested))
+        twin = live.deletingLastPathComponent().appendingPathComponent(".\(live.lastPathComponent).atelier")
+    }
+
+    /// Empties the twin (only ever a folder that Atelier wrote: the guard checked it) and marks it as being written.
+    func prepareTwin() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: twin.path) { try remove(twin) }
+        try fm.createDirectory(at: twin, withIntermediateDirectories: true)
+        try OutputMarker.write(in: twin, complete: false)
+    }
+
+    /// The marker goes last, so that a folder whose removal was interrupted is still recognised as Atelier's.
+    private func remove(_ folder: URL) throws {
+        let fm = FileManager.default
+        for name in try fm.contentsOfDirectory(atPath: folder.path) where name != OutputMarker.fileName {
+            try fm.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try fm.removeItem(at: folder)
+    }
+
+    /// Puts the finished twin in place of the live folder.
+    func swapIn() throws {
+        try OutputMarker.write(in: twin, complete: true)
+        guard FileManager.default.fileExists(atPath: live.path) else {
+            try FileManager.default.moveItem(at: twin, to: live)
+            return
+        }
+        if atelier_exchange(twin.path, live.path) != 0 {
+            guard [EINVAL, ENOSYS, ENOTSUP].contains(errno) else {
+                throw OutputError("impossible de mettre le nouveau site en place : \(String(cString: strerror(errno)))")
+            }
+            // A file system that cannot exchange two folders: three renames, with a moment without a site.
+            let aside = live.deletingLastPathComponent().appendingPathComponent(".\(live.lastPathComponent).atelier-echange")
+            try FileManager.default.moveItem(at: live, to: aside)
+            try FileManager.default.moveItem(at: twin, to: live)
+            try FileManager.default.moveItem(at: aside, to: twin)
+        }
+        // The previous site is Atelier's from now on, even a folder taken over with --force or written before markers.
+        try OutputMarker.write(in: twin, complete: true)
+    }
+}
+
+/// The file that marks a folder as written by Atelier, so that no build ever replaces a folder it did not write.
+enum OutputMarker {
+    static let fileName = ".atelier"
+    static let signature = "Dossier écrit par Atelier"
+
+    static func write(in folder: URL, complete: Bool) throws {
+        let text = """
+        \(signature) : il est remplacé à chaque construction du site. N'y rangez rien d'autre.
+        état : \(complete ? "complet" : "en cours d'écriture")
+
+        """
+        try Data(text.utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+    }
+
+    /// Atelier's marker, or the feed of a site written before markers existed.
+    static func isAtelierFolder(_ folder: URL) -> Bool {
+        if let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) {
+            return String(decoding: marker, as: UTF8.self).hasPrefix(signature)
+        }
+        guard let feed = FileManager.default.contents(atPath: folder.appendingPathComponent("atom.xml").path) else { return false }
+        return String(decoding: feed.prefix(2048), as: UTF8.self).contains("<generator>Atelier</generator>")
+    }
+}
+
+struct OutputError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
