@@ -64,14 +64,16 @@ public enum Build {
         let content = ContentLoader.load(root: options.root, log: &log)
         let templates = TemplateSet.load(root: options.root, log: &log)
         clock.lap("lecture")
-        guard let content, let templates else { return failed(log, clock) }
+        guard let content else { return failed(log, clock) }
 
+        // The model is built even when the templates have mistakes: its checks report the content's own.
         let today = options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: content.site.timeZone)
-        let model = SiteModelBuilder(content: content, buildDate: today, includeDrafts: options.includeDrafts)
+        let model = SiteModelBuilder(content: content, buildDate: today, includeDrafts: options.includeDrafts,
+                                     templateAnchors: templates?.staticIDs ?? [])
             .build(log: &log)
         clock.lap("modèle")
         let blocking = log.hasErrors || (options.strict && !log.items.isEmpty)
-        guard !blocking else { return failed(log, clock) }
+        guard !blocking, let templates else { return failed(log, clock) }
         guard options.write else {
             return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
         }

@@ -147,3 +147,41 @@ import Testing
         #expect(out.toc.map(\.level) == [3])
     }
 }
+
+@Suite struct AnchorAndFootnoteTests {
+    func render(_ text: String) -> (RenderedMarkdown, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let renderer = MarkdownRenderer { $0 == "kits/odd-17.md" ? MarkdownRenderer.LinkTarget(url: "/kits/odd-17/") : nil }
+        let result = renderer.render(MarkdownSource(file: "content/fiches/essai.md", text: text, firstLine: 5), log: &log)
+        return (result, log.items)
+    }
+
+    @Test func headingsAndNotesAreAnchorsAndLinksToThemAreListed() {
+        let (out, problems) = render("## Les étapes\n\nVoir [plus haut](#les-etapes), [le kit](../kits/odd-17.md#reperes) et une note[^1].\n\n[^1]: Elle.\n")
+        #expect(problems.isEmpty)
+        #expect(out.anchors == ["les-etapes", "fn-1", "fnref-1"])
+        #expect(out.anchorLinks.map(\.fragment) == ["les-etapes", "reperes"])
+        #expect(out.anchorLinks.map(\.targetURL) == [nil, "/kits/odd-17/"])
+        #expect(out.anchorLinks[0].location == SourceLocation(file: "content/fiches/essai.md", line: 7, column: 6))
+    }
+
+    @Test func aNoteWithoutDefinitionIsAnErrorAtItsCharacterColumn() {
+        let (_, problems) = render("Élan, été[^x] et [^y].\n")
+        #expect(problems.map(\.severity) == [.error, .error])
+        #expect(problems.map(\.location.column) == [10, 18])
+        #expect(problems[0].message == "la note « [^x] » n'a pas de définition")
+    }
+
+    @Test func anUnusedNoteIsAWarningButNotInsideCode() {
+        let (_, problems) = render("Texte.\n\n[^seule]: Jamais appelée.\n\n```\n[^code]: pas une note\n```\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.severity == .warning)
+        #expect(problems.first?.location.line == 7)
+    }
+
+    @Test func theWayBackFromANoteIsLabelledInFrench() {
+        let (out, _) = render("Une note[^1].\n\n[^1]: Elle.\n")
+        #expect(out.html.contains("aria-label=\"Revenir au texte\""))
+        #expect(!out.html.contains("Back to content"))
+    }
+}

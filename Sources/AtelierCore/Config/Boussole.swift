@@ -43,7 +43,6 @@ enum BoussoleLoader {
         let file = YAMLFile(path: path, lineOffset: 0)
         guard let root = file.parse(text, log: &log),
               let map = YAMLMapping(root, file: file, what: "boussole.yml", log: &log) else { return nil }
-        let before = log.items.count
         map.rejectUnknownKeys(allowed: ["axes"], context: "dans boussole.yml", log: &log)
         map.require(["axes"], context: "dans boussole.yml", log: &log)
         guard let axesNode = map["axes"], let axesMap = YAMLMapping(axesNode, file: file, what: "axes", log: &log) else { return nil }
@@ -54,16 +53,16 @@ enum BoussoleLoader {
                           at: file.location(entry.keyNode), hint: "noms réservés : \(reservedAxisNames.joined(separator: ", "))")
                 continue
             }
-            guard checkIdentifier(entry.key, node: entry.keyNode, file: file, log: &log),
-                  let axisMap = YAMLMapping(entry.value, file: file, what: "l'axe « \(entry.key) »", log: &log) else { continue }
+            checkIdentifier(entry.key, node: entry.keyNode, file: file, log: &log)
+            guard let axisMap = YAMLMapping(entry.value, file: file, what: "l'axe « \(entry.key) »", log: &log) else { continue }
             axisMap.rejectUnknownKeys(allowed: ["label", "question", "values"], context: "pour un axe", log: &log)
             axisMap.require(["label", "values"], context: "à l'axe « \(entry.key) »", log: &log)
             var values: [AxisValue] = []
             if let valuesNode = axisMap["values"],
                let valuesMap = YAMLMapping(valuesNode, file: file, what: "values", log: &log) {
                 for value in valuesMap.entries {
-                    guard checkIdentifier(value.key, node: value.keyNode, file: file, log: &log),
-                          let valueMap = YAMLMapping(value.value, file: file, what: "la valeur « \(value.key) »", log: &log) else { continue }
+                    checkIdentifier(value.key, node: value.keyNode, file: file, log: &log)
+                    guard let valueMap = YAMLMapping(value.value, file: file, what: "la valeur « \(value.key) »", log: &log) else { continue }
                     valueMap.rejectUnknownKeys(allowed: ["label", "short", "description"], context: "pour une valeur", log: &log)
                     valueMap.require(["label"], context: "à la valeur « \(value.key) »", log: &log)
                     let label = valueMap["label"].flatMap { file.text($0, field: "label", log: &log) } ?? value.key
@@ -84,16 +83,16 @@ enum BoussoleLoader {
                 question: axisMap["question"].flatMap { file.text($0, field: "question", log: &log) } ?? "",
                 values: values))
         }
-        guard log.items.count == before, !axes.isEmpty else { return nil }
-        return BoussoleConfig(axes: axes)
+        // Mistakes are reported but do not stop the reading: resources are checked against the axes that could be read.
+        return axes.isEmpty ? nil : BoussoleConfig(axes: axes)
     }
 
-    /// Axis and value names become URL segments and query parameters.
-    private static func checkIdentifier(_ name: String, node: Yams.Node, file: YAMLFile, log: inout DiagnosticLog) -> Bool {
-        guard name != Slug.make(name) else { return true }
+    /// Axis and value names become URL segments and query parameters. A badly written one is kept all the same,
+    /// so that the resources using it are not reported a second time.
+    private static func checkIdentifier(_ name: String, node: Yams.Node, file: YAMLFile, log: inout DiagnosticLog) {
+        guard name != Slug.make(name) else { return }
         log.error("identifiant invalide : « \(name) »", at: file.location(node),
                   hint: "utilisez des lettres minuscules sans accents, des chiffres et des tirets, par exemple « \(Slug.make(name)) »")
-        return false
     }
 }
 

@@ -16,7 +16,6 @@ enum SiteConfigLoader {
         let file = YAMLFile(path: path, lineOffset: 0)
         guard let root = file.parse(text, log: &log),
               let map = YAMLMapping(root, file: file, what: "site.yml", log: &log) else { return nil }
-        let before = log.items.count
         map.rejectUnknownKeys(allowed: siteKeys, context: "dans site.yml", log: &log)
         map.require(["title", "base_url", "kinds"], context: "dans site.yml", log: &log)
 
@@ -35,7 +34,7 @@ enum SiteConfigLoader {
         let linkTypes = readLinkTypes(map["link_types"], file: file, log: &log)
         let kinds = map["kinds"].map { readKinds($0, file: file, log: &log) } ?? []
 
-        guard log.items.count == before else { return nil }
+        // Mistakes are reported but do not stop the reading: the content is checked against what could be read.
         return SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                           timeZone: timeZone, tagIndex: tagIndex, pageSize: pageSize, feedSize: feedSize,
                           jeudis: jeudis, linkTypes: linkTypes, kinds: kinds)
@@ -72,10 +71,11 @@ enum SiteConfigLoader {
         var kinds: [KindConfig] = []
         for entry in map.entries {
             let location = file.location(entry.keyNode)
-            guard entry.key == Slug.make(entry.key), !reservedFolders.contains(entry.key) else {
+            if entry.key != Slug.make(entry.key) || reservedFolders.contains(entry.key) {
                 log.error("nom de type invalide : « \(entry.key) »", at: location,
                           hint: "le nom d'un type est aussi son dossier et son adresse : lettres minuscules sans accents et tirets, autre que \(reservedFolders.joined(separator: ", "))")
-                continue
+                // A reserved name cannot be a kind; a badly written one is kept, so that its files are still checked.
+                if reservedFolders.contains(entry.key) { continue }
             }
             guard let kindMap = YAMLMapping(entry.value, file: file, what: "le type « \(entry.key) »", log: &log) else { continue }
             kindMap.rejectUnknownKeys(allowed: kindKeys, context: "pour un type", log: &log)

@@ -7,6 +7,8 @@ struct FrontMatter {
 
     static let fence = "---"
 
+    func body(of path: String) -> MarkdownSource { MarkdownSource(file: path, text: body, firstLine: bodyLine) }
+
     /// The file must open with a `---` line and close the front matter with another.
     static func split(_ text: String, path: String, log: inout DiagnosticLog) -> FrontMatter? {
         let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

@@ -2,8 +2,8 @@ import Yams
 
 /// Reads ordinary pages and the digest's editorials, which have fewer fields than resources.
 enum PageReader {
-    static func readPage(path: String, text: String, slug: String, log: inout DiagnosticLog) -> Page? {
-        guard let (map, file, parts) = header(path: path, text: text, log: &log) else { return nil }
+    static func readPage(path: String, header parts: FrontMatter, slug: String, log: inout DiagnosticLog) -> Page? {
+        guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
         map.rejectUnknownKeys(allowed: ["title", "summary", "menu", "draft", "aliases"], context: "pour une page", log: &log)
         map.require(["title"], context: "dans l'en-tête", log: &log)
@@ -14,16 +14,16 @@ enum PageReader {
         let aliases = map["aliases"].map { file.aliases($0, log: &log) } ?? []
         guard log.items.count == before, let title else { return nil }
         return Page(source: path, slug: slug, title: FrenchTypography.apply(title), summary: FrenchTypography.apply(summary), menu: menu, draft: draft, aliases: aliases,
-                    body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+                    body: parts.body(of: path))
     }
 
-    static func readEditorial(path: String, text: String, name: String, log: inout DiagnosticLog) -> Editorial? {
+    static func readEditorial(path: String, header parts: FrontMatter, name: String, log: inout DiagnosticLog) -> Editorial? {
         guard let thursday = LocalDate(iso: name), thursday.weekday == 4 else {
             log.error("un éditorial des Jeudis doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi",
                       at: SourceLocation(file: path), hint: "par exemple content/jeudis/2025-11-20.md")
             return nil
         }
-        guard let (map, file, parts) = header(path: path, text: text, log: &log) else { return nil }
+        guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
         map.rejectUnknownKeys(allowed: ["title", "summary", "a_la_une"], context: "pour un éditorial", log: &log)
         map.require(["title"], context: "dans l'en-tête", log: &log)
@@ -34,14 +34,14 @@ enum PageReader {
         guard log.items.count == before, let title else { return nil }
         return Editorial(source: path, thursday: thursday, title: FrenchTypography.apply(title),
                          summary: FrenchTypography.apply(summary), featured: featured,
-                         body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+                         body: parts.body(of: path))
     }
 
-    private static func header(path: String, text: String, log: inout DiagnosticLog) -> (YAMLMapping, YAMLFile, FrontMatter)? {
-        guard let parts = FrontMatter.split(text, path: path, log: &log) else { return nil }
+    /// The header as a mapping, with positions in the file (the header starts on its second line).
+    static func mapping(path: String, header: FrontMatter, log: inout DiagnosticLog) -> (YAMLMapping, YAMLFile)? {
         let file = YAMLFile(path: path, lineOffset: 1)
-        guard let root = file.parse(parts.yaml, log: &log),
+        guard let root = file.parse(header.yaml, log: &log),
               let map = YAMLMapping(root, file: file, what: "l'en-tête", log: &log) else { return nil }
-        return (map, file, parts)
+        return (map, file)
     }
 }

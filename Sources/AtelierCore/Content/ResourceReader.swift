@@ -4,15 +4,14 @@ import Yams
 /// Turns one resource file's front matter into a `Resource`, reporting every mistake it finds.
 struct ResourceReader {
     let site: SiteConfig
-    let boussole: BoussoleConfig
+    /// Nil when boussole.yml could not be read: values are then kept as written, unchecked.
+    let boussole: BoussoleConfig?
 
     private static let requiredCommon = ["title", "date", "summary", "tags", "boussole"]
 
-    func read(path: String, text: String, kind: KindConfig, slug fileSlug: String, log: inout DiagnosticLog) -> Resource? {
-        guard let parts = FrontMatter.split(text, path: path, log: &log) else { return nil }
-        let file = YAMLFile(path: path, lineOffset: 1)
-        guard let root = file.parse(parts.yaml, log: &log),
-              let map = YAMLMapping(root, file: file, what: "l'en-tête", log: &log) else { return nil }
+    func read(path: String, header parts: FrontMatter, kind: KindConfig, slugSource: String, log: inout DiagnosticLog) -> Resource? {
+        guard let (map, file) = PageReader.mapping(path: path, header: parts, log: &log) else { return nil }
+        let fileSlug = Slug.make(slugSource)
         let before = log.items.count
         let allowed = SiteConfigLoader.commonFields + kind.fields.map(\.name)
         map.rejectUnknownKeys(allowed: allowed, context: "pour « \(kind.singular) »", log: &log)
@@ -51,11 +50,11 @@ struct ResourceReader {
                         summary: FrenchTypography.apply(summary),
                         tags: tags, boussole: boussoleValues, partners: partners, links: links, draft: draft,
                         aliases: aliases, expiration: expiration, fields: fields,
-                        body: MarkdownSource(file: path, text: parts.body, firstLine: parts.bodyLine))
+                        body: parts.body(of: path))
     }
 
     private func readBoussole(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [String: [String]] {
-        guard let map = YAMLMapping(node, file: file, what: "« boussole »", log: &log) else { return [:] }
+        guard let map = YAMLMapping(node, file: file, what: "« boussole »", log: &log), let boussole else { return [:] }
         map.rejectUnknownKeys(allowed: boussole.axes.map(\.id), context: "sous « boussole » (les axes de boussole.yml)", log: &log)
         var result: [String: [String]] = [:]
         for axis in boussole.axes {

@@ -5,6 +5,19 @@ import Foundation
 public struct RenderedMarkdown: Sendable {
     public let html: String
     public let toc: [TocEntry]
+    /// Every id a link may point to with `#…`: headings and footnotes.
+    public let anchors: Set<String>
+    /// Links with a fragment, to check once every document's anchors are known.
+    public let anchorLinks: [AnchorLink]
+}
+
+/// A link to a place in a page: `#etapes` in the same text, or `../kits/x.md#etapes` in another one.
+public struct AnchorLink: Sendable, Hashable {
+    /// The page's URL, or nil for the same text.
+    public let targetURL: String?
+    public let fragment: String
+    public let raw: String
+    public let location: SourceLocation
 }
 
 public struct TocEntry: Sendable, Hashable {
@@ -26,6 +39,8 @@ public struct MarkdownRenderer: Sendable {
             case scheduled
             /// Never published as it is: the editor should know.
             case draft
+            /// A file whose header has mistakes: those are reported in that file, not in every link to it.
+            case rejected
         }
 
         public let url: String
@@ -64,14 +79,18 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
+        let lines = SourceLines(source)
+        let footnotes = Footnotes.check(document, lines: lines, log: &log)
         Self.applyTypography(document)
-        let toc = addHeadingIDs(document)
-        rewriteLinks(document, source: source, log: &log)
+        let (toc, headingIDs) = addHeadingIDs(document)
+        let anchorLinks = rewriteLinks(document, lines: lines, log: &log)
+        let anchors = headingIDs.union(footnotes)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return RenderedMarkdown(html: "", toc: toc)
+            return RenderedMarkdown(html: "", toc: toc, anchors: anchors, anchorLinks: anchorLinks)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), toc: toc)
+        return RenderedMarkdown(html: Footnotes.frenchLabels(String(cString: html)), toc: toc, anchors: anchors,
+                                anchorLinks: anchorLinks)
     }
 
     /// Plain text wrapped at `width` columns, for e-mail editions; link targets are dropped.
@@ -119,10 +138,12 @@ public struct MarkdownRenderer: Sendable {
     // MARK: Headings
 
     /// Replaces each heading by a custom block that writes `<hN id="…">`, since cmark-gfm gives headings no ids.
-    private func addHeadingIDs(_ document: OpaquePointer) -> [TocEntry] {
+    /// Returns the table of contents (levels 1 to 3) and every heading's id.
+    private func addHeadingIDs(_ document: OpaquePointer) -> ([TocEntry], Set<String>) {
         let headings = Self.nodes(in: document) { cmark_node_get_type($0) == CMARK_NODE_HEADING }
         var used: [String: Int] = [:]
         var toc: [TocEntry] = []
+        var ids = Set<String>()
         for heading in headings {
             let level = min(6, Int(cmark_node_get_heading_level(heading)) + headingOffset)
             let text = Self.plainText(of: heading)
@@ -130,6 +151,7 @@ public struct MarkdownRenderer: Sendable {
             let count = used[base, default: 0]
             used[base] = count + 1
             let id = count == 0 ? base : "\(base)-\(count)"
+            ids.insert(id)
             if level <= 3 { toc.append(TocEntry(level: level, id: id, text: text)) }
 
             // A custom inline inside an empty custom block keeps the heading on one line, as cmark writes it.
@@ -144,10 +166,10 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_replace(heading, block)
             cmark_node_free(heading)
         }
-        return toc
+        return (toc, ids)
     }
 
-    private static func plainText(of node: OpaquePointer) -> String {
+    static func plainText(of node: OpaquePointer) -> String {
         var text = ""
         for child in nodes(in: node, where: { _ in true }) {
             let type = cmark_node_get_type(child)
@@ -162,20 +184,24 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: Links
 
-    private func rewriteLinks(_ document: OpaquePointer, source: MarkdownSource, log: inout DiagnosticLog) {
+    /// Rewrites links to content files as site URLs, reports those that lead nowhere, and returns the links that
+    /// point to a place in a page.
+    private func rewriteLinks(_ document: OpaquePointer, lines: SourceLines, log: inout DiagnosticLog) -> [AnchorLink] {
         let links = Self.nodes(in: document) {
             let type = cmark_node_get_type($0)
             return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
         }
-        let folder = source.file.split(separator: "/").dropFirst().dropLast().map(String.init)
+        let folder = lines.source.file.split(separator: "/").dropFirst().dropLast().map(String.init)
+        var anchorLinks: [AnchorLink] = []
         for link in links {
-            guard let raw = cmark_node_get_url(link).map({ String(cString: $0) }),
-                  let local = LocalLink(raw) else { continue }
-            let line = Int(cmark_node_get_start_line(link))
-            let location = SourceLocation(
-                file: source.file,
-                line: source.firstLine + line - 1,
-                column: Self.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(link)), in: source.text))
+            guard let raw = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
+            let location = lines.location(of: link)
+            if raw.hasPrefix("#"), raw.count > 1 {
+                let fragment = String(raw.dropFirst()).removingPercentEncoding ?? String(raw.dropFirst())
+                anchorLinks.append(AnchorLink(targetURL: nil, fragment: fragment, raw: raw, location: location))
+                continue
+            }
+            guard let local = LocalLink(raw) else { continue }
             guard let contentPath = local.contentPath(from: folder) else {
                 log.error("lien hors du dossier content : « \(raw) »", at: location)
                 continue
@@ -189,7 +215,10 @@ public struct MarkdownRenderer: Sendable {
             switch target.availability {
             case .published:
                 cmark_node_set_url(link, target.url + local.suffix)
-            case .scheduled:
+                if let fragment = local.fragment, contentPath.hasSuffix(".md") {
+                    anchorLinks.append(AnchorLink(targetURL: target.url, fragment: fragment, raw: raw, location: location))
+                }
+            case .scheduled, .rejected:
                 Self.unwrap(link)
             case .draft:
                 log.warning("lien vers un brouillon : « \(raw) »", at: location,
@@ -197,14 +226,7 @@ public struct MarkdownRenderer: Sendable {
                 Self.unwrap(link)
             }
         }
-    }
-
-    /// cmark counts columns in bytes; editors (and libyaml) count characters.
-    private static func characterColumn(line: Int, byteColumn: Int, in text: String) -> Int {
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count else { return byteColumn }
-        let prefix = lines[line - 1].prefix(max(0, byteColumn - 1))
-        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        return anchorLinks
     }
 
     /// Keeps a link's text and drops the link, so no page points to an address that does not exist yet.
@@ -216,7 +238,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Collects matching nodes first: the tree must not change while an iterator walks it.
-    private static func nodes(in root: OpaquePointer,
+    static func nodes(in root: OpaquePointer,
                               where matches: (OpaquePointer) -> Bool) -> [OpaquePointer] {
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -237,6 +259,13 @@ struct LocalLink {
     let path: String
     /// `#fragment` or `?query` kept after rewriting.
     let suffix: String
+
+    /// What follows `#`, decoded.
+    var fragment: String? {
+        guard let hash = suffix.firstIndex(of: "#") else { return nil }
+        let text = String(suffix[suffix.index(after: hash)...])
+        return text.isEmpty ? nil : text.removingPercentEncoding ?? text
+    }
 
     init?(_ raw: String) {
         guard !raw.isEmpty, !raw.hasPrefix("#"), !raw.hasPrefix("/"), !raw.hasPrefix("//") else { return nil }

@@ -3,6 +3,8 @@ struct SiteModelBuilder {
     let content: LoadedContent
     let buildDate: LocalDate
     let includeDrafts: Bool
+    /// Ids the templates give every page (`contenu`…): a text may link to them with `#…`.
+    let templateAnchors: Set<String>
 
     func build(log: inout DiagnosticLog) -> SiteModel {
         let published = content.resources.filter(isPublished)
@@ -28,9 +30,21 @@ struct SiteModelBuilder {
             return (RenderedEditorial(editorial: editorial, body: editorialRenderer.render(editorial.body, log: &fileLog),
                                       plainText: renderer.plainText(editorial.body), featuredURLs: featured), fileLog)
         }
+        // Texts whose header has mistakes are checked too, so that one run reports everything.
+        let renderedRejected = ParallelMap.map(content.rejected) { body -> (RenderedMarkdown, DiagnosticLog) in
+            var fileLog = DiagnosticLog()
+            return (renderer.render(body, log: &fileLog), fileLog)
+        }
         renderedResources.forEach { log.append(contentsOf: $0.1) }
         renderedPages.forEach { log.append(contentsOf: $0.1) }
         renderedEditorials.forEach { log.append(contentsOf: $0.1) }
+        renderedRejected.forEach { log.append(contentsOf: $0.1) }
+        let anchorsByURL = Dictionary(Array(zip(published.map(\.url), renderedResources.map(\.0.anchors)))
+            + Array(zip(pages.map(\.url), renderedPages.map(\.0.body.anchors))), uniquingKeysWith: { a, _ in a })
+        for body in renderedResources.map(\.0) + renderedPages.map(\.0.body) + renderedEditorials.map(\.0.body)
+            + renderedRejected.map(\.0) {
+            checkAnchors(body, anchorsByURL: anchorsByURL, log: &log)
+        }
 
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = sortedForListing(Array(zip(published, renderedResources.map(\.0))))
@@ -54,6 +68,19 @@ struct SiteModelBuilder {
             staticFiles: content.staticFiles)
     }
 
+    /// `#etapes` must name a heading or a note of the text (or an id of the page's layout), `x.md#etapes` one of x.
+    private func checkAnchors(_ body: RenderedMarkdown, anchorsByURL: [String: Set<String>], log: inout DiagnosticLog) {
+        for link in body.anchorLinks {
+            let known = link.targetURL.map { anchorsByURL[$0] ?? [] } ?? body.anchors.union(templateAnchors)
+            guard !known.contains(link.fragment) else { continue }
+            let suggestion = Suggestion.closest(to: link.fragment, among: Array(known))
+            log.error("ancre introuvable : « \(link.raw) »" + (suggestion.map { " ; vouliez-vous dire « #\($0) » ?" } ?? ""),
+                      at: link.location,
+                      hint: link.targetURL == nil ? "le texte n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »"
+                          : "la page visée n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »")
+        }
+    }
+
     private func isPublished(_ resource: Resource) -> Bool {
         includeDrafts || (!resource.draft && resource.date <= buildDate)
     }
@@ -71,6 +98,7 @@ struct SiteModelBuilder {
         for page in content.pages { targets[String(page.source.dropFirst("content/".count))] = Target(url: page.url) }
         for editorial in content.editorials { targets["jeudis/\(editorial.thursday).md"] = Target(url: "/jeudis/\(editorial.thursday)/") }
         for file in content.staticFiles { targets[file] = Target(url: "/" + file) }
+        for body in content.rejected { targets[String(body.file.dropFirst("content/".count))] = Target(url: "", availability: .rejected) }
         let table = targets
         return { table[$0] }
     }

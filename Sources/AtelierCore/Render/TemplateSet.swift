@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
                                   "jeudi", "jeudi-email", "jeudi-email-text", "recherche"]
 
     let library: MustacheLibrary
+    /// Ids written as they are in the templates (`id="contenu"`), which a text may link to.
+    let staticIDs: Set<String>
 
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
@@ -37,7 +39,7 @@ public struct TemplateSet: Sendable {
                       hint: "Atelier a besoin de ce gabarit pour écrire le site")
         }
         checkReferences(sources, log: &log)
-        return log.items.count == before ? TemplateSet(library: library) : nil
+        return log.items.count == before ? TemplateSet(library: library, staticIDs: staticIDs(in: sources.values)) : nil
     }
 
     /// A partial or parent that does not exist would render as nothing, silently: refuse it.
@@ -57,6 +59,13 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
+    }
+
+    private static func staticIDs(in sources: some Sequence<String>) -> Set<String> {
+        let pattern = try! NSRegularExpression(pattern: #"\bid="([A-Za-z][\w-]*)""#)
+        return Set(sources.flatMap { text in
+            pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { (text as NSString).substring(with: $0.range(at: 1)) }
+        })
     }
 
     private static func describe(_ error: Error) -> String {
