@@ -39,13 +39,21 @@ struct Console {
         }
         let warnings = report.diagnostics.isEmpty ? "" : ", \(plural(report.diagnostics.count, "avertissement", "avertissements"))"
         let time = self.seconds(seconds)
-        print("Site construit (\(model.buildDate)) : \(perKind.joined(separator: ", ")) ; "
+        print("Site construit (\(model.buildDate)) : \(perKind.joined(separator: ", "))\(leftOut(model)) ; "
               + "\(report.pagesWritten) pages, \(report.filesWritten) fichiers en \(time) s\(warnings).")
+    }
+
+    /// « (non publiées : 2 programmées, 1 brouillon) », or nothing.
+    private func leftOut(_ model: SiteModel) -> String {
+        var parts: [String] = []
+        if model.scheduledCount > 0 { parts.append(plural(model.scheduledCount, "programmée", "programmées")) }
+        if model.draftCount > 0 { parts.append(plural(model.draftCount, "brouillon", "brouillons")) }
+        return parts.isEmpty ? "" : " (non publiées : \(parts.joined(separator: ", ")))"
     }
 
     func checked(model: SiteModel, report: BuildReport) {
         let warnings = report.diagnostics.isEmpty ? "aucun problème" : plural(report.diagnostics.count, "avertissement", "avertissements")
-        print("Vérification (\(model.buildDate)) : \(plural(model.entries.count, "ressource publiée", "ressources publiées")), \(warnings).")
+        print("Vérification (\(model.buildDate)) : \(plural(model.entries.count, "ressource publiée", "ressources publiées"))\(leftOut(model)), \(warnings).")
     }
 
     private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }

@@ -168,3 +168,13 @@ def test_force_takes_over_an_unrelated_folder_then_it_is_ateliers(tmp_path):
     assert not (tmp_path / "www" / "ancien.html").exists()
     again = run("build", "--root", str(root), "--output", str(tmp_path / "www"), "--date", "2025-11-20")
     assert again.returncode == 0, again.stderr
+
+
+def test_resources_left_out_are_counted_in_the_summary(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-01"),
+                              "content/fiches/c.md": resource("C", "2025-12-25"),
+                              "content/fiches/d.md": resource("D", "2025-11-01", "draft: true\n")})
+    result = run("build", "--root", str(root), "--date", "2025-11-20")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Site construit (2025-11-20) : 2 fiches (non publiées : 1 programmée, 1 brouillon) ;")

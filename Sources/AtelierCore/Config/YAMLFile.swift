@@ -25,6 +25,9 @@ struct YAMLFile {
                 log.error("YAML illisible : \(YAMLFile.french(problem))",
                           at: SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column),
                           hint: "vérifiez l'indentation, les deux-points et les guillemets autour des textes qui contiennent « : » ou « # »")
+            case let .reader(problem, offset, _, yaml):
+                log.error("YAML illisible : \(YAMLFile.french(problem))", at: location(ofByte: offset ?? 0, in: yaml),
+                          hint: "retirez les caractères invisibles (copiés d'un traitement de texte ?) ; le fichier doit être du texte")
             case let .duplicatedKeysInMapping(duplicates, context):
                 log.error("clé en double : \(Suggestion.list(duplicates))",
                           at: SourceLocation(file: path, line: context.mark.line + lineOffset, column: context.mark.column),
@@ -39,7 +42,19 @@ struct YAMLFile {
         }
     }
 
+    /// libyaml's reader counts bytes from the start of the text.
+    private func location(ofByte offset: Int, in text: String) -> SourceLocation {
+        let before = text.utf8.prefix(offset)
+        let line = before.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
+        let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+        return SourceLocation(file: path, line: line + 1 + lineOffset, column: column)
+    }
+
     private static func french(_ problem: String) -> String {
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return "imbrication trop profonde (des listes ou des clés les unes dans les autres, sur des centaines de niveaux)"
+        }
         let known = [
             "mapping values are not allowed in this context": "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
             "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
@@ -49,6 +64,7 @@ struct YAMLFile {
             "found unexpected end of stream": "fin de texte inattendue (guillemet non fermé ?)",
             "found undefined tag handle": "étiquette YAML inconnue",
             "did not find expected node content": "valeur attendue introuvable",
+            "control characters are not allowed": "caractère de contrôle interdit (caractère invisible, ou fichier qui n'est pas du texte ?)",
         ]
         return known[problem] ?? problem
     }
@@ -69,7 +85,12 @@ struct YAMLMapping {
             return nil
         }
         for (key, value) in mapping {
-            entries.append((key.string ?? "\(key.any)", key, value))
+            // A key must be plain text; a list or an alias used as a key is never expanded.
+            guard case let .scalar(scalar) = key else {
+                log.error("une clé doit être un simple texte, pas une liste ni un dictionnaire", at: file.location(key))
+                continue
+            }
+            entries.append((scalar.string, key, value))
         }
     }
 
@@ -155,9 +176,15 @@ extension YAMLFile {
 
     func eventTime(_ node: Node, field: String, timeZone: TimeZone, log: inout DiagnosticLog) -> EventTime? {
         guard let value = text(node, field: field, log: &log) else { return nil }
-        if let time = EventTime(parsing: value, timeZone: timeZone) { return time }
-        log.error("« \(field) » n'est pas une date et heure valide : « \(value) »", at: location(node),
-                  hint: "écrivez AAAA-MM-JJ HH:MM (heure de Paris), par exemple 2025-11-20 13:00, ou la date seule pour une journée entière")
+        switch EventTime.parse(value, timeZone: timeZone) {
+        case let .success(time): return time
+        case .failure(.skippedByClockChange):
+            log.error("« \(field) » : \(value.suffix(5)) n'existe pas ce jour-là (l'horloge avance d'une heure pour l'heure d'été)",
+                      at: location(node), hint: "écrivez l'heure telle que les montres l'afficheront, une heure plus tard")
+        case .failure(.malformed):
+            log.error("« \(field) » n'est pas une date et heure valide : « \(value) »", at: location(node),
+                      hint: "écrivez AAAA-MM-JJ HH:MM (heure de Paris), par exemple 2025-11-20 13:00, ou la date seule pour une journée entière")
+        }
         return nil
     }
 

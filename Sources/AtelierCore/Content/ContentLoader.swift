@@ -24,7 +24,12 @@ enum ContentLoader {
         // Without the kinds of site.yml no file can be read for what it is.
         guard let site else { return nil }
 
-        let files = FileTree.files(in: content)
+        let listing = FileTree.list(content, within: root)
+        for (path, reason) in listing.refused {
+            log.error(reason, at: SourceLocation(file: "content/" + path),
+                      hint: "copiez le fichier lui-même dans content/ : Atelier ne lit que les fichiers du projet")
+        }
+        let files = listing.files
         let markdown = files.filter { $0.hasSuffix(".md") }
         let texts = ParallelMap.map(markdown) { relative in
             (relative, try? String(contentsOf: content.appendingPathComponent(relative), encoding: .utf8))

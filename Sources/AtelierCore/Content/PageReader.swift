@@ -5,6 +5,10 @@ enum PageReader {
     static func readPage(path: String, header parts: FrontMatter, slug: String, log: inout DiagnosticLog) -> Page? {
         guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
+        if slug.isEmpty, path != "content/index.md" {
+            log.error("le nom du fichier ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
+                      at: SourceLocation(file: path), hint: "renommez le fichier d'après son titre, par exemple a-propos.md")
+        }
         map.rejectUnknownKeys(allowed: ["title", "summary", "menu", "draft", "aliases"], context: "pour une page", log: &log)
         map.require(["title"], context: "dans l'en-tête", log: &log)
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }

@@ -20,10 +20,15 @@ struct ResourceReader {
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
         let date = map["date"].flatMap { file.date($0, field: "date", log: &log) }
         let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
-        let tags = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) }?.map(\.0) ?? []
-        if map["tags"] != nil, tags.isEmpty, log.items.count == before {
+        let tagItems = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) } ?? []
+        if map["tags"] != nil, tagItems.isEmpty, log.items.count == before {
             log.error("« tags » est vide", at: map.keyLocation("tags"), hint: "donnez au moins un thème")
         }
+        for (tag, node) in tagItems where Slug.make(tag).isEmpty {
+            log.error("le thème « \(tag) » ne contient ni lettre ni chiffre", at: file.location(node),
+                      hint: "chaque thème a sa page, dont l'adresse est faite de ses lettres et de ses chiffres")
+        }
+        let tags = tagItems.map(\.0)
         let boussoleValues = map["boussole"].map { readBoussole($0, file: file, log: &log) } ?? [:]
         let partners = map["partenaires"].flatMap { file.textList($0, field: "partenaires", log: &log) }?.map(\.0) ?? []
         let links = map["liens"].map { readLinks($0, file: file, log: &log) } ?? []
@@ -34,8 +39,13 @@ struct ResourceReader {
         if let node = map["slug"], let value = file.text(node, field: "slug", log: &log) {
             slug = Slug.make(value)
             if slug != value {
-                log.error("slug invalide : « \(value) »", at: file.location(node), hint: "écrivez plutôt « \(slug) »")
+                log.error("slug invalide : « \(value) »", at: file.location(node),
+                          hint: slug.isEmpty ? "un slug s'écrit en lettres minuscules sans accents, chiffres et tirets"
+                              : "écrivez plutôt « \(slug) »")
             }
+        } else if slug.isEmpty {
+            log.error("le nom du fichier « \(slugSource) » ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
+                      at: SourceLocation(file: path), hint: "renommez le fichier d'après son titre, par exemple mon-titre.md")
         }
         var fields: [String: FieldValue] = [:]
         for spec in kind.fields {

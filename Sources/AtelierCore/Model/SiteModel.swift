@@ -12,10 +12,14 @@ public struct SiteModel: Sendable {
     public let jeudis: [JeudiIssue]
     public let redirects: [Redirect]
     public let staticFiles: [String]
+    /// Resources left out of this build: dated after it, or drafts. Said in the summary, so that none vanishes unnoticed.
+    public let scheduledCount: Int
+    public let draftCount: Int
     private let entryIndex: [String: Int]
 
     init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag],
-         pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String]) {
+         pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
+         scheduledCount: Int, draftCount: Int) {
         self.site = site
         self.boussole = boussole
         self.buildDate = buildDate
@@ -26,6 +30,8 @@ public struct SiteModel: Sendable {
         self.jeudis = jeudis
         self.redirects = redirects
         self.staticFiles = staticFiles
+        self.scheduledCount = scheduledCount
+        self.draftCount = draftCount
         entryIndex = Dictionary(entries.enumerated().map { ($1.resource.url, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -65,7 +65,9 @@ struct SiteModelBuilder {
             home: allPages.first { $0.page.isHome },
             jeudis: jeudis,
             redirects: redirects(resources: published, pages: pages),
-            staticFiles: content.staticFiles)
+            staticFiles: content.staticFiles,
+            scheduledCount: content.resources.filter { !isPublished($0) && !$0.draft }.count,
+            draftCount: content.resources.filter { !isPublished($0) && $0.draft }.count)
     }
 
     /// `#etapes` must name a heading or a note of the text (or an id of the page's layout), `x.md#etapes` one of x.

@@ -12,10 +12,8 @@ struct ICalendar {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//\(escape(site.title))//FR",
                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:\(escape(name))",
                      "X-WR-TIMEZONE:\(site.timeZone.identifier)"]
-        let timed = events.flatMap { [$0.startTime, $0.endTime].compactMap { $0 } }.filter { !$0.isAllDay }
-        if let first = timed.map(\.day).min(), let last = timed.map(\.day).max() {
-            lines += timeZone(from: first.year - 1, to: last.year + 1)
-        }
+        let timedYears = Set(events.flatMap { [$0.startTime, $0.endTime].compactMap { $0 } }.filter { !$0.isAllDay }.map(\.day.year))
+        if !timedYears.isEmpty { lines += timeZone(years: timedYears) }
         for event in events { lines += vevent(event) }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
@@ -52,15 +50,33 @@ struct ICalendar {
         localWall(instant, offset: site.timeZone.secondsFromGMT(for: instant))
     }
 
-    /// The zone's real transitions over the years the events span, as explicit observances.
-    private func timeZone(from firstYear: Int, to lastYear: Int) -> [String] {
+    /// The zone's real transitions, as explicit observances, in the years that have timed events (and the years
+    /// around them): a file stays small however far apart its events are.
+    private func timeZone(years: Set<Int>) -> [String] {
         let zone = site.timeZone
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
+        var observances = 0
+        let covered = Set(years.flatMap { [$0 - 1, $0, $0 + 1] }).filter { $0 >= 1 }.sorted()
+        var runs: [ClosedRange<Int>] = []
+        for year in covered {
+            if let last = runs.last, last.upperBound + 1 == year { runs[runs.count - 1] = last.lowerBound...year } else { runs.append(year...year) }
+        }
+        for run in runs { lines += observancesOf(zone, from: run.lowerBound, to: run.upperBound, count: &observances) }
+        if observances == 0 {
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(LocalDate(year: covered[0], month: 1, day: 1)!.dayNumber * 86_400)))
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(Self.offset(offset))",
+                      "TZOFFSETTO:\(Self.offset(offset))", "END:STANDARD"]
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+
+    private func observancesOf(_ zone: TimeZone, from firstYear: Int, to lastYear: Int, count observances: inout Int) -> [String] {
         let start = Date(timeIntervalSince1970: TimeInterval(LocalDate(year: firstYear, month: 1, day: 1)!.dayNumber * 86_400))
         let end = Date(timeIntervalSince1970: TimeInterval(LocalDate(year: lastYear, month: 12, day: 31)!.dayNumber * 86_400))
-        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
+        var lines: [String] = []
         var moment = start
         var offset = zone.secondsFromGMT(for: start)
-        var observances = 0
         while let transition = zone.nextDaylightSavingTimeTransition(after: moment), transition < end {
             let newOffset = zone.secondsFromGMT(for: transition)
             let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
@@ -72,11 +88,6 @@ struct ICalendar {
             moment = transition
             observances += 1
         }
-        if observances == 0 {
-            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:\(Self.offset(offset))",
-                      "TZOFFSETTO:\(Self.offset(offset))", "END:STANDARD"]
-        }
-        lines.append("END:VTIMEZONE")
         return lines
     }
 

@@ -85,13 +85,15 @@ struct SiteRenderer {
         }
     }
 
-    /// Files next to the content and the templates' assets, copied byte for byte.
+    /// Files next to the content and the templates' assets, copied byte for byte: a link inside the project is
+    /// copied as the file it leads to, never as a link.
     private func copiedFiles() -> [OutputFile] {
         let content = root.appendingPathComponent("content")
         let assets = root.appendingPathComponent("templates/assets")
-        return model.staticFiles.map { OutputFile(path: $0, contents: .copy(content.appendingPathComponent($0))) }
-            + FileTree.files(in: assets).map {
-                OutputFile(path: "assets/\($0)", contents: .copy(assets.appendingPathComponent($0)))
+        let source = { (url: URL) in URL(fileURLWithPath: PhysicalPath.resolve(url)) }
+        return model.staticFiles.map { OutputFile(path: $0, contents: .copy(source(content.appendingPathComponent($0)))) }
+            + FileTree.list(assets, within: root).files.map {
+                OutputFile(path: "assets/\($0)", contents: .copy(source(assets.appendingPathComponent($0))))
             }
     }
 }

@@ -13,10 +13,15 @@ public struct TemplateSet: Sendable {
 
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
-        let names = FileTree.files(in: folder).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+        let listing = FileTree.list(folder, within: root)
+        let names = listing.files.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         let before = log.items.count
+        for (path, reason) in listing.refused {
+            log.error(reason, at: SourceLocation(file: "templates/" + path),
+                      hint: "copiez le fichier lui-même dans templates/ : Atelier ne lit que les fichiers du projet")
+        }
         for file in names {
             let name = String(file.dropLast(".mustache".count))
             let display = "templates/\(file)"

@@ -33,7 +33,9 @@ struct ViewFactory {
         return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
                     dateISO: r.date.description, dateLabel: FrenchDates.long(r.date),
                     when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: place,
-                    tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
+                    tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug)) },
+                    moreTags: entry.tags.count > Card.shownTags
+                        ? "et " + Self.count(entry.tags.count - Card.shownTags, "autre thème", "autres thèmes") : nil,
                     isArchived: entry.isArchived)
     }
 
@@ -44,7 +46,7 @@ struct ViewFactory {
     }
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
-        n == 0 ? "aucune \(singular)" : "\(n) \(n == 1 ? singular : plural)"
+        n == 0 ? "aucune \(singular)" : "\(FrenchNumbers.format(n)) \(n == 1 ? singular : plural)"
     }
 
     private func toc(_ body: RenderedMarkdown) -> [TocItem] {

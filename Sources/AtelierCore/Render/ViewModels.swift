@@ -32,8 +32,13 @@ struct Card: Sendable {
     let dateLabel: String
     let when: String?
     let place: String?
+    /// A card shows a few themes, so that no list grows with the number of themes one resource has.
     let tags: [TagLink]
+    /// « et 3 autres thèmes ».
+    let moreTags: String?
     let isArchived: Bool
+
+    static let shownTags = 6
 }
 
 struct KindSummary: Sendable {

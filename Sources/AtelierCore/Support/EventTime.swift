@@ -21,8 +21,32 @@ public struct EventTime: Sendable, Hashable, Comparable {
         (a.instant, a.minutes ?? -1) < (b.instant, b.minutes ?? -1)
     }
 
-    /// Parses `AAAA-MM-JJ`, `AAAA-MM-JJ HH:MM` or `AAAA-MM-JJTHH:MM[:SS][±HH:MM|Z]`.
+    public enum Problem: Error {
+        case malformed
+        /// A local time that the clock skips when it moves forward (`2025-03-30 02:30` in Paris).
+        case skippedByClockChange
+    }
+
     public init?(parsing text: String, timeZone: TimeZone) {
+        guard case let .success(time) = EventTime.parse(text, timeZone: timeZone) else { return nil }
+        self = time
+    }
+
+    /// Parses `AAAA-MM-JJ`, `AAAA-MM-JJ HH:MM` or `AAAA-MM-JJTHH:MM[:SS][±HH:MM|Z]`.
+    public static func parse(_ text: String, timeZone: TimeZone) -> Result<EventTime, Problem> {
+        guard let time = EventTime(text, timeZone: timeZone) else { return .failure(.malformed) }
+        let offsetIsWritten = text.trimmingCharacters(in: .whitespaces).dropFirst(10).contains { "Z+-".contains($0) }
+        return offsetIsWritten || time.wallTimeExists(in: timeZone) ? .success(time) : .failure(.skippedByClockChange)
+    }
+
+    /// In the zone's own time, the instant reads as the day and hour written.
+    private func wallTimeExists(in timeZone: TimeZone) -> Bool {
+        guard let minutes else { return true }
+        let wall = Int(instant.timeIntervalSince1970) + timeZone.secondsFromGMT(for: instant)
+        return wall == day.dayNumber * 86_400 + minutes * 60
+    }
+
+    private init?(_ text: String, timeZone: TimeZone) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count >= 10, let day = LocalDate(iso: String(trimmed.prefix(10))) else { return nil }
         var rest = Substring(trimmed.dropFirst(10))

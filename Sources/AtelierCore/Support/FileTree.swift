@@ -1,17 +1,58 @@
 import Foundation
 
+/// The files of a source folder. A symbolic link is followed only when it leads to a file inside the project;
+/// any other link, and anything that is not a plain file (a named pipe would block the build), is listed as refused
+/// with its reason, so that nothing vanishes silently and nothing outside the project is ever read.
 enum FileTree {
-    /// Regular files below `folder`, relative to it, sorted; hidden files are skipped.
-    static func files(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path + "/"
+    struct Listing {
+        /// Relative to the folder, sorted. Hidden files and folders are skipped.
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { files.append(String(path.dropFirst(base.count))) }
+        var refused: [(path: String, reason: String)] = []
+    }
+
+    static func list(_ folder: URL, within root: URL) -> Listing {
+        let base = PhysicalPath.resolve(folder)
+        let project = PhysicalPath.resolve(root)
+        var listing = Listing()
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return listing }
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                enumerator.skipDescendants()
+                continue
+            }
+            let path = base + "/" + relative
+            var entry = stat()
+            guard lstat(path, &entry) == 0 else { continue }
+            switch entry.st_mode & S_IFMT {
+            case S_IFREG: listing.files.append(relative)
+            case S_IFDIR: continue
+            case S_IFLNK:
+                if let reason = refusal(ofLink: path, project: project) {
+                    listing.refused.append((relative, reason))
+                } else {
+                    listing.files.append(relative)
+                }
+            default: listing.refused.append((relative, "ce n'est pas un fichier ordinaire : Atelier ne le lit pas"))
+            }
         }
-        return files.sorted()
+        listing.files.sort()
+        listing.refused.sort { $0.path < $1.path }
+        return listing
+    }
+
+    /// Plain files below a folder that holds no links (a generated site).
+    static func files(in folder: URL) -> [String] { list(folder, within: folder).files }
+
+    private static func refusal(ofLink path: String, project: String) -> String? {
+        let shown = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+        var target = stat()
+        guard stat(path, &target) == 0 else { return "lien symbolique cassé : « \(shown) » n'existe pas" }
+        guard PhysicalPath.isInside(PhysicalPath.resolve(URL(fileURLWithPath: path)), project) else {
+            return "lien symbolique vers « \(shown) », hors du projet : Atelier ne suit pas ce lien"
+        }
+        guard target.st_mode & S_IFMT == S_IFREG else {
+            return "lien symbolique vers un dossier ou un fichier spécial : Atelier ne suit pas ce lien"
+        }
+        return nil
     }
 }

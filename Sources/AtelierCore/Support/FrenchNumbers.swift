@@ -1,0 +1,12 @@
+/// Numbers as French readers expect them: « 10 000 », thousands set apart by a narrow no-break space.
+enum FrenchNumbers {
+    static func format(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append("\u{202F}") }
+            grouped.append(digit)
+        }
+        return number < 0 ? "-" + grouped : grouped
+    }
+}
