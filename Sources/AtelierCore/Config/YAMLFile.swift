@@ -14,8 +14,18 @@ struct YAMLFile {
 
     var start: SourceLocation { SourceLocation(file: path, line: max(1, lineOffset)) }
 
+    /// With n aliases, a text can stand for up to about e^(n/e) nodes (an « alias bomb »), which Yams would walk
+    /// whole when it compares keys. Thirty keep that below 60,000; no real header needs more than a few.
+    static let aliasLimit = 30
+
     /// Parses the text; a syntax error becomes a diagnostic at its line and column.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
+        if let excess = YAMLFile.aliases(in: text).dropFirst(YAMLFile.aliasLimit).first {
+            log.error("trop d'alias YAML (*nom) : plus de \(YAMLFile.aliasLimit)",
+                      at: SourceLocation(file: path, line: excess.line + lineOffset, column: excess.column),
+                      hint: "répétez plutôt les valeurs : des alias imbriqués peuvent démultiplier un texte à l'infini")
+            return nil
+        }
         do {
             // An empty header is an empty mapping: the missing required fields get reported.
             return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
@@ -40,6 +50,41 @@ struct YAMLFile {
             log.error("YAML illisible : \(error)", at: start)
             return nil
         }
+    }
+
+    /// Places (line and column, 1-based) of the aliases `*nom` outside quotes and comments.
+    static func aliases(in text: String) -> [(line: Int, column: Int)] {
+        var found: [(Int, Int)] = []
+        var line = 1, column = 0
+        var quote: Character?
+        var inComment = false
+        var previous: Character = "\n"
+        var pendingStar: (Int, Int)?
+        for character in text {
+            column += 1
+            if let star = pendingStar {
+                if character.isLetter || character.isNumber || character == "_" || character == "-" { found.append(star) }
+                pendingStar = nil
+            }
+            if character.isNewline {
+                line += 1
+                column = 0
+                inComment = false
+                if quote == "'" || quote == "\"" { previous = character; continue }
+            } else if inComment {
+                continue
+            } else if let open = quote {
+                if character == open && previous != "\\" { quote = nil }
+            } else if character == "\"" || character == "'" {
+                if previous.isWhitespace || "[{,:-?".contains(previous) { quote = character }
+            } else if character == "#", previous.isWhitespace {
+                inComment = true
+            } else if character == "*", previous.isWhitespace || "[{,:-?".contains(previous) {
+                pendingStar = (line, column)
+            }
+            previous = character
+        }
+        return found
     }
 
     /// libyaml's reader counts bytes from the start of the text.

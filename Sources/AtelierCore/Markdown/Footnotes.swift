@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Footnotes: a reference without a definition is a mistake (cmark leaves `[^x]` as plain text), a definition
 /// never referenced is worth a warning (cmark drops it silently).
@@ -11,15 +12,16 @@ enum Footnotes {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_FOOTNOTE_REFERENCE, let label = cmark_node_get_literal(node) {
                 referenced.insert(String(cString: label))
-            } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+            } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), strstr(literal, "[^") != nil {
                 reportUnresolved(in: String(cString: literal), node: node, lines: lines, log: &log)
             } else if type == CMARK_NODE_CODE_BLOCK {
                 codeLines.formUnion(Int(cmark_node_get_start_line(node))...max(Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
             }
         }
         let used = Set(referenced.map { $0.lowercased() })
-        for line in 1...max(1, lines.count) where !codeLines.contains(line) {
-            guard let (label, column) = definition(in: lines.text(ofLine: line)), !used.contains(label.lowercased()) else { continue }
+        for (line, column) in lines.lines(opening: "[^") where !codeLines.contains(line) {
+            guard let label = definitionLabel(in: lines.text(ofLine: line).dropFirst(column - 1)),
+                  !used.contains(label.lowercased()) else { continue }
             log.warning("la note « [^\(label)] » n'est appelée nulle part dans le texte : elle ne sera pas affichée",
                         at: lines.location(line: line, byteColumn: column),
                         hint: "appelez-la avec [^\(label)] à l'endroit du texte qu'elle commente, ou retirez-la")
@@ -45,16 +47,12 @@ enum Footnotes {
         }
     }
 
-    /// `[^label]:` at the start of a line (up to three spaces in), with the byte column of its `[`.
-    private static func definition(in line: Substring) -> (String, Int)? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard rest.hasPrefix("[^"), let close = rest.firstIndex(of: "]"),
-              rest[rest.index(after: close)...].hasPrefix(":") else { return nil }
-        let label = rest[rest.index(rest.startIndex, offsetBy: 2)..<close]
-        guard !label.isEmpty, !label.contains(" ") else { return nil }
-        return (String(label), indent + 1)
+    /// The label of `[^label]: …`, the text starting at its `[`.
+    private static func definitionLabel(in text: Substring) -> String? {
+        guard text.hasPrefix("[^"), let close = text.firstIndex(of: "]"),
+              text[text.index(after: close)...].hasPrefix(":") else { return nil }
+        let label = text[text.index(text.startIndex, offsetBy: 2)..<close]
+        return label.isEmpty || label.contains(" ") ? nil : String(label)
     }
 
     /// cmark-gfm labels the way back from a note in English.

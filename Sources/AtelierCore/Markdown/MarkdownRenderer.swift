@@ -125,10 +125,13 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    /// Text nodes only: code spans and blocks keep their spaces.
+    private static let typographyBytes: [CChar] = ":;!?%".utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xC2), 0]
+
+    /// Text nodes only: code spans and blocks keep their spaces. A quick look at the bytes skips the many nodes
+    /// with none of the characters concerned (« and » both start with the byte 0xC2).
     private static func applyTypography(_ document: OpaquePointer) {
         for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) {
-            guard let literal = cmark_node_get_literal(node) else { continue }
+            guard let literal = cmark_node_get_literal(node), strpbrk(literal, typographyBytes) != nil else { continue }
             let text = String(cString: literal)
             let typeset = FrenchTypography.apply(text)
             if typeset != text { cmark_node_set_literal(node, typeset) }
@@ -195,7 +198,8 @@ public struct MarkdownRenderer: Sendable {
         var anchorLinks: [AnchorLink] = []
         for link in links {
             guard let raw = cmark_node_get_url(link).map({ String(cString: $0) }) else { continue }
-            let location = lines.location(of: link)
+            // Placing a node costs a walk along its line: done only for the links that need a place.
+            var location: SourceLocation { lines.location(of: link) }
             if raw.hasPrefix("#"), raw.count > 1 {
                 let fragment = String(raw.dropFirst()).removingPercentEncoding ?? String(raw.dropFirst())
                 anchorLinks.append(AnchorLink(targetURL: nil, fragment: fragment, raw: raw, location: location))
