@@ -9,7 +9,7 @@ ATELIER := .build/release/atelier
 
 PREVIEW := Preview/.build/debug/atelier-preview
 
-.PHONY: site test deps test-deps build check jeudi bench serve preview clean
+.PHONY: site test deps test-deps build check jeudi bench serve preview fuzz clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -58,8 +58,14 @@ test-deps:
 		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/site/requirements.txt; \
 	fi
 
+## Fuzzing with libFuzzer, FUZZ_SECONDS per reader (60 by default): make fuzz FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/fuzz.sh
+
 clean:
-	rm -rf .build Preview/.build public $(VENV)
+	rm -rf .build Preview/.build Fuzz/.build public $(VENV)
 
 ## Build times on synthetic corpora of 1,000 and 10,000 resources (release binary, whole runs).
 bench: build

@@ -2,26 +2,11 @@ import Foundation
 import Testing
 @testable import AtelierCore
 
-/// Any input, no crash, no silence: seeded random mutations of valid inputs and of the inputs `make fuzz` once found
-/// (kept in Tests/Fuzz/regressions), then the pathological cases one by one. Every outcome must keep the rule:
-/// something read, or an error that names the file.
+/// Any input, no crash, no silence: seeded random mutations of the valid inputs of Tests/Fuzz/seeds and of the inputs
+/// `make fuzz` once found (kept in Tests/Fuzz/regressions), then the pathological cases one by one. Every outcome must
+/// keep the rule: something read, or an error that names the file.
 @Suite struct FuzzTests {
-    static let regressions = Fixture.repository.appendingPathComponent("Tests/Fuzz/regressions")
-
-    static let seeds: [InputCheck.Target: [String]] = [
-        .contentFile: [
-            "\u{0}" + Fixture.resource(title: "Alpha", boussole: "{ maturite: accompagner, profils: acteurs-publics }",
-                                      extra: "liens:\n  - { label: \"Guide\", url: \"https://exemple.fr/g.pdf\", type: pdf }",
-                                      body: "## Titre\n\nUn [lien](autre.md#titre), une note[^1] et *du* **gras**.\n\n[^1]: La note.\n"),
-            "\u{1}" + Fixture.resource(title: "Forum", boussole: "{ maturite: [accompagner, consolider], profils: acteurs-publics }",
-                                      extra: "debut: 2025-11-13 12:00\nfin: 2025-11-13T14:00+01:00\nlieu: Paris\npublic: [élus]"),
-            "\u{2}---\ntitle: À propos\nmenu: 2\naliases: [/ancien/]\n---\n\nLe texte.\n",
-            "\u{3}---\ntitle: Numéro\na_la_une: [fiches/essai]\n---\n\n# Édito\n",
-        ],
-        .markdown: ["# Titre\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> cité\n\n- [x] fait\n\n~~barré~~ www.exemple.fr [^n]\n\n[^n]: note\n\n```\ncode\n```\n"],
-        .siteConfig: [Fixture.siteYAML],
-        .boussole: [Fixture.boussoleYAML],
-    ]
+    static let inputs = Fixture.repository.appendingPathComponent("Tests/Fuzz")
 
     /// Pieces of YAML and Markdown syntax that mutations insert, so that they reach the parsers' corners.
     static let tokens = ["---", "\n", "\r\n", ": ", "- ", "  ", "[", "]", "{", "}", "&a ", "*a", "\"", "'", "#", "|", ">",
@@ -32,7 +17,7 @@ import Testing
     func mutatedInputsKeepTheRule(target: InputCheck.Target) throws {
         let runs = Int(ProcessInfo.processInfo.environment["ATELIER_FUZZ_RUNS"] ?? "") ?? 250
         var random = SplitMix(seed: 17 + UInt64(target.rawValue))
-        let pool = (Self.seeds[target] ?? []).map { Array($0.utf8) } + Self.stored(target)
+        let pool = Self.stored(target, in: "seeds") + Self.stored(target, in: "regressions")
         for _ in 0..<runs {
             let input = Self.mutate(pool[Int(random.next() % UInt64(pool.count))], pool: pool, random: &random)
             let outcome = InputCheck.run(target, bytes: input)
@@ -42,7 +27,7 @@ import Testing
 
     @Test func storedRegressionsKeepTheRule() {
         for target in InputCheck.Target.allCases {
-            for input in Self.stored(target) {
+            for input in Self.stored(target, in: "regressions") {
                 #expect(InputCheck.run(target, bytes: input).keepsTheRule, "\(target) \(input.count) bytes")
             }
         }
@@ -141,9 +126,9 @@ import Testing
         #expect(outcome.diagnostics.first?.location == SourceLocation(file: "content/fiches/essai.md", line: 5, column: 8))
     }
 
-    /// Bytes of `Tests/Fuzz/regressions/<target>/`: inputs `make fuzz` found, kept once fixed.
-    static func stored(_ target: InputCheck.Target) -> [[UInt8]] {
-        let folder = regressions.appendingPathComponent("\(target)")
+    /// Bytes of `Tests/Fuzz/<kind>/<target>/`: the seeds, or inputs `make fuzz` found, kept once fixed.
+    static func stored(_ target: InputCheck.Target, in kind: String) -> [[UInt8]] {
+        let folder = inputs.appendingPathComponent("\(kind)/\(target)")
         return FileTree.files(in: folder).compactMap { FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) }
             .map { Array($0) }
     }

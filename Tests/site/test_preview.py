@@ -85,3 +85,60 @@ def test_errors_are_shown_on_every_page_until_fixed(preview):
     assert "/__atelier/version" in page
     (root / "content" / "fiches" / "a.md").write_text(resource("A", "2025-11-01"))
     wait_for(lambda: get(base + "/fiches/b/")[0] == 200)
+
+
+def listening_addresses(port):
+    """Local addresses on which something listens on `port`, read from the kernel's socket tables."""
+    addresses = []
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"]:
+        with open(table) as lines:
+            for line in list(lines)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.split(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    addresses.append(address)
+    return addresses
+
+
+def test_the_server_listens_on_loopback_only(preview):
+    _, base = preview
+    port = int(base.rsplit(":", 1)[1])
+    assert listening_addresses(port) == ["0100007F"]  # 127.0.0.1, and nothing on IPv6 or other interfaces
+
+
+def raw_get(base, path):
+    """A request line sent as it is, with no client normalising `..` or percent-encoding."""
+    import http.client
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.putrequest("GET", path, skip_host=False, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode(errors="replace")
+    connection.close()
+    return response.status, body
+
+
+def test_paths_that_leave_the_site_are_refused(preview):
+    root, base = preview
+    (root / ".atelier" / "cache").mkdir(parents=True, exist_ok=True)
+    (root / ".atelier" / "cache" / "secret.txt").write_text("SECRET-CACHE")
+    (root / "secret.txt").write_text("SECRET-RACINE")
+    attempts = ["/../content/site.yml", "/%2e%2e/content/site.yml", "/%2E%2E%2Fcontent%2Fsite.yml",
+                "/..%2fcontent/site.yml", "/%252e%252e/%252e%252e/content/site.yml", "/assets/../../content/site.yml",
+                "/fiches/a/../../../content/site.yml", "/../../secret.txt", "/%2e%2e/%2e%2e/secret.txt",
+                "/%2e%2e/cache/secret.txt", "/..\\..\\secret.txt", "/content/site.yml", "/.atelier",
+                "/%00/../content/site.yml", "//etc/passwd", "/..;/content/site.yml"]
+    for path in attempts:
+        status, body = raw_get(base, path)
+        assert status in (400, 404), (path, status)
+        assert "base_url" not in body and "SECRET" not in body and "root:" not in body, path
+
+
+def test_a_burst_of_500_requests_50_at_a_time_gets_no_error(preview):
+    from concurrent.futures import ThreadPoolExecutor
+    _, base = preview
+    paths = ["/", "/fiches/a/", "/fiches/b/", "/fiches/", "/assets/style.css", "/atom.xml", "/boussole/", "/recherche/"]
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(pool.map(lambda n: get(base + paths[n % len(paths)])[0], range(500)))
+    assert statuses == [200] * 500

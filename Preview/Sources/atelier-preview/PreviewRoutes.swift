@@ -23,8 +23,11 @@ enum PreviewRoutes {
         router.get(RouterPath(versionPath)) { _, _ -> String in
             String(await site.version)
         }
-        router.get("**") { request, _ -> Response in
-            try await respond(to: request.uri.path, site: site)
+        // `**` does not match the bare root, which is the address editors open first.
+        for pattern in ["/", "**"] {
+            router.get(RouterPath(pattern)) { request, _ -> Response in
+                try await respond(to: request.uri.path, site: site)
+            }
         }
         return router
     }
@@ -33,15 +36,9 @@ enum PreviewRoutes {
         if await !site.succeeded {
             return html(errorPage(await site.diagnostics), status: .internalServerError)
         }
-        let decoded = path.removingPercentEncoding ?? path
-        guard !decoded.contains("..") else { return html("<h1>Requête refusée</h1>", status: .badRequest) }
-        var file = site.output.appendingPathComponent(String(decoded.dropFirst()))
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
-            file.appendPathComponent("index.html")
-        }
+        guard let file = site.output.file(at: path) else { return html("<h1>Requête refusée</h1>", status: .badRequest) }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            let notFound = FileManager.default.contents(atPath: site.output.appendingPathComponent("404.html").path)
+            let notFound = FileManager.default.contents(atPath: site.output.live.appendingPathComponent("404.html").path)
             return html(notFound.map { String(decoding: $0, as: UTF8.self) } ?? "<h1>Page introuvable</h1>", status: .notFound)
         }
         if file.pathExtension == "html" {

@@ -4,6 +4,7 @@ import Foundation
 /// The last build of the preview: its number (which open pages watch), and its diagnostics.
 actor PreviewSite {
     let options: BuildOptions
+    let output: OutputFolder
     private(set) var version = 0
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var succeeded = false
@@ -11,6 +12,7 @@ actor PreviewSite {
 
     init(options: BuildOptions) {
         self.options = options
+        output = OutputFolder(options.output)
     }
 
     func rebuild() {
@@ -32,7 +34,6 @@ actor PreviewSite {
         }
     }
 
-    nonisolated var output: URL { options.output }
 
     private func snapshot() -> [String: Date] {
         var files: [String: Date] = [:]

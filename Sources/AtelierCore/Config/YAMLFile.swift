@@ -250,13 +250,17 @@ extension YAMLFile {
         return host.contains(".")
     }
 
+    /// What an old address may contain: it becomes a folder of the site, and is written into HTML.
+    static let aliasCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~%/")
+
     /// Old URLs that must keep working: each becomes a redirect page.
     func aliases(_ node: Node, log: inout DiagnosticLog) -> [String] {
         guard let items = textList(node, field: "aliases", allowSingle: true, log: &log) else { return [] }
         return items.compactMap { value, itemNode in
-            guard value.hasPrefix("/"), !value.contains(" "), !value.contains("..") else {
+            guard value.hasPrefix("/"), !value.contains("//"), !value.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  value.unicodeScalars.allSatisfy(YAMLFile.aliasCharacters.contains) else {
                 log.error("ancienne adresse invalide : « \(value) »", at: location(itemNode),
-                          hint: "une ancienne adresse commence par « / », par exemple /ressources/mon-kit/")
+                          hint: "une ancienne adresse commence par « / » et ne contient que des lettres sans accents, des chiffres et « - _ . ~ % / », par exemple /ressources/mon-kit/")
                 return nil
             }
             return value.hasSuffix("/") || value.hasSuffix(".html") ? value : value + "/"

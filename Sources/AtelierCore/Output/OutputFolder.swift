@@ -17,6 +17,20 @@ public struct OutputFolder: Sendable {
         twin = live.deletingLastPathComponent().appendingPathComponent(".\(live.lastPathComponent).atelier")
     }
 
+    /// The file of the live site that a request path names (`/kits/x/` gives `kits/x/index.html`), or nil when the
+    /// path would leave the site: `..`, hidden names (the marker among them), NUL, or a link leading elsewhere.
+    public func file(at requestPath: String) -> URL? {
+        guard let decoded = requestPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        let parts = decoded.split(separator: "/")
+        guard !parts.contains(where: { $0.hasPrefix(".") }) else { return nil }
+        var file = parts.reduce(live) { $0.appendingPathComponent(String($1)) }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
+            file.appendPathComponent("index.html")
+        }
+        return PhysicalPath.isInside(PhysicalPath.resolve(file), PhysicalPath.resolve(live)) ? file : nil
+    }
+
     /// Empties the twin (only ever a folder that Atelier wrote: the guard checked it) and marks it as being written.
     func prepareTwin() throws {
         let fm = FileManager.default

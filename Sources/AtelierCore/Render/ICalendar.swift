@@ -106,10 +106,21 @@ struct ICalendar {
         String(format: "%04d%02d%02d", day.year, day.month, day.day)
     }
 
-    /// TEXT values escape backslashes, semicolons, commas and newlines.
+    /// TEXT values escape backslashes, semicolons, commas and line breaks (any of them, CRLF counting as one: a raw
+    /// one would start a new property); other control characters are not allowed in TEXT and are dropped.
     private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\n", with: "\\n")
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case _ where character.isNewline: result += "\\n"
+            case _ where character.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }: continue
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.

@@ -1,15 +1,19 @@
+/// Text for XML 1.0 (feeds, sitemap, SVG): the five special characters escaped, and the characters XML forbids
+/// (control characters other than tab and line breaks, U+FFFE, U+FFFF) dropped, so that no input breaks a parser.
 enum XML {
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
-            default: result.append(character)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
