@@ -27,3 +27,32 @@ import Testing
         #expect(log.items[1].message == "en-tête YAML jamais refermé")
     }
 }
+
+@Suite struct FrontMatterSplitSpecification {
+    /// The first, plain version of the split, kept as the specification of the fast one.
+    static func reference(_ text: String) -> (yaml: String, body: String, bodyLine: Int)? {
+        let normalized = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        var lines = normalized.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
+              let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
+        if lines.last == "" { lines.removeLast() }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = close + 1 < lines.count ? lines[(close + 1)...].joined(separator: "\n") + "\n" : ""
+        return (yaml, body, close + 2)
+    }
+
+    @Test func theFastSplitGivesWhatThePlainOneGives() {
+        var random = SplitMix(seed: 11)
+        let pieces = ["---", " --- ", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "title: é",
+                      "« x »", "\u{FEFF}", "\t---", "----", "\u{A0}---", "texte", ""]
+        for _ in 0..<5_000 {
+            let text = (0..<Int(random.next() % 14)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            var log = DiagnosticLog()
+            let fast = FrontMatter.split(text, path: "x.md", log: &log)
+            let plain = Self.reference(text)
+            #expect(fast?.yaml == plain?.yaml && fast?.body == plain?.body && fast?.bodyLine == plain?.bodyLine,
+                    "\(text.debugDescription)")
+            #expect((fast == nil) == !log.items.isEmpty)
+        }
+    }
+}

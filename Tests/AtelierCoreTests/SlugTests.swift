@@ -27,3 +27,16 @@ import Testing
         #expect(Suggestion.closest(to: "consolidé", among: ["accompagner", "consolider"]) == "consolider")
     }
 }
+
+@Suite struct FoldTests {
+    /// The character-by-character folding gives what Foundation gives for the whole text.
+    @Test func foldingByCharacterEqualsFoundationFolding() {
+        var random = SplitMix(seed: 3)
+        let alphabet = Array("aZ09 -'«»:!?,.ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿœŒæÆñÑßøØĳŁłЖж한\u{301}ｆ")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            #expect(Slug.fold(text) == Slug.foundationFold(text), "\(text)")
+        }
+        #expect(Slug.latinFolds.count > 100)
+    }
+}

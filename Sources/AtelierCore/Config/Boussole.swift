@@ -36,6 +36,8 @@ public enum BoussolePaths {
 
 enum BoussoleLoader {
     static let path = "content/boussole.yml"
+    /// Every value of every axis is one bit of a 64-bit mask, in related resources and in the filters' data.
+    static let maximumValues = 64
     /// Query parameters of the boussole's filters besides the axes.
     static let reservedAxisNames = ["type", "theme"]
 
@@ -82,6 +84,11 @@ enum BoussoleLoader {
                 label: axisMap["label"].flatMap { file.text($0, field: "label", log: &log) } ?? entry.key,
                 question: axisMap["question"].flatMap { file.text($0, field: "question", log: &log) } ?? "",
                 values: values))
+        }
+        let valueCount = axes.map(\.values.count).reduce(0, +)
+        if valueCount > maximumValues {
+            log.error("la boussole compte \(valueCount) valeurs : \(maximumValues) au plus", at: file.location(axesNode),
+                      hint: "une boussole se lit d'un coup d'œil : regroupez des valeurs, ou retirez un axe")
         }
         // Mistakes are reported but do not stop the reading: resources are checked against the axes that could be read.
         return axes.isEmpty ? nil : BoussoleConfig(axes: axes)

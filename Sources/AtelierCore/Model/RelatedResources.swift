@@ -1,56 +1,107 @@
 /// Related resources: those sharing the most tags (2 points each) and boussole values (1 point each).
 /// Ties go to the most recent, then the URL, so the choice is the same on every build.
-/// Archived resources are never proposed. An inverted index (feature → resources) keeps this fast on large sites.
+/// Archived resources are never proposed.
+///
+/// Tags are sparse: the resources sharing one are counted through an inverted index. Boussole values are dense (a
+/// value is on a quarter of the site), so they are compared as bit masks: resources that share no tag are found
+/// through buckets of identical masks, best overlap first, instead of being scored one by one.
 struct RelatedResources: Sendable {
     static let limit = 4
     private let urls: [String]
-    private let days: [Int]
+    /// Position of each resource once sorted by (date, newest first; then URL): the tie-break as one integer.
+    private let rank: [Int32]
     private let isCandidate: [Bool]
-    /// For each resource, its features with their weight.
-    private let features: [[(feature: Int, weight: Int)]]
-    /// For each feature, the resources that have it.
-    private let members: [[Int]]
+    private let tags: [[Int32]]
+    private let tagMembers: [[Int32]]
+    private let masks: [UInt64]
+    /// Candidates grouped by boussole mask, each group in rank order.
+    private let buckets: [(mask: UInt64, members: [Int32])]
 
-    init(resources: [Resource], tagIndex: TagIndex, isCandidate: (Resource) -> Bool) {
-        var ids: [String: Int] = [:]
-        var members: [[Int]] = []
-        var features: [[(feature: Int, weight: Int)]] = []
+    init(resources: [Resource], tagIndex: TagIndex, boussole: BoussoleConfig, isCandidate: (Resource) -> Bool) {
+        var tagIDs: [String: Int32] = [:]
+        var tagMembers: [[Int32]] = []
+        var tags: [[Int32]] = []
         for (index, resource) in resources.enumerated() {
-            let tags = tagIndex.refs(for: resource).map { ("tag:\($0.slug)", 2) }
-            let values = resource.boussole.sorted { $0.key < $1.key }.flatMap { axis, values in values.map { ("\(axis):\($0)", 1) } }
-            features.append((tags + values).map { name, weight in
-                let id = ids[name] ?? { ids[name] = members.count; members.append([]); return members.count - 1 }()
-                members[id].append(index)
-                return (id, weight)
+            tags.append(tagIndex.refs(for: resource).map { ref in
+                let id = tagIDs[ref.slug] ?? {
+                    tagIDs[ref.slug] = Int32(tagMembers.count)
+                    tagMembers.append([])
+                    return Int32(tagMembers.count - 1)
+                }()
+                tagMembers[Int(id)].append(Int32(index))
+                return id
             })
         }
+        let bits = Dictionary(uniqueKeysWithValues: boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
+            .enumerated().map { ($1, UInt64(1) << UInt64($0)) })
+        masks = resources.map { resource in
+            resource.boussole.reduce(UInt64(0)) { mask, entry in entry.value.reduce(mask) { $0 | (bits["\(entry.key):\($1)"] ?? 0) } }
+        }
         urls = resources.map(\.url)
-        days = resources.map(\.date.dayNumber)
+        let order = resources.indices.sorted {
+            (resources[$0].date, resources[$1].url) > (resources[$1].date, resources[$0].url)
+        }
+        var rank = [Int32](repeating: 0, count: resources.count)
+        for (position, index) in order.enumerated() { rank[index] = Int32(position) }
+        self.rank = rank
         self.isCandidate = resources.map(isCandidate)
-        self.features = features
-        self.members = members
+        self.tags = tags
+        self.tagMembers = tagMembers
+        var grouped: [UInt64: [Int32]] = [:]
+        for index in order where self.isCandidate[index] { grouped[masks[index], default: []].append(Int32(index)) }
+        buckets = grouped.map { ($0.key, $0.value) }
     }
 
-    func urls(for index: Int) -> [String] {
-        var scores: [Int: Int] = [:]
-        for (feature, weight) in features[index] {
-            for other in members[feature] where other != index && isCandidate[other] {
-                scores[other, default: 0] += weight
-            }
-        }
-        var best: [(score: Int, index: Int)] = []
-        for (other, score) in scores {
-            let candidate = (score: score, index: other)
-            guard best.count < Self.limit || ranksBefore(candidate, best[best.count - 1]) else { continue }
+    /// Scratch space of one thread: shared-tag counts, reset after each use.
+    final class Scratch {
+        var shared: [Int32]
+        var touched: [Int32] = []
+        init(count: Int) { shared = [Int32](repeating: 0, count: count) }
+    }
+
+    func makeScratch() -> Scratch { Scratch(count: urls.count) }
+
+    func urls(for index: Int, scratch: Scratch) -> [String] {
+        var best: [(score: Int, index: Int32)] = []
+        func consider(_ candidate: (score: Int, index: Int32)) {
+            guard best.count < Self.limit || ranksBefore(candidate, best[best.count - 1]) else { return }
             best.insert(candidate, at: best.firstIndex { ranksBefore(candidate, $0) } ?? best.count)
             if best.count > Self.limit { best.removeLast() }
         }
-        return best.map { urls[$0.index] }
+        // Resources sharing at least one tag, scored in full.
+        for tag in tags[index] {
+            for other in tagMembers[Int(tag)] where Int(other) != index && isCandidate[Int(other)] {
+                if scratch.shared[Int(other)] == 0 { scratch.touched.append(other) }
+                scratch.shared[Int(other)] += 1
+            }
+        }
+        let mask = masks[index]
+        for other in scratch.touched {
+            consider((2 * Int(scratch.shared[Int(other)]) + (mask & masks[Int(other)]).nonzeroBitCount, other))
+        }
+        // Resources sharing no tag score their boussole overlap: best buckets first, each in rank order. Most of the
+        // time the tag sharers already outscore any of them.
+        let highest = mask.nonzeroBitCount
+        if best.count < Self.limit || best[best.count - 1].score <= highest {
+            let levels = buckets.map { (mask & $0.mask).nonzeroBitCount }
+            for level in stride(from: highest, through: 1, by: -1) {
+                if best.count == Self.limit, best[best.count - 1].score > level { break }
+                for (bucket, overlap) in zip(buckets, levels) where overlap == level {
+                var taken = 0
+                for other in bucket.members where Int(other) != index && scratch.shared[Int(other)] == 0 {
+                    consider((level, other))
+                    taken += 1
+                    if taken == Self.limit { break }
+                }
+                }
+            }
+        }
+        for other in scratch.touched { scratch.shared[Int(other)] = 0 }
+        scratch.touched.removeAll(keepingCapacity: true)
+        return best.map { urls[Int($0.index)] }
     }
 
-    private func ranksBefore(_ a: (score: Int, index: Int), _ b: (score: Int, index: Int)) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        if days[a.index] != days[b.index] { return days[a.index] > days[b.index] }
-        return urls[a.index] < urls[b.index]
+    private func ranksBefore(_ a: (score: Int, index: Int32), _ b: (score: Int, index: Int32)) -> Bool {
+        a.score != b.score ? a.score > b.score : rank[Int(a.index)] < rank[Int(b.index)]
     }
 }

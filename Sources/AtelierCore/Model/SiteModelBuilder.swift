@@ -49,8 +49,12 @@ struct SiteModelBuilder {
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = sortedForListing(Array(zip(published, renderedResources.map(\.0))))
         let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
-        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex, isCandidate: { !isArchived($0) })
-        let relatedURLs = ParallelMap.map(Array(sorted.indices)) { related.urls(for: $0) }
+        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex, boussole: content.boussole,
+                                       isCandidate: { !isArchived($0) })
+        let relatedURLs = ParallelMap.chunked(Array(sorted.indices)) { indices in
+            let scratch = related.makeScratch()
+            return indices.map { related.urls(for: $0, scratch: scratch) }
+        }
         let entries = sorted.enumerated().map { index, pair in
             Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0), isArchived: isArchived(pair.0),
                   related: relatedURLs[index])

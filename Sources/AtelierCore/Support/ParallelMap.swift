@@ -11,6 +11,15 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Like `map`, in a few chunks of consecutive items: for work that sets up something per chunk (scratch space).
+    static func chunked<Input: Sendable, Output: Sendable>(_ items: [Input], _ transform: @Sendable ([Input]) -> [Output]) -> [Output] {
+        let size = max(1, (items.count + 15) / 16)
+        let chunks = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min(items.count, $0 + size)]) }
+        return map(chunks, transform).flatMap { $0 }
+    }
+}
+
 /// One slot per index; each written by exactly one iteration, read after all have finished.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
