@@ -72,23 +72,36 @@ public enum Build {
                                      templateAnchors: templates?.staticIDs ?? [])
             .build(log: &log)
         clock.lap("modèle")
-        let blocking = log.hasErrors || (options.strict && !log.items.isEmpty)
-        guard !blocking, let templates else { return failed(log, clock) }
-        guard options.write else {
+        let blocking = { log.hasErrors || (options.strict && !log.items.isEmpty) }
+
+        // Pages are written only when the build can succeed; the texts are checked in any case.
+        var writer: OutputWriter?
+        if options.write, !blocking(), let templates {
+            do {
+                writer = try OutputWriter(folder: folder)
+            } catch {
+                log.error("\(error)", at: .option(options.outputLabel))
+                return failed(log, clock)
+            }
+        }
+        let renderer = templates.map { SiteRenderer(model: model, templates: $0, root: options.root) }
+        let facts = writer.flatMap { writer in renderer.map { $0.renderResources(into: writer) } } ?? TextFacts.of(model)
+        log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
+        guard !blocking() else { return failed(log, clock) }
+        guard let writer, let renderer else {
             return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
         }
-
-        let files = SiteRenderer(model: model, templates: templates, root: options.root).render()
+        renderer.renderSite(facts: facts, into: writer)
         clock.lap("rendu")
         do {
-            try OutputWriter.write(files, to: folder)
+            try writer.commit()
         } catch {
             log.error("\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
         clock.lap("écriture")
-        return BuildReport(diagnostics: log.sorted, model: model, filesWritten: files.count,
-                           pagesWritten: files.filter { $0.path.hasSuffix(".html") }.count, timings: clock.laps)
+        return BuildReport(diagnostics: log.sorted, model: model, filesWritten: writer.filesWritten,
+                           pagesWritten: writer.pagesWritten, timings: clock.laps)
     }
 
     private static func failed(_ log: DiagnosticLog, _ clock: StepClock) -> BuildReport {

@@ -60,12 +60,14 @@ import Testing
             .build(log: &log)
         let renderer = SiteRenderer(model: model, templates: templates, root: site.root)
         let probe = NameProbe()
-        for job in renderer.pageJobs() {
-            _ = templates.render(probe.wrap(TemplateValue.make(job.view)), with: job.template)
+        var ignored = DiagnosticLog()
+        let resourceJobs = model.entries.map { renderer.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
+        for job in resourceJobs + renderer.siteJobs() {
+            _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }
         #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })
         for redirect in model.redirects {
-            _ = templates.render(probe.wrap(TemplateValue.make(ViewFactory(model: model).redirect(redirect))), with: "redirect")
+            _ = templates.render(probe.wrap(TemplateEncoder.value(of: ViewFactory(model: model).redirect(redirect))), with: "redirect")
         }
         return probe.asked.subtracting(probe.answered)
     }

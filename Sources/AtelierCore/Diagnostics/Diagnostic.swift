@@ -62,6 +62,10 @@ public struct DiagnosticLog: Sendable {
         items.append(Diagnostic(.warning, message, at: location, hint: hint))
     }
 
+    public mutating func append(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+    }
+
     public mutating func append(contentsOf other: DiagnosticLog) {
         items.append(contentsOf: other.items)
     }

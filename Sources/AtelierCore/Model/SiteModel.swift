@@ -15,11 +15,19 @@ public struct SiteModel: Sendable {
     /// Resources left out of this build: dated after it, or drafts. Said in the summary, so that none vanishes unnoticed.
     public let scheduledCount: Int
     public let draftCount: Int
+    /// Turns resources' texts into HTML, links rewritten against the content of this build.
+    let markdown: MarkdownRenderer
+    /// Texts other than resources' (pages, editorials, files whose header has mistakes), whose anchor links are
+    /// checked once the resources' anchors are known too.
+    let otherTexts: [RenderedMarkdown]
+    /// Ids the templates give every page, which texts may link to.
+    let templateAnchors: Set<String>
     private let entryIndex: [String: Int]
 
     init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag],
          pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
-         scheduledCount: Int, draftCount: Int) {
+         scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, otherTexts: [RenderedMarkdown],
+         templateAnchors: Set<String>) {
         self.site = site
         self.boussole = boussole
         self.buildDate = buildDate
@@ -32,6 +40,9 @@ public struct SiteModel: Sendable {
         self.staticFiles = staticFiles
         self.scheduledCount = scheduledCount
         self.draftCount = draftCount
+        self.markdown = markdown
+        self.otherTexts = otherTexts
+        self.templateAnchors = templateAnchors
         entryIndex = Dictionary(entries.enumerated().map { ($1.resource.url, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -43,10 +54,9 @@ public struct SiteModel: Sendable {
     public func entry(url: String) -> Entry? { entryIndex[url].map { entries[$0] } }
 }
 
-/// A published resource with its rendered body and its place among the others.
+/// A published resource and its place among the others. Its text is parsed when its page is rendered.
 public struct Entry: Sendable {
     public let resource: Resource
-    public let body: RenderedMarkdown
     public let tags: [TagRef]
     public let isArchived: Bool
     /// URLs of related entries, most related first.

@@ -15,10 +15,6 @@ struct SiteModelBuilder {
         let renderer = MarkdownRenderer(resolve: linkResolver(published: publishedURLs))
         // An editorial appears under its own title (h2) on the issue page.
         let editorialRenderer = MarkdownRenderer(headingOffset: 1, resolve: renderer.resolve)
-        let renderedResources = ParallelMap.map(published) { resource -> (RenderedMarkdown, DiagnosticLog) in
-            var fileLog = DiagnosticLog()
-            return (renderer.render(resource.body, log: &fileLog), fileLog)
-        }
         let renderedPages = ParallelMap.map(pages) { page -> (RenderedPage, DiagnosticLog) in
             var fileLog = DiagnosticLog()
             return (RenderedPage(page: page, body: renderer.render(page.body, log: &fileLog)), fileLog)
@@ -35,28 +31,21 @@ struct SiteModelBuilder {
             var fileLog = DiagnosticLog()
             return (renderer.render(body, log: &fileLog), fileLog)
         }
-        renderedResources.forEach { log.append(contentsOf: $0.1) }
         renderedPages.forEach { log.append(contentsOf: $0.1) }
         renderedEditorials.forEach { log.append(contentsOf: $0.1) }
         renderedRejected.forEach { log.append(contentsOf: $0.1) }
-        let anchorsByURL = Dictionary(Array(zip(published.map(\.url), renderedResources.map(\.0.anchors)))
-            + Array(zip(pages.map(\.url), renderedPages.map(\.0.body.anchors))), uniquingKeysWith: { a, _ in a })
-        for body in renderedResources.map(\.0) + renderedPages.map(\.0.body) + renderedEditorials.map(\.0.body)
-            + renderedRejected.map(\.0) {
-            checkAnchors(body, anchorsByURL: anchorsByURL, log: &log)
-        }
 
         let tagIndex = TagIndex(resources: published, log: &log)
-        let sorted = sortedForListing(Array(zip(published, renderedResources.map(\.0))))
+        let sorted = sortedForListing(published)
         let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
-        let related = RelatedResources(resources: sorted.map(\.0), tagIndex: tagIndex, boussole: content.boussole,
+        let related = RelatedResources(resources: sorted, tagIndex: tagIndex, boussole: content.boussole,
                                        isCandidate: { !isArchived($0) })
         let relatedURLs = ParallelMap.chunked(Array(sorted.indices)) { indices in
             let scratch = related.makeScratch()
             return indices.map { related.urls(for: $0, scratch: scratch) }
         }
-        let entries = sorted.enumerated().map { index, pair in
-            Entry(resource: pair.0, body: pair.1, tags: tagIndex.refs(for: pair.0), isArchived: isArchived(pair.0),
+        let entries = sorted.enumerated().map { index, resource in
+            Entry(resource: resource, tags: tagIndex.refs(for: resource), isArchived: isArchived(resource),
                   related: relatedURLs[index])
         }
         let allPages = renderedPages.map(\.0)
@@ -71,20 +60,10 @@ struct SiteModelBuilder {
             redirects: redirects(resources: published, pages: pages),
             staticFiles: content.staticFiles,
             scheduledCount: content.resources.filter { !isPublished($0) && !$0.draft }.count,
-            draftCount: content.resources.filter { !isPublished($0) && $0.draft }.count)
-    }
-
-    /// `#etapes` must name a heading or a note of the text (or an id of the page's layout), `x.md#etapes` one of x.
-    private func checkAnchors(_ body: RenderedMarkdown, anchorsByURL: [String: Set<String>], log: inout DiagnosticLog) {
-        for link in body.anchorLinks {
-            let known = link.targetURL.map { anchorsByURL[$0] ?? [] } ?? body.anchors.union(templateAnchors)
-            guard !known.contains(link.fragment) else { continue }
-            let suggestion = Suggestion.closest(to: link.fragment, among: Array(known))
-            log.error("ancre introuvable : « \(link.raw) »" + (suggestion.map { " ; vouliez-vous dire « #\($0) » ?" } ?? ""),
-                      at: link.location,
-                      hint: link.targetURL == nil ? "le texte n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »"
-                          : "la page visée n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »")
-        }
+            draftCount: content.resources.filter { !isPublished($0) && $0.draft }.count,
+            markdown: renderer,
+            otherTexts: renderedPages.map(\.0.body) + renderedEditorials.map(\.0.body) + renderedRejected.map(\.0),
+            templateAnchors: templateAnchors)
     }
 
     private func isPublished(_ resource: Resource) -> Bool {
@@ -127,18 +106,18 @@ struct SiteModelBuilder {
     }
 
     /// Kinds in the order of site.yml, each sorted as it declares; sort keys are computed once per resource.
-    private func sortedForListing(_ items: [(Resource, RenderedMarkdown)]) -> [(Resource, RenderedMarkdown)] {
+    private func sortedForListing(_ resources: [Resource]) -> [Resource] {
         let kinds = content.site.kinds
-        let keyed = items.map { item -> (kind: Int, key: SortKey, item: (Resource, RenderedMarkdown)) in
-            let kind = kinds.firstIndex { $0.id == item.0.kind } ?? 0
-            return (kind, SortKey(item.0, field: kinds[kind].sort.field), item)
+        let keyed = resources.map { resource -> (kind: Int, key: SortKey, resource: Resource) in
+            let kind = kinds.firstIndex { $0.id == resource.kind } ?? 0
+            return (kind, SortKey(resource, field: kinds[kind].sort.field), resource)
         }
         return keyed.sorted { a, b in
             if a.kind != b.kind { return a.kind < b.kind }
             let comparison = a.key.compare(b.key)
             if comparison != 0 { return kinds[a.kind].sort.descending ? comparison > 0 : comparison < 0 }
-            return a.item.0.url < b.item.0.url
-        }.map(\.item)
+            return a.resource.url < b.resource.url
+        }.map(\.resource)
     }
 
     /// Two files must not claim the same address; nor may an alias hide a page.

@@ -1,39 +1,66 @@
 import Foundation
 
-/// Writes the rendered site into the output folder's twin, then swaps it in. A file identical to the one the live
-/// site holds is hard-linked rather than written again: it keeps its modification time, and the file system most
-/// of its work.
-enum OutputWriter {
-    static func write(_ files: [OutputFile], to folder: OutputFolder) throws {
-        let fm = FileManager.default
+/// Writes the site into the output folder's twin as pages come, from any thread, then swaps the twin in. Nothing
+/// is held in memory once written. A file identical to the one the live site holds is hard-linked rather than
+/// written again: it keeps its modification time, and the file system most of its work.
+final class OutputWriter: @unchecked Sendable {
+    private let folder: OutputFolder
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var failures: [String] = []
+    private var counts = (files: 0, pages: 0)
+
+    init(folder: OutputFolder) throws {
+        self.folder = folder
         try folder.prepareTwin()
-        let staging = folder.twin
-        let live = folder.live
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        for path in folders.sorted() {
-            try fm.createDirectory(at: staging.appendingPathComponent(path), withIntermediateDirectories: true)
+    }
+
+    var filesWritten: Int { lock.withLock { counts.files } }
+    var pagesWritten: Int { lock.withLock { counts.pages } }
+
+    /// A page at its URL: `/kits/x/` is written as `kits/x/index.html`.
+    func writePage(_ url: String, _ html: String) {
+        let relative = String(url.dropFirst())
+        write(relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative, html)
+    }
+
+    func write(_ path: String, _ text: String) {
+        attempt(path) { target in
+            let data = Data(text.utf8)
+            let previous = folder.live.appendingPathComponent(path).path
+            if FileManager.default.contents(atPath: previous) == data, link(previous, target.path) == 0 { return }
+            try data.write(to: target)
         }
-        let failures = ParallelMap.map(files) { file -> String? in
-            let target = staging.appendingPathComponent(file.path)
-            do {
-                switch file.contents {
-                case let .text(text):
-                    let data = Data(text.utf8)
-                    let previous = live.appendingPathComponent(file.path)
-                    if FileManager.default.contents(atPath: previous.path) == data, link(previous.path, target.path) == 0 {
-                        return nil
-                    }
-                    try data.write(to: target)
-                case let .copy(source): try FileManager.default.copyItem(at: source, to: target)
-                }
-                return nil
-            } catch {
-                return "\(file.path) : \(error.localizedDescription)"
-            }
-        }.compactMap { $0 }
-        if let failure = failures.first {
-            throw OutputError("écriture impossible de \(failure)")
-        }
+    }
+
+    func copy(_ path: String, from source: URL) {
+        attempt(path) { try FileManager.default.copyItem(at: source, to: $0) }
+    }
+
+    /// Puts the new site in place, or reports the first file that could not be written.
+    func commit() throws {
+        if let failure = lock.withLock({ failures.min() }) { throw OutputError("écriture impossible de \(failure)") }
         try folder.swapIn()
+    }
+
+    private func attempt(_ path: String, _ action: (URL) throws -> Void) {
+        let target = folder.twin.appendingPathComponent(path)
+        do {
+            try ensureFolder(of: path)
+            try action(target)
+            lock.withLock {
+                counts.files += 1
+                if path.hasSuffix(".html") { counts.pages += 1 }
+            }
+        } catch {
+            lock.withLock { failures.append("\(path) : \(error.localizedDescription)") }
+        }
+    }
+
+    private func ensureFolder(of path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !lock.withLock({ folders.contains(parent) }) else { return }
+        try FileManager.default.createDirectory(at: folder.twin.appendingPathComponent(parent), withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(parent) }
     }
 }

@@ -37,7 +37,7 @@ struct Feeds {
                 <author><name>\(XML.escape(author))</name></author>
                 <summary>\(XML.escape(r.summary))</summary>
             \(entry.tags.map { "    <category term=\"\(XML.escape($0.slug))\" label=\"\(XML.escape($0.label))\"/>\n" }.joined())\
-                <content type="html">\(XML.escape(site.absoluteLinks(entry.body.html)))</content>
+                <content type="html">\(XML.escape(site.absoluteLinks(html(of: entry))))</content>
               </entry>
 
             """
@@ -78,6 +78,12 @@ struct Feeds {
             """
         }
         return xml + "</feed>\n"
+    }
+
+    /// The feed shows a few texts whole: they are parsed again here (their mistakes were reported with their pages).
+    private func html(of entry: Entry) -> String {
+        var ignored = DiagnosticLog()
+        return model.markdown.render(entry.resource.body, log: &ignored).html
     }
 
     func sitemap(urls: [String]) -> String {

@@ -17,13 +17,15 @@ struct SearchIndex {
     }
 
     let model: SiteModel
+    /// The beginning of each resource's text, by URL.
+    let texts: [String: String]
 
     func json() -> String {
         let items = model.entries.filter { !$0.isArchived }.map { entry in
             Item(url: entry.resource.url, title: entry.resource.title, summary: entry.resource.summary,
                  kind: model.site.kind(entry.resource.kind)?.singular ?? entry.resource.kind,
                  date: FrenchDates.long(entry.resource.date), tags: entry.tags.map(\.label),
-                 text: String(Self.plainText(entry.body.html).prefix(Self.bodyLength)))
+                 text: texts[entry.resource.url] ?? "")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Renders every page of the model through the templates, in parallel, plus feeds and copied files.
+/// Renders the site through the templates on every core and hands each page to the writer as soon as it is made.
+/// Resource pages come first: each text is parsed once, for its page and for what the rest of the site needs of it
+/// (anchors, mistakes, search words). Then come the pages and files made from the whole site.
 struct SiteRenderer {
     let model: SiteModel
     let templates: TemplateSet
@@ -10,34 +12,50 @@ struct SiteRenderer {
     struct Job: Sendable {
         let url: String
         let template: String
-        let view: any Sendable
+        let view: any Encodable & Sendable
     }
 
-    func render() -> [OutputFile] {
-        let jobs = pageJobs()
-        let pages = ParallelMap.map(jobs) { job in
-            OutputFile.page(job.url, templates.render(TemplateValue.make(job.view), with: job.template))
+    private var views: ViewFactory { ViewFactory(model: model) }
+
+    /// Parses every resource's text, in entry order, and writes each page as soon as its text is parsed.
+    func renderResources(into writer: OutputWriter) -> [TextFacts] {
+        TextFacts.of(model) { entry, body in
+            let job = resourceJob(entry, body: body)
+            writer.writePage(job.url, render(job))
         }
+    }
+
+    func resourceJob(_ entry: Entry, body: RenderedMarkdown) -> Job {
+        Job(url: entry.resource.url, template: "resource", view: views.resourcePage(entry, body: body))
+    }
+
+    /// Every page and file besides the resources' pages.
+    func renderSite(facts: [TextFacts], into writer: OutputWriter) {
+        let jobs = siteJobs()
+        ParallelMap.map(jobs) { writer.writePage($0.url, render($0)) }
         let feeds = Feeds(model: model)
-        let sitemapURLs = jobs.map(\.url).filter { $0.hasSuffix("/") }
-        let machineFiles = [
-            OutputFile(path: "atom.xml", contents: .text(feeds.atom())),
-            OutputFile(path: "jeudis/atom.xml", contents: .text(feeds.jeudisAtom())),
-            OutputFile(path: "sitemap.xml", contents: .text(feeds.sitemap(urls: sitemapURLs))),
-            OutputFile(path: "robots.txt", contents: .text(feeds.robots())),
-            OutputFile(path: "recherche/index.json", contents: .text(SearchIndex(model: model).json())),
-        ] + calendars()
-        let redirects = model.redirects.map { redirect in
-            OutputFile.page(redirect.from, templates.render(TemplateValue.make(ViewFactory(model: model).redirect(redirect)), with: "redirect"))
+        let sitemapURLs = (model.entries.map(\.resource.url) + jobs.map(\.url)).filter { $0.hasSuffix("/") }
+        writer.write("atom.xml", feeds.atom())
+        writer.write("jeudis/atom.xml", feeds.jeudisAtom())
+        writer.write("sitemap.xml", feeds.sitemap(urls: sitemapURLs))
+        writer.write("robots.txt", feeds.robots())
+        let texts = Dictionary(zip(model.entries.map(\.resource.url), facts.map(\.searchText)), uniquingKeysWith: { a, _ in a })
+        writer.write("recherche/index.json", SearchIndex(model: model, texts: texts).json())
+        writeCalendars(into: writer)
+        for redirect in model.redirects {
+            writer.writePage(redirect.from, render(Job(url: redirect.from, template: "redirect", view: views.redirect(redirect))))
         }
-        return pages + machineFiles + redirects + copiedFiles()
+        copyFiles(into: writer)
     }
 
-    func pageJobs() -> [Job] {
-        let views = ViewFactory(model: model)
+    func render(_ job: Job) -> String {
+        templates.render(TemplateEncoder.value(of: job.view), with: job.template)
+    }
+
+    func siteJobs() -> [Job] {
+        let views = self.views
         var jobs = [Job(url: "/", template: "home", view: views.home()),
                     Job(url: "/404.html", template: "404", view: views.notFound())]
-        jobs += model.entries.map { Job(url: $0.resource.url, template: "resource", view: views.resourcePage($0)) }
         for kind in model.site.kinds {
             jobs += views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) }
         }
@@ -71,29 +89,28 @@ struct SiteRenderer {
     }
 
     /// The agenda of each agenda kind, and one file per event.
-    private func calendars() -> [OutputFile] {
+    private func writeCalendars(into writer: OutputWriter) {
         let ics = ICalendar(site: model.site)
-        return model.site.kinds.filter(\.isAgenda).flatMap { kind -> [OutputFile] in
+        for kind in model.site.kinds where kind.isAgenda {
             let events = model.listed(ofKind: kind.id).map(\.resource)
                 .sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
-            let agenda = OutputFile(path: "\(kind.id)/\(ICalendar.agendaFile)",
-                                    contents: .text(ics.calendar(events, name: "\(model.site.title) : \(kind.plural)")))
-            return [agenda] + model.entries(ofKind: kind.id).map { entry in
-                OutputFile(path: String(entry.resource.url.dropFirst()) + ICalendar.eventFile,
-                           contents: .text(ics.calendar([entry.resource], name: entry.resource.title)))
+            writer.write("\(kind.id)/\(ICalendar.agendaFile)", ics.calendar(events, name: "\(model.site.title) : \(kind.plural)"))
+            for entry in model.entries(ofKind: kind.id) {
+                writer.write(String(entry.resource.url.dropFirst()) + ICalendar.eventFile,
+                             ics.calendar([entry.resource], name: entry.resource.title))
             }
         }
     }
 
     /// Files next to the content and the templates' assets, copied byte for byte: a link inside the project is
     /// copied as the file it leads to, never as a link.
-    private func copiedFiles() -> [OutputFile] {
+    private func copyFiles(into writer: OutputWriter) {
         let content = root.appendingPathComponent("content")
         let assets = root.appendingPathComponent("templates/assets")
         let source = { (url: URL) in URL(fileURLWithPath: PhysicalPath.resolve(url)) }
-        return model.staticFiles.map { OutputFile(path: $0, contents: .copy(source(content.appendingPathComponent($0)))) }
-            + FileTree.list(assets, within: root).files.map {
-                OutputFile(path: "assets/\($0)", contents: .copy(source(assets.appendingPathComponent($0))))
-            }
+        for file in model.staticFiles { writer.copy(file, from: source(content.appendingPathComponent(file))) }
+        for file in FileTree.list(assets, within: root).files {
+            writer.copy("assets/\(file)", from: source(assets.appendingPathComponent(file)))
+        }
     }
 }

@@ -57,13 +57,13 @@ struct ViewFactory {
 
     // MARK: Pages
 
-    func resourcePage(_ entry: Entry) -> ResourcePageView {
+    func resourcePage(_ entry: Entry, body: RenderedMarkdown) -> ResourcePageView {
         let r = entry.resource
         let kind = site.kind(r.kind)!
-        let toc = toc(entry.body)
+        let toc = toc(body)
         let detail = ResourceDetail(
             title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
-            dateISO: r.date.description, dateLabel: FrenchDates.long(r.date), body: entry.body.html,
+            dateISO: r.date.description, dateLabel: FrenchDates.long(r.date), body: body.html,
             toc: toc, hasToc: toc.count >= 3, details: details(r, kind: kind),
             tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
             boussole: model.boussole.axes.compactMap { axis in

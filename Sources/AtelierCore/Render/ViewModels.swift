@@ -1,6 +1,6 @@
 /// What the templates see. Templates are logic-less: every label, flag, date and URL is computed here.
 
-struct Layout: Sendable {
+struct Layout: Sendable, Encodable {
     let siteTitle: String
     let siteDescription: String
     let language: String
@@ -12,18 +12,18 @@ struct Layout: Sendable {
     let tagIndexURL: String
 }
 
-struct NavLink: Sendable {
+struct NavLink: Sendable, Encodable {
     let label: String
     let url: String
     let isCurrent: Bool
 }
 
-struct TagLink: Sendable {
+struct TagLink: Sendable, Encodable {
     let label: String
     let url: String
 }
 
-struct Card: Sendable {
+struct Card: Sendable, Encodable {
     let title: String
     let url: String
     let summary: String
@@ -41,7 +41,7 @@ struct Card: Sendable {
     static let shownTags = 6
 }
 
-struct KindSummary: Sendable {
+struct KindSummary: Sendable, Encodable {
     let label: String
     let url: String
     let description: String
@@ -49,43 +49,43 @@ struct KindSummary: Sendable {
     let countLabel: String
 }
 
-struct PageNumber: Sendable {
+struct PageNumber: Sendable, Encodable {
     let number: Int
     let url: String
     let isCurrent: Bool
 }
 
-struct Pagination: Sendable {
+struct Pagination: Sendable, Encodable {
     let pages: [PageNumber]
     let previousURL: String?
     let nextURL: String?
     let label: String
 }
 
-struct Detail: Sendable {
+struct Detail: Sendable, Encodable {
     let label: String
     let value: String
     let url: String?
 }
 
-struct LinkView: Sendable {
+struct LinkView: Sendable, Encodable {
     let label: String
     let url: String
     let typeLabel: String
 }
 
-struct BoussolePlacement: Sendable {
+struct BoussolePlacement: Sendable, Encodable {
     let axisLabel: String
     let values: [TagLink]
 }
 
-struct TocItem: Sendable {
+struct TocItem: Sendable, Encodable {
     let id: String
     let text: String
     let isSub: Bool
 }
 
-struct ResourceDetail: Sendable {
+struct ResourceDetail: Sendable, Encodable {
     let title: String
     let summary: String
     let kindLabel: String
@@ -107,12 +107,12 @@ struct ResourceDetail: Sendable {
     let isPast: Bool
 }
 
-struct ResourcePageView: Sendable {
+struct ResourcePageView: Sendable, Encodable {
     let layout: Layout
     let resource: ResourceDetail
 }
 
-struct HomeView: Sendable {
+struct HomeView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let intro: String
@@ -122,7 +122,7 @@ struct HomeView: Sendable {
     let hasUpcoming: Bool
 }
 
-struct ListView: Sendable {
+struct ListView: Sendable, Encodable {
     let layout: Layout
     let kind: KindSummary
     /// For kinds with a start date (events): those starting on or after the build date, soonest first.
@@ -133,31 +133,31 @@ struct ListView: Sendable {
     let calendarURL: String?
 }
 
-struct TagSummary: Sendable {
+struct TagSummary: Sendable, Encodable {
     let label: String
     let url: String
     let count: Int
 }
 
-struct TagsView: Sendable {
+struct TagsView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let tags: [TagSummary]
 }
 
-struct CardGroup: Sendable {
+struct CardGroup: Sendable, Encodable {
     let label: String
     let cards: [Card]
 }
 
-struct TagView: Sendable {
+struct TagView: Sendable, Encodable {
     let layout: Layout
     let label: String
     let countLabel: String
     let groups: [CardGroup]
 }
 
-struct PageView: Sendable {
+struct PageView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let body: String
@@ -165,21 +165,21 @@ struct PageView: Sendable {
     let hasToc: Bool
 }
 
-struct SearchView: Sendable {
+struct SearchView: Sendable, Encodable {
     let layout: Layout
     let indexURL: String
 }
 
-struct NotFoundView: Sendable {
+struct NotFoundView: Sendable, Encodable {
     let layout: Layout
 }
 
-struct RedirectView: Sendable {
+struct RedirectView: Sendable, Encodable {
     let target: String
     let absoluteTarget: String
 }
 
-struct AxisValueSummary: Sendable {
+struct AxisValueSummary: Sendable, Encodable {
     let axisId: String
     let id: String
     let label: String
@@ -189,33 +189,33 @@ struct AxisValueSummary: Sendable {
     let countLabel: String
 }
 
-struct AxisSummary: Sendable {
+struct AxisSummary: Sendable, Encodable {
     let id: String
     let label: String
     let question: String
     let values: [AxisValueSummary]
 }
 
-struct FilterOption: Sendable {
+struct FilterOption: Sendable, Encodable {
     let value: String
     let label: String
     let count: Int
 }
 
 /// Where a resource sits on one axis, written into a `data-axe-…` attribute for the filter script.
-struct Facet: Sendable {
+struct Facet: Sendable, Encodable {
     let axis: String
     let values: String
 }
 
-struct FilterItem: Sendable {
+struct FilterItem: Sendable, Encodable {
     let card: Card
     let kind: String
     let tags: String
     let facets: [Facet]
 }
 
-struct BoussoleView: Sendable {
+struct BoussoleView: Sendable, Encodable {
     let layout: Layout
     let compass: String
     let mainAxisLabel: String
@@ -226,13 +226,13 @@ struct BoussoleView: Sendable {
     let totalLabel: String
 }
 
-struct PairLink: Sendable {
+struct PairLink: Sendable, Encodable {
     let label: String
     let url: String
     let countLabel: String
 }
 
-struct BoussoleValueView: Sendable {
+struct BoussoleValueView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let description: String
@@ -244,7 +244,7 @@ struct BoussoleValueView: Sendable {
     let pairs: [PairLink]
 }
 
-struct IssueSummary: Sendable {
+struct IssueSummary: Sendable, Encodable {
     let title: String
     let dateLabel: String
     let dateISO: String
@@ -252,14 +252,14 @@ struct IssueSummary: Sendable {
     let summary: String
 }
 
-struct JeudisView: Sendable {
+struct JeudisView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let issues: [IssueSummary]
     let feedURL: String
 }
 
-struct JeudiView: Sendable {
+struct JeudiView: Sendable, Encodable {
     let layout: Layout
     let seriesTitle: String
     let title: String
@@ -278,7 +278,7 @@ struct JeudiView: Sendable {
 }
 
 /// A resource in the e-mail edition: absolute URL, nothing that needs the site's stylesheet.
-struct EmailItem: Sendable {
+struct EmailItem: Sendable, Encodable {
     let title: String
     let url: String
     let summary: String
@@ -286,12 +286,12 @@ struct EmailItem: Sendable {
     let when: String?
 }
 
-struct EmailGroup: Sendable {
+struct EmailGroup: Sendable, Encodable {
     let label: String
     let items: [EmailItem]
 }
 
-struct JeudiEmailView: Sendable {
+struct JeudiEmailView: Sendable, Encodable {
     let siteTitle: String
     let siteURL: String
     let seriesTitle: String

@@ -1,0 +1,55 @@
+/// What a resource's text gives the rest of the site besides its page: the anchors other texts may link to, its own
+/// links to places in pages, the mistakes found in it, and the words the search finds it by.
+struct TextFacts: Sendable {
+    let anchors: Set<String>
+    let anchorLinks: [AnchorLink]
+    let diagnostics: [Diagnostic]
+    let searchText: String
+}
+
+enum AnchorCheck {
+    /// `#etapes` must name a heading or a note of the text (or an id of the page's layout), `x.md#etapes` one of x.
+    static func check(_ links: [AnchorLink], ownAnchors: Set<String>, anchorsByURL: [String: Set<String>],
+                      templateAnchors: Set<String>, log: inout DiagnosticLog) {
+        for link in links {
+            let known = link.targetURL.map { anchorsByURL[$0] ?? [] } ?? ownAnchors.union(templateAnchors)
+            guard !known.contains(link.fragment) else { continue }
+            let suggestion = Suggestion.closest(to: link.fragment, among: Array(known))
+            log.error("ancre introuvable : « \(link.raw) »" + (suggestion.map { " ; vouliez-vous dire « #\($0) » ?" } ?? ""),
+                      at: link.location,
+                      hint: link.targetURL == nil ? "le texte n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »"
+                          : "la page visée n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »")
+        }
+    }
+}
+
+extension TextFacts {
+    /// Parses every resource's text, in entry order, on every core. `page` receives each text as soon as it is
+    /// parsed, to render its page while the HTML is at hand.
+    static func of(_ model: SiteModel, page: (@Sendable (Entry, RenderedMarkdown) -> Void)? = nil) -> [TextFacts] {
+        ParallelMap.map(model.entries) { entry in
+            var log = DiagnosticLog()
+            let body = model.markdown.render(entry.resource.body, log: &log)
+            page?(entry, body)
+            return TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items,
+                             searchText: String(SearchIndex.plainText(body.html).prefix(SearchIndex.bodyLength)))
+        }
+    }
+
+    /// The mistakes of every text, anchor links included, once every text's anchors are known.
+    static func diagnostics(_ facts: [TextFacts], model: SiteModel) -> DiagnosticLog {
+        var log = DiagnosticLog()
+        let anchorsByURL = Dictionary(Array(zip(model.entries.map(\.resource.url), facts.map(\.anchors)))
+            + model.pages.map { ($0.page.url, $0.body.anchors) }, uniquingKeysWith: { a, _ in a })
+        for fact in facts {
+            fact.diagnostics.forEach { log.append($0) }
+            AnchorCheck.check(fact.anchorLinks, ownAnchors: fact.anchors, anchorsByURL: anchorsByURL,
+                              templateAnchors: model.templateAnchors, log: &log)
+        }
+        for text in model.otherTexts {
+            AnchorCheck.check(text.anchorLinks, ownAnchors: text.anchors, anchorsByURL: anchorsByURL,
+                              templateAnchors: model.templateAnchors, log: &log)
+        }
+        return log
+    }
+}

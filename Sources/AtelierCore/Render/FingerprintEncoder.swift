@@ -1,0 +1,121 @@
+import Foundation
+
+/// The fingerprint of a view model: every key and value it would give a template, hashed as it is encoded, so that
+/// two views with the same fingerprint render the same page. Parts that are costly to produce (a text's HTML, a
+/// card) encode a fingerprint of their inputs instead, when `userInfo[.fingerprinting]` is set.
+enum FingerprintEncoder {
+    static func fingerprint(of view: some Encodable, template: String) -> Fingerprint {
+        let encoder = HashingEncoder()
+        encoder.hasher.add(template)
+        try? view.encode(to: encoder)  // hashing never throws
+        return encoder.hasher.finish()
+    }
+}
+
+private final class HashingEncoder: Encoder {
+    let codingPath: [CodingKey] = []
+    let userInfo: [CodingUserInfoKey: Any] = [.fingerprinting: true]
+    var hasher = FingerprintHasher()
+
+    /// Markers keep structures apart: a nil, a list's or a dictionary's start, the end of a nested value.
+    enum Marker: UInt8 { case null = 1, openList, openFields, end, text, flag, number, nested }
+
+    func mark(_ marker: Marker) { hasher.add(byte: marker.rawValue) }
+
+    func add<T: Encodable>(_ value: T) {
+        switch value {
+        case let text as String:
+            mark(.text)
+            hasher.add(text)
+        case let flag as Bool:
+            mark(.flag)
+            hasher.add(byte: flag ? 1 : 0)
+        case let number as Int:
+            mark(.number)
+            hasher.add(number)
+        default:
+            mark(.nested)
+            try? value.encode(to: self)
+            mark(.end)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        mark(.openFields)
+        return KeyedEncodingContainer(KeyedHashing<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        mark(.openList)
+        return UnkeyedHashing(encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { SingleHashing(encoder: self) }
+}
+
+private struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: HashingEncoder
+    var codingPath: [CodingKey] { [] }
+
+    private func key(_ key: Key) { encoder.hasher.add(key.stringValue) }
+
+    mutating func encodeNil(forKey key: Key) {
+        self.key(key)
+        encoder.mark(.null)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {
+        self.key(key)
+        encoder.add(value)
+    }
+
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { store(value, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { store(value, key) }
+
+    private func store<T: Encodable>(_ value: T?, _ key: Key) {
+        self.key(key)
+        if let value { encoder.add(value) } else { encoder.mark(.null) }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("view models are plain structs")
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
+    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
+    mutating func superEncoder(forKey key: Key) -> Encoder { fatalError("view models are plain structs") }
+}
+
+private struct UnkeyedHashing: UnkeyedEncodingContainer {
+    let encoder: HashingEncoder
+    var codingPath: [CodingKey] { [] }
+    private(set) var count = 0
+
+    mutating func encodeNil() {
+        encoder.mark(.null)
+        count += 1
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) {
+        encoder.add(value)
+        count += 1
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("view models are plain structs")
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
+    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
+}
+
+private struct SingleHashing: SingleValueEncodingContainer {
+    let encoder: HashingEncoder
+    var codingPath: [CodingKey] { [] }
+
+    mutating func encodeNil() { encoder.mark(.null) }
+    mutating func encode<T: Encodable>(_ value: T) { encoder.add(value) }
+}
