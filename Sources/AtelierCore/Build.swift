@@ -91,7 +91,7 @@ public enum Build {
         guard let writer, let renderer else {
             return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
         }
-        renderer.renderSite(facts: facts, into: writer)
+        renderer.renderSite(into: writer)
         clock.lap("rendu")
         do {
             try writer.commit()

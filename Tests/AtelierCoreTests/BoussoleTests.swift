@@ -41,7 +41,7 @@ import Testing
         let model = try #require(site.build().model)
         for axis in model.boussole.axes {
             for value in axis.values {
-                let page = try #require(site.read("boussole/\(axis.id)/\(value.id)/index.html"))
+                let page = try #require(site.readAllPages("boussole/\(axis.id)/\(value.id)/"))
                 for entry in model.entries {
                     let carries = entry.resource.boussole[axis.id]?.contains(value.id) == true
                     #expect(page.contains("href=\"\(entry.resource.url)\"") == carries, "\(entry.resource.url) on \(axis.id)/\(value.id)")
@@ -79,15 +79,45 @@ import Testing
         #expect(!svg.contains("<script"))
     }
 
+    /// `boussole/donnees.json`, decoded: for each listed resource its URL (through the search index's cards), kind,
+    /// values and themes.
+    static func filterData(_ site: Fixture) throws -> (values: [String], items: [(url: String, kind: String, values: Set<String>, themes: [String])]) {
+        let text = try #require(site.read("boussole/donnees.json"))
+        let raw = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let values = try #require(raw["values"] as? [String]), kinds = try #require(raw["kinds"] as? [String])
+        let themes = try #require(raw["themes"] as? [String]), groups = try #require(raw["groups"] as? Int)
+        let numbers = CompactNumbers.decode(try #require(raw["items"] as? String))
+        var items: [(String, String, Set<String>, [String])] = []
+        var at = 0
+        while at < numbers.count {
+            let document = numbers[at], kind = kinds[numbers[at + 1]], masks = Array(numbers[(at + 2)..<(at + 2 + groups)])
+            at += 2 + groups
+            let count = numbers[at]
+            let itemThemes = numbers[(at + 1)..<(at + 1 + count)].map { themes[$0] }
+            at += 1 + count
+            let chunkText = try #require(site.read("recherche/index/d/\(document / SearchIndex.chunkSize).json"))
+            let chunk = try #require(try JSONSerialization.jsonObject(with: Data(chunkText.utf8)) as? [String])
+            let url = chunk[document % SearchIndex.chunkSize].components(separatedBy: "<h3><a href=\"")[1].components(separatedBy: "\"")[0]
+            let chosen = Set(values.indices.filter { masks[$0 / 30] & (1 << ($0 % 30)) != 0 }.map { values[$0] })
+            items.append((url, kind, chosen, itemThemes))
+        }
+        return (values, items)
+    }
+
     @Test func filterDataIsGeneratedFromTheResources() throws {
         let site = try Fixture(files: Self.files, boussole: Self.boussole)
         defer { site.remove() }
         #expect(site.build().succeeded)
+        let data = try Self.filterData(site)
+        let b = try #require(data.items.first { $0.url == "/fiches/b/" })
+        #expect(b.kind == "fiches" && b.themes == ["co-construction", "odd-17"])
+        #expect(b.values == ["maturite:accompagner", "maturite:consolider", "trajectoires:confiance", "profils:acteurs-publics"])
+        #expect(data.items.map(\.url) == ["/fiches/a/", "/fiches/b/", "/fiches/c/", "/fiches/d/"])
         let page = try #require(site.read("boussole/index.html"))
-        #expect(page.contains("data-type=\"fiches\" data-themes=\"co-construction odd-17\" data-axe-maturite=\"accompagner consolider\" data-axe-trajectoires=\"confiance\" data-axe-profils=\"acteurs-publics\""))
         #expect(page.contains("<input type=\"checkbox\" name=\"trajectoires\" value=\"confiance\">"))
         #expect(page.contains("<form id=\"filtres\" class=\"filters\" hidden>"))
         #expect(page.contains("<p id=\"compte\" class=\"count\" role=\"status\" aria-live=\"polite\">4 ressources</p>"))
+        #expect(page.contains("data-donnees=\"/boussole/donnees.json\""))
     }
 
     @Test func aFourthAxisNeedsNoCodeChange() throws {
@@ -108,9 +138,9 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics)")
         let page = try #require(site.read("boussole/index.html"))
         #expect(page.contains("<fieldset data-axis=\"echelle\">"))
-        #expect(page.contains("data-axe-echelle=\"commune region\""))
+        #expect(try Self.filterData(site).items.first { $0.url == "/fiches/b/" }?.values.isSuperset(of: ["echelle:commune", "echelle:region"]) == true)
         #expect(site.read("boussole/echelle/commune/index.html")?.contains("2 ressources") == true)
-        #expect(site.read("boussole/echelle/region/index.html")?.contains("/fiches/b/") == true)
+        #expect(site.readAllPages("boussole/echelle/region/")?.contains("/fiches/b/") == true)
         #expect(site.read("fiches/a/index.html")?.contains("href=\"/boussole/echelle/commune/\"") == true)
     }
 

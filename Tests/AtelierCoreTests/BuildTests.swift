@@ -85,7 +85,7 @@ import FoundationXML
         let site = try Fixture(files: Self.files)
         defer { site.remove() }
         let report = site.build()
-        let odd = try #require(site.read("themes/odd-17/index.html"))
+        let odd = try #require(site.readAllPages("themes/odd-17/"))
         #expect(odd.contains("Thème : ODD 17"))
         #expect(odd.contains("3 ressources"))
         #expect(odd.contains("<h2>Fiches repère</h2>"))
@@ -221,25 +221,5 @@ import FoundationXML
             files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
         }
         return files
-    }
-}
-
-@Suite struct SearchIndexTests {
-    @Test func plainTextKeepsWordsApartOnlyAtBlockBoundaries() {
-        #expect(SearchIndex.plainText("<h2 id=\"a\">Titre</h2>\n<p>Le <strong>Fonds</strong>, puis&nbsp;<em>x</em> &amp; y.</p><p>Suite</p>")
-                == "Titre Le Fonds, puis&nbsp;x & y. Suite")
-    }
-
-    @Test func theIndexHoldsListedResourcesOnly() throws {
-        let site = try Fixture(files: JeudisTests.files)
-        defer { site.remove() }
-        #expect(site.build(date: "2025-11-20").succeeded)
-        let data = try #require(site.read("recherche/index.json")).data(using: .utf8)!
-        let items = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        let urls = Set(items.compactMap { $0["url"] as? String })
-        #expect(urls.contains("/fiches/jeudi/") && urls.contains("/evenements/forum/"))
-        #expect(!urls.contains("/fiches/perimee/") && !urls.contains("/fiches/brouillon/") && !urls.contains("/fiches/futur/"))
-        #expect(items.allSatisfy { ($0["text"] as? String).map { $0.count <= SearchIndex.bodyLength } == true })
-        #expect(site.read("recherche/index.html")?.contains("data-index=\"/recherche/index.json\"") == true)
     }
 }

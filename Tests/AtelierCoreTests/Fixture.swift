@@ -95,6 +95,17 @@ struct Fixture {
         try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
+    /// Every page of a paginated list, one after the other: `themes/odd-17/` then `themes/odd-17/page/2/`…
+    func readAllPages(_ folder: String) -> String? {
+        guard var text = read(folder + "index.html") else { return nil }
+        var number = 2
+        while let next = read(folder + "page/\(number)/index.html") {
+            text += next
+            number += 1
+        }
+        return text
+    }
+
     func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }

@@ -159,7 +159,7 @@ import Testing
 }
 
 /// A small seeded generator (SplitMix64): the same runs on every machine.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 

@@ -100,11 +100,17 @@ import FoundationXML
         let site = try Fixture(files: Self.files)
         defer { site.remove() }
         #expect(site.build(date: "2025-11-20").succeeded)
-        let list = try #require(site.read("evenements/index.html"))
-        let parts = list.components(separatedBy: "id=\"passes\"")
-        #expect(parts.count == 2)
-        #expect(parts[0].contains("/evenements/webinaire/") && parts[0].contains("/evenements/lointain/"))
-        #expect(parts[1].contains("/evenements/passe/") && !parts[1].contains("/evenements/forum/"))
+        // Pages of two (the fixture's page size): coming events first, soonest first, then past ones.
+        let list = try #require(site.readAllPages("evenements/"))
+        let order = ["/evenements/webinaire/", "/evenements/forum/", "/evenements/lointain/", "/evenements/passe/"]
+        let places = order.map { list.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(places.allSatisfy { $0 != nil } && places.map { $0! } == places.map { $0! }.sorted(), "\(places)")
+        // A section only where a page has events of its kind; the first page always says what is coming.
+        let firstPage = try #require(site.read("evenements/index.html"))
+        #expect(firstPage.contains("id=\"a-venir\"") && !firstPage.contains("id=\"passes\""))
+        let secondPage = try #require(site.read("evenements/page/2/index.html"))
+        #expect(secondPage.components(separatedBy: "id=\"passes\"").first?.contains("/evenements/lointain/") == true)
+        #expect(secondPage.components(separatedBy: "id=\"passes\"").last?.contains("/evenements/passe/") == true)
         #expect(site.read("evenements/passe/index.html")?.contains("Cet événement est passé.") == true)
         #expect(site.read("evenements/forum/index.html")?.contains("href=\"/evenements/forum/evenement.ics\"") == true)
     }

@@ -66,8 +66,17 @@ import Testing
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }
         #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })
-        for redirect in model.redirects {
-            _ = templates.render(probe.wrap(TemplateEncoder.value(of: ViewFactory(model: model).redirect(redirect))), with: "redirect")
+        for job in model.redirects.map(renderer.redirectJob) {
+            _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
+        }
+        // Cards, header and footer are written already rendered: their templates are probed on their own.
+        let views = ViewFactory(model: model, parts: SharedParts(templates: templates))
+        for entry in model.entries {
+            _ = templates.render(probe.wrap(TemplateEncoder.value(of: views.card(entry))), with: "partials/card")
+        }
+        let layout = views.layout(title: "Essai", description: "", url: "/")
+        for part in ["partials/header", "partials/footer"] {
+            _ = templates.render(probe.wrap(TemplateEncoder.value(of: layout.header.chrome)), with: part)
         }
         return probe.asked.subtracting(probe.answered)
     }

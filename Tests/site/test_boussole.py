@@ -1,17 +1,71 @@
-"""The boussole in headless Chromium: filters by mouse and keyboard, state in the URL, and the page without JavaScript."""
+"""The boussole in headless Chromium: filters by mouse and keyboard, state in the URL, data loaded only once a filter
+is used, results a page at a time, and the page without JavaScript. What each filter must show is worked out here
+from the data file the page loads, decoded independently."""
+import json
+import re
+import urllib.request
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-
-def visible_items(driver):
-    return [li for li in driver.find_elements(By.CSS_SELECTOR, "#resultats > li") if li.is_displayed()]
+SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def all_items(driver):
-    return driver.find_elements(By.CSS_SELECTOR, "#resultats > li")
+def numbers(text):
+    values, value = [], 0
+    for symbol in text:
+        digit = SYMBOLS.index(symbol)
+        if digit < 32:
+            value = value * 32 + digit
+        else:
+            values.append(value * 32 + digit - 32)
+            value = 0
+    return values
+
+
+def fetch_json(url):
+    with urllib.request.urlopen(url) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture(scope="module")
+def listing(site_url):
+    """Every listed resource in listing order: its URL, kind, boussole values and themes."""
+    raw = fetch_json(site_url + "/boussole/donnees.json")
+    values, at, items = numbers(raw["items"]), 0, []
+    while at < len(values):
+        document, kind, masks = values[at], raw["kinds"][values[at + 1]], values[at + 2:at + 2 + raw["groups"]]
+        at += 2 + raw["groups"]
+        themes = [raw["themes"][n] for n in values[at + 1:at + 1 + values[at]]]
+        at += 1 + values[at]
+        chosen = {value for bit, value in enumerate(raw["values"]) if masks[bit // 30] & (1 << (bit % 30))}
+        chunk = fetch_json(site_url + raw["index"] + "d/%d.json" % (document // raw["chunk"]))
+        url = re.search(r'<h3><a href="([^"]+)"', chunk[document % raw["chunk"]]).group(1)
+        items.append({"url": url, "kind": kind, "values": chosen, "themes": set(themes)})
+    return {"items": items, "page": raw["page"]}
+
+
+def expected(listing, **criteria):
+    """URLs of the resources matching: values of one name add up, names narrow down."""
+    def fits(item, name, wanted):
+        if name == "type":
+            return item["kind"] in wanted
+        if name == "theme":
+            return bool(item["themes"] & set(wanted))
+        return any("%s:%s" % (name, value) in item["values"] for value in wanted)
+    return [item["url"] for item in listing["items"] if all(fits(item, n, w) for n, w in criteria.items())]
+
+
+def settled(driver):
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "resultats").get_attribute("aria-busy") == "false")
+
+
+def shown(driver):
+    settled(driver)
+    return [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#resultats > li h3 a")]
 
 
 def count_text(driver):
@@ -22,45 +76,56 @@ def checkbox(driver, name, value):
     return driver.find_element(By.CSS_SELECTOR, f'#filtres input[name="{name}"][value="{value}"]')
 
 
-def expected(driver, **criteria):
-    """Items whose data attributes match: values of one name add up, names narrow down."""
-    attribute = {"type": "data-type", "theme": "data-themes"}
-    result = []
-    for item in all_items(driver):
-        if all(any(v in (item.get_attribute(attribute.get(name, "data-axe-" + name)) or "").split() for v in values)
-               for name, values in criteria.items()):
-            result.append(item.get_attribute("innerHTML"))
-    return result
-
-
 def query(driver):
     return parse_qs(urlparse(driver.current_url).query)
 
 
-def test_choosing_filters_by_mouse_updates_list_count_and_url(browser, site_url):
+def loaded(driver):
+    return [e.split("/", 3)[3] for e in driver.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")]
+
+
+def test_choosing_filters_by_mouse_updates_list_count_and_url(browser, site_url, listing):
     browser.get(site_url + "/boussole/")
     assert browser.find_element(By.ID, "filtres").is_displayed()
-    total = len(all_items(browser))
+    total, page = len(listing["items"]), listing["page"]
     assert count_text(browser) == f"{total} ressources"
+    assert shown(browser) == expected(listing)[:page]
+    assert "boussole/donnees.json" not in loaded(browser), "the data is loaded only when a filter is used"
 
     checkbox(browser, "maturite", "consolider").click()
-    shown = visible_items(browser)
-    assert [li.get_attribute("innerHTML") for li in shown] == expected(browser, maturite=["consolider"])
-    assert 0 < len(shown) < total
-    assert count_text(browser) == f"{len(shown)} ressources correspondent sur {total}."
+    match = expected(listing, maturite=["consolider"])
+    assert shown(browser) == match[:page]
+    assert 0 < len(match) < total
+    assert count_text(browser) == f"{len(match)} ressources correspondent sur {total}."
     assert query(browser) == {"maturite": ["consolider"]}
+    assert "boussole/donnees.json" in loaded(browser)
 
     checkbox(browser, "trajectoires", "confiance").click()
-    both = expected(browser, maturite=["consolider"], trajectoires=["confiance"])
-    assert [li.get_attribute("innerHTML") for li in visible_items(browser)] == both
+    both = expected(listing, maturite=["consolider"], trajectoires=["confiance"])
+    assert shown(browser) == both[:page]
     assert query(browser) == {"maturite": ["consolider"], "trajectoires": ["confiance"]}
 
     checkbox(browser, "maturite", "investir").click()
-    either = expected(browser, maturite=["consolider", "investir"], trajectoires=["confiance"])
-    assert len(visible_items(browser)) == len(either) >= len(both)
+    either = expected(listing, maturite=["consolider", "investir"], trajectoires=["confiance"])
+    assert shown(browser) == either[:page] and len(either) >= len(both)
 
 
-def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url):
+def test_more_resources_come_a_page_at_a_time(browser, site_url, listing):
+    everything, page = expected(listing), listing["page"]
+    assert len(everything) > page, "the corpus has more resources than one page holds"
+    browser.get(site_url + "/boussole/")
+    more = browser.find_element(By.ID, "boussole-suite")
+    more.click()
+    WebDriverWait(browser, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#resultats > li")) > page)
+    assert shown(browser) == everything[:2 * page]
+    while more.is_displayed():
+        more.click()
+        settled(browser)
+    assert shown(browser) == everything
+
+
+def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url, listing):
     browser.get(site_url + "/boussole/")
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
@@ -72,7 +137,7 @@ def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url):
     assert browser.switch_to.active_element == target, "the checkbox cannot be reached with Tab"
     target.send_keys(Keys.SPACE)
     assert target.is_selected()
-    assert len(visible_items(browser)) == len(expected(browser, profils=["academiques"]))
+    assert shown(browser) == expected(listing, profils=["academiques"])[:listing["page"]]
     assert query(browser) == {"profils": ["academiques"]}
 
     select = browser.find_element(By.ID, "filtre-theme")
@@ -85,45 +150,46 @@ def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url):
     theme = select.get_attribute("value")
     assert theme
     WebDriverWait(browser, 5).until(lambda d: query(d).get("theme") == [theme])
-    assert len(visible_items(browser)) == len(expected(browser, profils=["academiques"], theme=[theme]))
+    assert shown(browser) == expected(listing, profils=["academiques"], theme=[theme])[:listing["page"]]
 
 
-def test_a_shared_url_restores_the_filters(browser, site_url):
+def test_a_shared_url_restores_the_filters(browser, site_url, listing):
     browser.get(site_url + "/boussole/?maturite=inventer&type=exemples")
     assert checkbox(browser, "maturite", "inventer").is_selected()
     assert checkbox(browser, "type", "exemples").is_selected()
     assert not checkbox(browser, "maturite", "accompagner").is_selected()
-    shown = [li.get_attribute("innerHTML") for li in visible_items(browser)]
-    assert shown == expected(browser, maturite=["inventer"], type=["exemples"])
-    assert shown, "the corpus has examples at the « inventer » level"
+    match = expected(listing, maturite=["inventer"], type=["exemples"])
+    assert shown(browser) == match[:listing["page"]]
+    assert match, "the corpus has examples at the « inventer » level"
 
 
-def test_back_and_forward_restore_previous_filters(browser, site_url):
+def test_back_and_forward_restore_previous_filters(browser, site_url, listing):
     browser.get(site_url + "/boussole/")
     checkbox(browser, "maturite", "accompagner").click()
+    settled(browser)
     checkbox(browser, "profils", "acteurs-economiques").click()
-    narrowed = len(visible_items(browser))
+    narrowed = shown(browser)
     browser.back()
     WebDriverWait(browser, 5).until(lambda d: not checkbox(d, "profils", "acteurs-economiques").is_selected())
     assert checkbox(browser, "maturite", "accompagner").is_selected()
-    assert len(visible_items(browser)) == len(expected(browser, maturite=["accompagner"]))
+    assert shown(browser) == expected(listing, maturite=["accompagner"])[:listing["page"]]
     browser.forward()
     WebDriverWait(browser, 5).until(lambda d: checkbox(d, "profils", "acteurs-economiques").is_selected())
-    assert len(visible_items(browser)) == narrowed
+    assert shown(browser) == narrowed
 
 
-def test_no_matching_resource_says_so_and_offers_a_way_back(browser, site_url):
+def test_no_matching_resource_says_so_and_offers_a_way_back(browser, site_url, listing):
     browser.get(site_url + "/boussole/")
     kinds = [i.get_attribute("value") for i in browser.find_elements(By.CSS_SELECTOR, '#filtres input[name="type"]')]
     themes = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#filtre-theme option")][1:]
-    empty = next((k, t) for k in kinds for t in themes if not expected(browser, type=[k], theme=[t]))
+    empty = next((k, t) for k in kinds for t in themes if not expected(listing, type=[k], theme=[t]))
     browser.get(site_url + "/boussole/?type=%s&theme=%s" % empty)
-    assert visible_items(browser) == []
+    assert shown(browser) == []
     message = browser.find_element(By.ID, "aucune")
     assert message.is_displayed()
     assert count_text(browser) == "Aucune ressource ne correspond."
     message.find_element(By.TAG_NAME, "button").click()
-    assert len(visible_items(browser)) == len(all_items(browser))
+    assert shown(browser) == expected(listing)[:listing["page"]]
     assert not message.is_displayed()
     assert browser.switch_to.active_element.tag_name in ("input", "select")
     assert query(browser) == {}
@@ -136,17 +202,25 @@ def test_count_is_announced_to_screen_readers(browser, site_url):
     assert count.get_attribute("role") == "status"
 
 
-def test_without_javascript_everything_is_reachable_by_links(browser_without_javascript, site_url):
+def test_without_javascript_everything_is_reachable_by_links(browser_without_javascript, site_url, listing):
     driver = browser_without_javascript
     driver.get(site_url + "/boussole/")
     assert not driver.find_element(By.ID, "filtres").is_displayed()
-    assert len(visible_items(driver)) == len(all_items(driver)) > 0
+    first = [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#resultats > li h3 a")]
+    assert first == expected(listing)[:listing["page"]]
     sector = driver.find_element(By.CSS_SELECTOR, 'svg a[href="/boussole/maturite/consolider/"]')
     label = sector.get_attribute("aria-label")
     count = int(label.split(" : ")[1].split()[0])
     driver.get(site_url + "/boussole/maturite/consolider/")
-    cards = driver.find_elements(By.CSS_SELECTOR, ".cards > .card")
-    assert len(cards) == count
+    listed = []
+    while True:
+        listed += [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".cards > .card h3 a")]
+        following = driver.find_elements(By.CSS_SELECTOR, 'a[rel="next"]')
+        if not following:
+            break
+        following[0].click()
+    assert listed == expected(listing, maturite=["consolider"]) and len(listed) == count
+    driver.get(site_url + "/boussole/maturite/consolider/")
     pair = driver.find_element(By.CSS_SELECTOR, 'a[href="/boussole/maturite/consolider/trajectoires/confiance/"]')
     pair.click()
     assert "Confiance" in driver.find_element(By.TAG_NAME, "h1").text

@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ElementTree
 
 import icalendar
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ATELIER, build_site, chromium
 from test_cli import fixture
@@ -74,31 +76,37 @@ def hostile_site(tmp_path_factory):
 
 
 class Elements(html.parser.HTMLParser):
-    """Every element and attribute of a page, and the text of its scripts."""
+    """Every element and attribute of a page, the text of its scripts, and of its h1 and h3 headings."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.elements, self.scripts, self.h1, self._in = [], [], [], None
+        self.elements, self.scripts, self.h1, self.h3 = [], [], [], []
+        self._script = False
+        self._heading = None
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
-        self._in = tag
         if tag == "script":
+            self._script = True
             self.scripts.append(dict(attrs).get("src") or "")
-        if tag == "h1":
-            self.h1.append("")
+        if tag in ("h1", "h3"):
+            self._heading = tag
+            getattr(self, tag).append("")
 
     def handle_data(self, data):
-        if self._in == "script" and self.scripts:
+        if self._script:
             self.scripts[-1] += data
-        if self._in == "h1":
-            self.h1[-1] += data
+        if self._heading:
+            getattr(self, self._heading)[-1] += data
 
     def handle_endtag(self, tag):
-        self._in = None
+        if tag == "script":
+            self._script = False
+        if tag == self._heading:
+            self._heading = None
 
 
-ALLOWED_SCRIPTS = {"/assets/boussole.js", "/assets/recherche.js"}
+ALLOWED_SCRIPTS = {"/assets/boussole.js", "/assets/recherche.js", "/assets/cartes.js"}
 
 
 def read_html(path):
@@ -143,10 +151,20 @@ def test_feeds_and_sitemap_are_well_formed_xml_with_the_title_as_text(hostile_si
     assert "<script>" not in contents and "javascript:" not in contents
 
 
-def test_the_search_index_is_json_with_the_title_as_text(hostile_site):
+def test_the_search_index_and_the_boussole_data_are_json_with_cards_escaped(hostile_site):
     _, public = hostile_site
-    items = json.loads((public / "recherche" / "index.json").read_text())
-    assert HOSTILE in [item["title"] for item in items]
+    files = sorted((public / "recherche" / "index").rglob("*.json")) + [public / "boussole" / "donnees.json"]
+    parsed = {path: json.loads(path.read_text()) for path in files}
+    cards = [card for path, value in parsed.items() if path.parent.name == "d" for card in value]
+    assert len(cards) == 3
+    titles = []
+    for card in cards:
+        parser = Elements()
+        parser.feed(card)
+        assert not parser.scripts and all(tag not in ("img", "iframe") for tag, _ in parser.elements)
+        assert all(not name.startswith("on") for _, attrs in parser.elements for name in attrs)
+        titles.append("".join(parser.h3))
+    assert HOSTILE in titles
 
 
 def test_calendar_line_breaks_never_start_a_property(hostile_site):
@@ -187,7 +205,8 @@ def test_nothing_runs_in_a_browser_on_search_and_boussole(hostile_site, tmp_path
             driver.get(base + path)
             assert driver.execute_script("return window.__pwned === undefined"), path
         driver.get(base + "/recherche/?q=guillemets")
-        found = driver.execute_script("return document.querySelectorAll('#recherche-resultats li').length")
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "recherche-resultats").get_attribute("aria-busy") == "false")
+        found = driver.execute_script("return document.querySelectorAll('#recherche-resultats > li').length")
         assert found == 3
         assert driver.execute_script("return window.__pwned === undefined")
     finally:

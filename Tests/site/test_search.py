@@ -6,7 +6,14 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 
 def results(driver):
-    return [a.get_attribute("href").split("/", 3)[3] for a in driver.find_elements(By.CSS_SELECTOR, "#recherche-resultats h2 a")]
+    """Every result, the button « Afficher plus de résultats » pressed until none is left."""
+    more = driver.find_element(By.ID, "recherche-suite")
+    while more.is_displayed():
+        shown = len(driver.find_elements(By.CSS_SELECTOR, "#recherche-resultats > li"))
+        more.click()
+        WebDriverWait(driver, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#recherche-resultats > li")) > shown)
+        settled(driver)
+    return [a.get_attribute("href").split("/", 3)[3] for a in driver.find_elements(By.CSS_SELECTOR, "#recherche-resultats h3 a")]
 
 
 def search(driver, site_url, text):
@@ -14,7 +21,12 @@ def search(driver, site_url, text):
     field = driver.find_element(By.ID, "q")
     WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
     field.send_keys(text)
-    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "recherche-compte").text)
+    return settled(driver)
+
+
+def settled(driver):
+    """The count once the results of the last query are shown (the list is no longer busy)."""
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.ID, "recherche-resultats").get_attribute("aria-busy") == "false")
     return driver.find_element(By.ID, "recherche-compte").text
 
 
@@ -44,7 +56,7 @@ def test_every_word_must_match(browser, site_url):
 
 def test_a_shared_query_is_restored_and_nothing_found_is_said(browser, site_url):
     browser.get(site_url + "/recherche/?q=zzzz")
-    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "recherche-compte").text)
+    settled(browser)
     assert browser.find_element(By.ID, "q").get_attribute("value") == "zzzz"
     assert browser.find_element(By.ID, "recherche-compte").text == "Aucune ressource ne contient « zzzz »."
     assert results(browser) == []

@@ -1,24 +1,47 @@
-// Filters of the boussole: the list of resources follows the checked values, the URL keeps the state
-// (shareable, bookmarkable, Back/Forward), and the count is announced to screen readers.
-// Within an axis, values add up (or); across axes and types, they narrow down (and).
+// Filters of the boussole. The page shows the first resources; once a filter is used (or a shared URL holds one),
+// the data of every resource is loaded (/boussole/donnees.json, once) and the list follows the checked values, a
+// page at a time, with the cards of the search index. The URL keeps the state (shareable, Back/Forward), and the
+// count is announced to screen readers. Within an axis, values add up (or); across axes and types, they narrow down.
 (function () {
   "use strict";
   var form = document.getElementById("filtres");
   var list = document.getElementById("resultats");
-  if (!form || !list || !window.URLSearchParams || !window.history.pushState) return;
+  var cartes = window.AtelierCartes;
+  if (!form || !list || !cartes || !window.fetch || !window.URLSearchParams || !window.history.pushState) return;
 
-  var items = Array.prototype.slice.call(list.children);
   var count = document.getElementById("compte");
   var none = document.getElementById("aucune");
+  var more = document.getElementById("boussole-suite");
+  var initialCount = count.textContent;
   var names = ["type", "theme"];
   Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-axis]"), function (fieldset) {
     names.push(fieldset.getAttribute("data-axis"));
   });
 
-  function attributeFor(name) {
-    if (name === "type") return "data-type";
-    if (name === "theme") return "data-themes";
-    return "data-axe-" + name;
+  var data = null;
+  var loading = null;
+  var found = [];
+  var shown = 0;
+  var current = 0;
+
+  function load() {
+    if (!loading) {
+      loading = cartes.json(list.getAttribute("data-donnees")).then(function (raw) {
+        var numbers = cartes.numbers(raw.items);
+        var items = [];
+        for (var at = 0; at < numbers.length;) {
+          var item = { document: numbers[at], kind: raw.kinds[numbers[at + 1]], masks: numbers.slice(at + 2, at + 2 + raw.groups) };
+          at += 2 + raw.groups;
+          item.themes = numbers.slice(at + 1, at + 1 + numbers[at]).map(function (n) { return raw.themes[n]; });
+          at += 1 + numbers[at];
+          items.push(item);
+        }
+        var bits = {};
+        raw.values.forEach(function (value, bit) { bits[value] = bit; });
+        data = { raw: raw, items: items, bits: bits };
+      });
+    }
+    return loading;
   }
 
   function readForm() {
@@ -53,6 +76,10 @@
     });
   }
 
+  function isEmpty(state) {
+    return names.every(function (name) { return state[name].length === 0; });
+  }
+
   function query(state) {
     var params = new URLSearchParams();
     names.forEach(function (name) {
@@ -62,26 +89,60 @@
     return window.location.pathname + (text ? "?" + text : "");
   }
 
+  function hasValue(item, axis, value) {
+    var bit = data.bits[axis + ":" + value];
+    if (bit === undefined) return false;
+    return (item.masks[Math.floor(bit / 30)] & (1 << (bit % 30))) !== 0;
+  }
+
   function matches(item, state) {
     return names.every(function (name) {
-      if (state[name].length === 0) return true;
-      var values = (item.getAttribute(attributeFor(name)) || "").split(" ");
-      return state[name].some(function (value) { return values.indexOf(value) !== -1; });
+      var wanted = state[name];
+      if (wanted.length === 0) return true;
+      if (name === "type") return wanted.indexOf(item.kind) !== -1;
+      if (name === "theme") return wanted.some(function (theme) { return item.themes.indexOf(theme) !== -1; });
+      return wanted.some(function (value) { return hasValue(item, name, value); });
+    });
+  }
+
+  function done(asked) {
+    if (asked === current) list.setAttribute("aria-busy", "false");
+  }
+
+  function showMore(append) {
+    var asked = current;
+    var ids = found.slice(shown, shown + data.raw.page);
+    list.setAttribute("aria-busy", "true");
+    return cartes.cards(data.raw.index, data.raw.chunk, ids).then(function (html) {
+      if (asked !== current) return;
+      cartes.show(list, html, append);
+      shown += ids.length;
+      if (more) more.hidden = shown >= found.length;
+      done(asked);
     });
   }
 
   function show(state) {
-    var shown = 0;
-    items.forEach(function (item) {
-      var visible = matches(item, state);
-      item.hidden = !visible;
-      if (visible) shown += 1;
+    var asked = ++current;
+    list.setAttribute("aria-busy", "true");
+    return load().then(function () {
+      if (asked !== current) return;
+      found = data.items.filter(function (item) { return matches(item, state); })
+        .map(function (item) { return item.document; });
+      var total = data.items.length;
+      if (found.length === 0) count.textContent = "Aucune ressource ne correspond.";
+      else if (isEmpty(state)) count.textContent = initialCount;
+      else count.textContent = cartes.number(found.length) + (found.length > 1 ? " ressources correspondent" : " ressource correspond") + " sur " + cartes.number(total) + ".";
+      none.hidden = found.length !== 0;
+      shown = 0;
+      if (found.length === 0) {
+        list.textContent = "";
+        if (more) more.hidden = true;
+        done(asked);
+        return;
+      }
+      return showMore(false);
     });
-    var total = items.length;
-    if (shown === 0) count.textContent = "Aucune ressource ne correspond.";
-    else if (shown === total) count.textContent = total + (total > 1 ? " ressources" : " ressource");
-    else count.textContent = shown + (shown > 1 ? " ressources correspondent" : " ressource correspond") + " sur " + total + ".";
-    none.hidden = shown !== 0;
   }
 
   function update() {
@@ -89,11 +150,6 @@
     show(state);
     var next = query(state);
     if (next !== window.location.pathname + window.location.search) window.history.pushState(null, "", next);
-  }
-
-  function clear() {
-    form.reset();
-    update();
   }
 
   form.addEventListener("change", update);
@@ -109,6 +165,12 @@
     form.querySelector("button[type=reset]").click();
     form.querySelector("input, select").focus();
   });
+  if (more) {
+    more.addEventListener("click", function () {
+      if (data) showMore(true);
+      else show(readForm()).then(function () { return showMore(true); });
+    });
+  }
   window.addEventListener("popstate", function () {
     var state = readURL();
     writeForm(state);
@@ -116,7 +178,8 @@
   });
 
   form.hidden = false;
+  if (more) more.hidden = false;
   var initial = readURL();
   writeForm(initial);
-  show(initial);
+  if (!isEmpty(initial)) show(initial);
 })();

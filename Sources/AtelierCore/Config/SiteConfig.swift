@@ -31,6 +31,9 @@ public struct SiteConfig: Sendable {
 public struct JeudisSettings: Sendable {
     public let title: String
     public let upcomingWeeks: Int
+
+    /// « Les Jeudis de l'ODD 17 du 20 novembre 2025 ».
+    public func title(of thursday: LocalDate) -> String { "\(title) du \(FrenchDates.long(thursday))" }
 }
 
 public struct LinkType: Sendable, Hashable {

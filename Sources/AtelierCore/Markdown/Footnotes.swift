@@ -55,9 +55,10 @@ enum Footnotes {
         return label.isEmpty || label.contains(" ") ? nil : String(label)
     }
 
-    /// cmark-gfm labels the way back from a note in English.
-    static func frenchLabels(_ html: String) -> String {
-        guard html.contains("data-footnote-backref") else { return html }
-        return html.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Revenir au texte\"")
+    /// cmark-gfm's HTML as a string, the way back from a note labelled in French rather than in English.
+    static func frenchLabels(_ html: UnsafePointer<CChar>) -> String {
+        let text = String(cString: html)
+        guard strstr(html, "data-footnote-backref") != nil else { return text }
+        return text.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Revenir au texte\"")
     }
 }

@@ -9,6 +9,8 @@ public struct RenderedMarkdown: Sendable {
     public let anchors: Set<String>
     /// Links with a fragment, to check once every document's anchors are known.
     public let anchorLinks: [AnchorLink]
+    /// The distinct words of the text, for the search (`SearchTerms`).
+    public let terms: [String]
 }
 
 /// A link to a place in a page: `#etapes` in the same text, or `../kits/x.md#etapes` in another one.
@@ -80,17 +82,31 @@ public struct MarkdownRenderer: Sendable {
             cmark_parser_free(parser)
         }
         let lines = SourceLines(source)
+        let terms = Self.terms(of: document)
         let footnotes = Footnotes.check(document, lines: lines, log: &log)
         Self.applyTypography(document)
         let (toc, headingIDs) = addHeadingIDs(document)
         let anchorLinks = rewriteLinks(document, lines: lines, log: &log)
         let anchors = headingIDs.union(footnotes)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return RenderedMarkdown(html: "", toc: toc, anchors: anchors, anchorLinks: anchorLinks)
+            return RenderedMarkdown(html: "", toc: toc, anchors: anchors, anchorLinks: anchorLinks, terms: terms)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: Footnotes.frenchLabels(String(cString: html)), toc: toc, anchors: anchors,
-                                anchorLinks: anchorLinks)
+        return RenderedMarkdown(html: Footnotes.frenchLabels(html), toc: toc, anchors: anchors,
+                                anchorLinks: anchorLinks, terms: terms)
+    }
+
+    /// Words of the text nodes, code included, read straight from cmark's bytes.
+    private static func terms(of document: OpaquePointer) -> [String] {
+        var terms = SearchTerms()
+        for node in nodes(in: document, where: {
+            let type = cmark_node_get_type($0)
+            return type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK
+        }) {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            terms.add(utf8: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        }
+        return terms.all
     }
 
     /// Plain text wrapped at `width` columns, for e-mail editions; link targets are dropped.

@@ -32,8 +32,8 @@ struct RelatedResources: Sendable {
                 return id
             })
         }
-        let bits = Dictionary(uniqueKeysWithValues: boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
-            .enumerated().map { ($1, UInt64(1) << UInt64($0)) })
+        let bits = Dictionary(boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
+            .enumerated().map { ($1, UInt64(1) << UInt64($0)) }, uniquingKeysWith: { first, _ in first })
         masks = resources.map { resource in
             resource.boussole.reduce(UInt64(0)) { mask, entry in entry.value.reduce(mask) { $0 | (bits["\(entry.key):\($1)"] ?? 0) } }
         }

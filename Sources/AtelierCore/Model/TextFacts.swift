@@ -1,10 +1,9 @@
 /// What a resource's text gives the rest of the site besides its page: the anchors other texts may link to, its own
-/// links to places in pages, the mistakes found in it, and the words the search finds it by.
+/// links to places in pages, and the mistakes found in it.
 struct TextFacts: Sendable {
     let anchors: Set<String>
     let anchorLinks: [AnchorLink]
     let diagnostics: [Diagnostic]
-    let searchText: String
 }
 
 enum AnchorCheck {
@@ -31,8 +30,7 @@ extension TextFacts {
             var log = DiagnosticLog()
             let body = model.markdown.render(entry.resource.body, log: &log)
             page?(entry, body)
-            return TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items,
-                             searchText: String(SearchIndex.plainText(body.html).prefix(SearchIndex.bodyLength)))
+            return TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
         }
     }
 

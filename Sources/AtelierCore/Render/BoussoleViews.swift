@@ -29,23 +29,23 @@ extension ViewFactory {
             let count = listed.filter { $0.resource.kind == kind.id }.count
             return count == 0 ? nil : FilterOption(value: kind.id, label: kind.plural, count: count)
         }
-        let tags = model.tags.compactMap { tag -> FilterOption? in
-            let count = listed.filter { $0.tags.contains { $0.slug == tag.slug } }.count
-            return count == 0 ? nil : FilterOption(value: tag.slug, label: tag.label, count: count)
-        }
-        let items = listed.map { entry in
-            FilterItem(card: card(entry), kind: entry.resource.kind, tags: entry.tags.map(\.slug).joined(separator: " "),
-                       facets: axes.map { Facet(axis: $0.id, values: (entry.resource.boussole[$0.id] ?? []).joined(separator: " ")) })
-        }
+        // The theme selector lists the most used themes, so that it does not grow with the site.
+        let themeCounts = Dictionary(listed.flatMap { $0.tags.map { ($0.slug, 1) } }, uniquingKeysWith: +)
+        let themes = model.tags.filter { themeCounts[$0.slug] != nil }
+            .sorted { (themeCounts[$0.slug]!, $1.slug) > (themeCounts[$1.slug]!, $0.slug) }.prefix(BoussoleView.themeLimit)
+        let tags = model.tags.filter { tag in themes.contains { $0.slug == tag.slug } }
+            .map { FilterOption(value: $0.slug, label: $0.label, count: themeCounts[$0.slug]!) }
         return BoussoleView(
             layout: layout(title: "Boussole", description: "Trouver des ressources selon la maturité de votre démarche, votre trajectoire et votre profil.", url: BoussolePaths.root),
-            compass: compass.render(), mainAxisLabel: main.label, axes: summaries, kinds: kinds, tags: tags, items: items,
-            totalLabel: Self.count(items.count, "ressource", "ressources"))
+            compass: compass.render(), mainAxisLabel: main.label, axes: summaries, kinds: kinds, tags: tags,
+            cards: listed.prefix(site.pageSize).map(listedCard), hasMore: listed.count > site.pageSize,
+            totalLabel: Self.count(listed.count, "ressource", "ressources"), dataURL: "/\(BoussoleData.path)",
+            indexURL: "/\(SearchIndex.folder)/")
     }
 
-    /// `/boussole/maturite/consolider/`: its resources, and links to its pairs with the second axis.
-    func boussoleValue(axis: Axis, value: AxisValue) -> BoussoleValueView {
-        let entries = boussoleEntries([(axis, value)])
+    /// `/boussole/maturite/consolider/`: its resources in pages, and on the first one the links to its pairs with the
+    /// second axis.
+    func boussoleValuePages(axis: Axis, value: AxisValue) -> [(url: String, view: BoussoleValueView)] {
         var pairs: [PairLink] = []
         var pairsTitle: String?
         if axis.id == axes[0].id, axes.count > 1 {
@@ -56,24 +56,44 @@ extension ViewFactory {
                          countLabel: Self.count(boussoleEntries([(axis, value), (second, other)]).count, "ressource", "ressources"))
             }
         }
-        return BoussoleValueView(
-            layout: layout(title: "\(axis.label) : \(value.label)", description: value.description, url: BoussolePaths.value(axis.id, value.id)),
-            title: "\(axis.label) : \(value.label)", description: value.description,
-            parent: nil,
-            countLabel: Self.count(entries.count, "ressource", "ressources"), cards: entries.map(card),
-            pairsTitle: pairsTitle, pairs: pairs)
+        let title = "\(axis.label) : \(value.label)"
+        return boussolePages(boussoleEntries([(axis, value)]), base: BoussolePaths.value(axis.id, value.id), title: title) { url, n in
+            BoussoleValueView(layout: layout(title: n.title, description: value.description, url: url), title: title,
+                              description: value.description, parent: nil, countLabel: n.countLabel, cards: n.cards,
+                              pairsTitle: n.number == 1 ? pairsTitle : nil, pairs: n.number == 1 ? pairs : [],
+                              pagination: n.pagination)
+        }
     }
 
-    /// `/boussole/maturite/consolider/trajectoires/confiance/`.
-    func boussolePair(_ axis: Axis, _ value: AxisValue, _ second: Axis, _ other: AxisValue) -> BoussoleValueView {
-        let entries = boussoleEntries([(axis, value), (second, other)])
-        let url = BoussolePaths.pair(axis.id, value.id, second.id, other.id)
-        return BoussoleValueView(
-            layout: layout(title: "\(value.label) × \(other.label)", description: "\(value.description) \(other.description)", url: url),
-            title: "\(axis.label) : \(value.label) · \(second.label) : \(other.label)",
-            description: other.description,
-            parent: TagLink(label: "\(axis.label) : \(value.label)", url: BoussolePaths.value(axis.id, value.id)),
-            countLabel: Self.count(entries.count, "ressource", "ressources"), cards: entries.map(card),
-            pairsTitle: nil, pairs: [])
+    /// `/boussole/maturite/consolider/trajectoires/confiance/`, in pages.
+    func boussolePairPages(_ axis: Axis, _ value: AxisValue, _ second: Axis, _ other: AxisValue) -> [(url: String, view: BoussoleValueView)] {
+        let title = "\(value.label) × \(other.label)"
+        return boussolePages(boussoleEntries([(axis, value), (second, other)]), base: BoussolePaths.pair(axis.id, value.id, second.id, other.id),
+                             title: title) { url, n in
+            BoussoleValueView(layout: layout(title: n.title, description: "\(value.description) \(other.description)", url: url),
+                              title: "\(axis.label) : \(value.label) · \(second.label) : \(other.label)",
+                              description: other.description,
+                              parent: TagLink(label: "\(axis.label) : \(value.label)", url: BoussolePaths.value(axis.id, value.id)),
+                              countLabel: n.countLabel, cards: n.cards, pairsTitle: nil, pairs: [], pagination: n.pagination)
+        }
+    }
+
+    /// What a page of a boussole list shows besides its header.
+    struct BoussolePage {
+        let number: Int
+        let title: String
+        let countLabel: String
+        let cards: [ListedCard]
+        let pagination: Pagination?
+    }
+
+    private func boussolePages(_ entries: [Entry], base: String, title: String,
+                               view: (String, BoussolePage) -> BoussoleValueView) -> [(url: String, view: BoussoleValueView)] {
+        let paging = Paging(items: entries, size: site.pageSize, base: base)
+        let countLabel = Self.count(entries.count, "ressource", "ressources")
+        return (1...paging.count).map { n in
+            (paging.url(n), view(paging.url(n), BoussolePage(number: n, title: paging.title(title, on: n), countLabel: countLabel,
+                                                             cards: paging.items(on: n).map(listedCard), pagination: paging.pagination(on: n))))
+        }
     }
 }

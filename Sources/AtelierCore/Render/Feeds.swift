@@ -47,7 +47,6 @@ struct Feeds {
 
     /// One entry per issue of the weekly digest, newest first.
     func jeudisAtom() -> String {
-        let views = ViewFactory(model: model)
         let updated = model.jeudis.first?.thursday ?? model.buildDate
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -68,7 +67,7 @@ struct Feeds {
             let content = site.absoluteLinks(issue.editorial?.body.html ?? "") + (items.isEmpty ? "" : "<ul>\(items.joined())</ul>")
             xml += """
               <entry>
-                <title>\(XML.escape(issue.editorial?.editorial.title ?? views.issueTitle(issue)))</title>
+                <title>\(XML.escape(issue.editorial?.editorial.title ?? site.jeudis.title(of: issue.thursday)))</title>
                 <link href="\(url)"/>
                 <id>\(url)</id>
                 <updated>\(Self.timestamp(issue.thursday))</updated>

@@ -7,6 +7,16 @@ struct SiteRenderer {
     let model: SiteModel
     let templates: TemplateSet
     let root: URL
+    private let views: ViewFactory
+    private let search: SearchIndex
+
+    init(model: SiteModel, templates: TemplateSet, root: URL) {
+        self.model = model
+        self.templates = templates
+        self.root = root
+        views = ViewFactory(model: model, parts: SharedParts(templates: templates))
+        search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url))
+    }
 
     /// One page to render: where it goes, with which template and view.
     struct Job: Sendable {
@@ -15,13 +25,13 @@ struct SiteRenderer {
         let view: any Encodable & Sendable
     }
 
-    private var views: ViewFactory { ViewFactory(model: model) }
-
     /// Parses every resource's text, in entry order, and writes each page as soon as its text is parsed.
     func renderResources(into writer: OutputWriter) -> [TextFacts] {
         TextFacts.of(model) { entry, body in
             let job = resourceJob(entry, body: body)
             writer.writePage(job.url, render(job))
+            let r = entry.resource
+            search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: body.terms)
         }
     }
 
@@ -30,7 +40,7 @@ struct SiteRenderer {
     }
 
     /// Every page and file besides the resources' pages.
-    func renderSite(facts: [TextFacts], into writer: OutputWriter) {
+    func renderSite(into writer: OutputWriter) {
         let jobs = siteJobs()
         ParallelMap.map(jobs) { writer.writePage($0.url, render($0)) }
         let feeds = Feeds(model: model)
@@ -39,53 +49,62 @@ struct SiteRenderer {
         writer.write("jeudis/atom.xml", feeds.jeudisAtom())
         writer.write("sitemap.xml", feeds.sitemap(urls: sitemapURLs))
         writer.write("robots.txt", feeds.robots())
-        let texts = Dictionary(zip(model.entries.map(\.resource.url), facts.map(\.searchText)), uniquingKeysWith: { a, _ in a })
-        writer.write("recherche/index.json", SearchIndex(model: model, texts: texts).json())
-        writeCalendars(into: writer)
-        for redirect in model.redirects {
-            writer.writePage(redirect.from, render(Job(url: redirect.from, template: "redirect", view: views.redirect(redirect))))
+        let documents = ParallelMap.map(search.urls.compactMap(model.entry(url:))) { entry in
+            SearchIndex.Document(url: entry.resource.url, date: entry.resource.date, card: card(entry))
         }
+        for (path, text) in search.files(documents: documents) { writer.write(path, text) }
+        writer.write(BoussoleData.path, BoussoleData(model: model).json())
+        writeCalendars(into: writer)
+        for job in model.redirects.map(redirectJob) { writer.writePage(job.url, render(job)) }
         copyFiles(into: writer)
+    }
+
+    /// A resource's card as `partials/card` renders it.
+    func card(_ entry: Entry) -> String { views.parts.card(views.card(entry)) }
+
+    func redirectJob(_ redirect: Redirect) -> Job {
+        Job(url: redirect.from, template: "redirect", view: views.redirect(redirect))
     }
 
     func render(_ job: Job) -> String {
         templates.render(TemplateEncoder.value(of: job.view), with: job.template)
     }
 
+    /// The pages besides resources', built on every core: each group (a kind's list, a theme, a value of the
+    /// boussole…) makes its pages' views.
     func siteJobs() -> [Job] {
-        let views = self.views
-        var jobs = [Job(url: "/", template: "home", view: views.home()),
-                    Job(url: "/404.html", template: "404", view: views.notFound())]
-        for kind in model.site.kinds {
-            jobs += views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) }
-        }
-        jobs.append(Job(url: "/\(model.site.tagIndex)/", template: "tags", view: views.tagIndex()))
-        jobs += model.tags.map { Job(url: views.tagURL($0.slug), template: "tag", view: views.tagPage($0)) }
-        jobs += model.pages.map { Job(url: $0.page.url, template: "page", view: views.page($0)) }
-        jobs.append(Job(url: "/boussole/", template: "boussole", view: views.boussole()))
         let axes = model.boussole.axes
+        var groups: [@Sendable () -> [Job]] = [
+            { [Job(url: "/", template: "home", view: views.home()), Job(url: "/404.html", template: "404", view: views.notFound()),
+               Job(url: "/boussole/", template: "boussole", view: views.boussole()),
+               Job(url: "/recherche/", template: "recherche", view: views.search())]
+              + model.pages.map { Job(url: $0.page.url, template: "page", view: views.page($0)) } },
+            { views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) } },
+            { views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) } },
+        ]
+        groups += model.site.kinds.map { kind in { views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) } } }
+        groups += model.tags.map { tag in { views.tagPages(tag).map { Job(url: $0.url, template: "tag", view: $0.view) } } }
         for axis in axes {
-            jobs += axis.values.map {
-                Job(url: BoussolePaths.value(axis.id, $0.id), template: "boussole-value", view: views.boussoleValue(axis: axis, value: $0))
+            groups += axis.values.map { value in
+                { views.boussoleValuePages(axis: axis, value: value).map { Job(url: $0.url, template: "boussole-value", view: $0.view) } }
             }
         }
         if axes.count > 1 {
             for value in axes[0].values {
-                jobs += axes[1].values.map {
-                    Job(url: BoussolePaths.pair(axes[0].id, value.id, axes[1].id, $0.id), template: "boussole-value",
-                        view: views.boussolePair(axes[0], value, axes[1], $0))
+                groups += axes[1].values.map { other in
+                    { views.boussolePairPages(axes[0], value, axes[1], other).map { Job(url: $0.url, template: "boussole-value", view: $0.view) } }
                 }
             }
         }
-        jobs.append(Job(url: "/jeudis/", template: "jeudis", view: views.jeudis()))
-        jobs.append(Job(url: "/recherche/", template: "recherche", view: views.search()))
-        for issue in model.jeudis {
-            let email = views.jeudiEmail(issue)
-            jobs += [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
-                     Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
-                     Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
+        groups += model.jeudis.map { issue in
+            {
+                let email = views.jeudiEmail(issue)
+                return [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
+                        Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
+                        Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
+            }
         }
-        return jobs
+        return ParallelMap.map(groups) { $0() }.flatMap { $0 }
     }
 
     /// The agenda of each agenda kind, and one file per event.

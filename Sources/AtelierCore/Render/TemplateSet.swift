@@ -11,6 +11,13 @@ public struct TemplateSet: Sendable {
     /// Ids written as they are in the templates (`id="contenu"`), which a text may link to.
     let staticIDs: Set<String>
 
+    /// Selects `HTMLEscaping` for a template; put on a line of its own before each one's text (a standalone tag
+    /// leaves no trace), so that the template's lines are counted one too many.
+    private static let escapingPragma: String = {
+        MustacheContentTypes.register(HTMLEscaping(), named: "HTML")
+        return "{{%CONTENT_TYPE:HTML}}\n"
+    }()
+
     static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
         let listing = FileTree.list(folder, within: root)
@@ -30,11 +37,11 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 log.error("gabarit invalide : \(describe(error.error))",
-                          at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber))
+                          at: SourceLocation(file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 log.error("gabarit invalide : \(error)", at: SourceLocation(file: display))
             }

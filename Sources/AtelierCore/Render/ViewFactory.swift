@@ -1,6 +1,7 @@
 /// Builds the view model of each kind of page from the site model.
 struct ViewFactory {
     let model: SiteModel
+    let parts: SharedParts
 
     var site: SiteConfig { model.site }
 
@@ -17,10 +18,15 @@ struct ViewFactory {
             .sorted { ($0.page.menu!, $0.page.url) < ($1.page.menu!, $1.page.url) }
             .map { NavLink(label: $0.page.title, url: $0.page.url, isCurrent: url == $0.page.url) }
         let fullTitle = url == "/" ? site.title : "\(title) · \(site.title)"
+        let chrome = SharedPart.Chrome(layout: Layout.Site(siteTitle: site.title, siteDescription: site.description, nav: nav,
+                                                           feedURL: "/atom.xml", tagIndexURL: "/\(site.tagIndex)/"))
+        let current = nav.firstIndex { $0.isCurrent }.map(String.init) ?? "aucune"
         return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
                       title: fullTitle, description: description.isEmpty ? site.description : description,
                       canonical: site.absoluteURL(url), nav: nav, feedURL: "/atom.xml",
-                      tagIndexURL: "/\(site.tagIndex)/")
+                      tagIndexURL: "/\(site.tagIndex)/",
+                      header: SharedPart(key: "header " + current, template: "partials/header", chrome: chrome, parts: parts),
+                      footer: SharedPart(key: "footer", template: "partials/footer", chrome: chrome, parts: parts))
     }
 
     func tagURL(_ slug: String) -> String { "/\(site.tagIndex)/\(slug)/" }
@@ -38,6 +44,9 @@ struct ViewFactory {
                         ? "et " + Self.count(entry.tags.count - Card.shownTags, "autre thème", "autres thèmes") : nil,
                     isArchived: entry.isArchived)
     }
+
+    /// A card as lists show it: rendered once, wherever it appears.
+    func listedCard(_ entry: Entry) -> ListedCard { ListedCard(card: card(entry), parts: parts) }
 
     func kindSummary(_ kind: KindConfig) -> KindSummary {
         let count = model.listed(ofKind: kind.id).count
@@ -74,7 +83,7 @@ struct ViewFactory {
             },
             partners: r.partners.isEmpty ? nil : r.partners.joined(separator: ", "),
             links: r.links.map { LinkView(label: $0.label, url: $0.url, typeLabel: $0.type.label) },
-            related: entry.related.compactMap { model.entry(url: $0) }.map(card),
+            related: entry.related.compactMap { model.entry(url: $0) }.map(listedCard),
             isArchived: entry.isArchived,
             calendarURL: r.startTime == nil ? nil : r.url + ICalendar.eventFile,
             isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate))
@@ -106,32 +115,29 @@ struct ViewFactory {
         let home = model.home
         return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/"),
                         title: home?.page.title ?? site.title, intro: home?.body.html ?? "",
-                        kinds: site.kinds.map(kindSummary), latest: latest.map(card), upcoming: upcoming.map(card),
+                        kinds: site.kinds.map(kindSummary), latest: latest.map(listedCard), upcoming: upcoming.map(listedCard),
                         hasUpcoming: !upcoming.isEmpty)
     }
 
-    /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`… An agenda kind shows its coming events first,
-    /// then its past events, most recent first.
+    /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`… An agenda kind lists its coming events first,
+    /// soonest first, then its past events, most recent first.
     func listPages(_ kind: KindConfig) -> [(url: String, view: ListView)] {
         let listed = model.listed(ofKind: kind.id)
         let upcoming = kind.isAgenda ? upcomingEvents(listed) : []
-        let rest = kind.isAgenda
+        let past = kind.isAgenda
             ? listed.filter { !$0.resource.isUpcoming(on: model.buildDate) }.sorted { ($0.resource.startTime!, $1.resource.url) > ($1.resource.startTime!, $0.resource.url) }
             : listed
-        let size = site.pageSize
-        let pageCount = max(1, (rest.count + size - 1) / size)
-        let url = { (n: Int) in n == 1 ? "/\(kind.id)/" : "/\(kind.id)/page/\(n)/" }
-        return (1...pageCount).map { n in
-            let slice = rest.dropFirst((n - 1) * size).prefix(size)
-            let pagination = pageCount == 1 ? nil : Pagination(
-                pages: (1...pageCount).map { PageNumber(number: $0, url: url($0), isCurrent: $0 == n) },
-                previousURL: n > 1 ? url(n - 1) : nil, nextURL: n < pageCount ? url(n + 1) : nil,
-                label: "Page \(n) sur \(pageCount)")
-            let title = n == 1 ? kind.plural : "\(kind.plural), page \(n)"
-            return (url(n), ListView(layout: layout(title: title, description: kind.description, url: url(n)),
-                                     kind: kindSummary(kind), upcoming: n == 1 ? upcoming.map(card) : [],
-                                     isAgenda: kind.isAgenda, cards: slice.map(card), pagination: pagination,
-                                     calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil))
+        let paging = Paging(items: upcoming + past, size: site.pageSize, base: "/\(kind.id)/")
+        return (1...paging.count).map { n in
+            let slice = paging.items(on: n)
+            let comingHere = slice.filter { $0.resource.isUpcoming(on: model.buildDate) && kind.isAgenda }
+            let pastHere = slice.dropFirst(comingHere.count)
+            return (paging.url(n), ListView(layout: layout(title: paging.title(kind.plural, on: n), description: kind.description, url: paging.url(n)),
+                                            kind: kindSummary(kind), upcoming: comingHere.map(listedCard),
+                                            showUpcoming: kind.isAgenda && (n == 1 || !comingHere.isEmpty),
+                                            showPast: kind.isAgenda && !pastHere.isEmpty,
+                                            isAgenda: kind.isAgenda, cards: pastHere.map(listedCard), pagination: paging.pagination(on: n),
+                                            calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil))
         }
     }
 
@@ -141,23 +147,34 @@ struct ViewFactory {
             .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
     }
 
-    func tagIndex() -> TagsView {
-        TagsView(layout: layout(title: "Thèmes", description: "Toutes les ressources, par thème.", url: "/\(site.tagIndex)/"),
-                 title: "Thèmes",
-                 tags: model.tags.map { tag in
-                     TagSummary(label: tag.label, url: tagURL(tag.slug),
-                                count: tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }.count)
-                 })
+    /// `/themes/`: every theme with its count, in pages of `TagsView.perPage`.
+    func tagIndexPages() -> [(url: String, view: TagsView)] {
+        let paging = Paging(items: model.tags, size: TagsView.perPage, base: "/\(site.tagIndex)/")
+        return (1...paging.count).map { n in
+            (paging.url(n), TagsView(layout: layout(title: paging.title("Thèmes", on: n), description: "Toutes les ressources, par thème.", url: paging.url(n)),
+                                     title: "Thèmes",
+                                     tags: paging.items(on: n).map { tag in
+                                         TagSummary(label: tag.label, url: tagURL(tag.slug), count: listedEntries(of: tag).count)
+                                     },
+                                     pagination: paging.pagination(on: n)))
+        }
     }
 
-    func tagPage(_ tag: Tag) -> TagView {
-        let entries = tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }
-        let groups = site.kinds.compactMap { kind -> CardGroup? in
-            let cards = entries.filter { $0.resource.kind == kind.id }.map(card)
-            return cards.isEmpty ? nil : CardGroup(label: kind.plural, cards: cards)
+    /// A theme's resources, grouped by kind, in pages.
+    func tagPages(_ tag: Tag) -> [(url: String, view: TagView)] {
+        let entries = listedEntries(of: tag)
+        let ordered = site.kinds.flatMap { kind in entries.filter { $0.resource.kind == kind.id } }
+        let paging = Paging(items: ordered, size: site.pageSize, base: tagURL(tag.slug))
+        return (1...paging.count).map { n in
+            (paging.url(n), TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n)),
+                                    label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
+                                    groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
+                                    pagination: paging.pagination(on: n)))
         }
-        return TagView(layout: layout(title: tag.label, description: "Les ressources du thème « \(tag.label) ».", url: tagURL(tag.slug)),
-                       label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"), groups: groups)
+    }
+
+    private func listedEntries(of tag: Tag) -> [Entry] {
+        tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }
     }
 
     func page(_ rendered: RenderedPage) -> PageView {
@@ -168,7 +185,7 @@ struct ViewFactory {
 
     func search() -> SearchView {
         SearchView(layout: layout(title: "Rechercher", description: "Chercher une ressource par un mot de son titre, de son résumé, de ses thèmes ou de son texte.", url: "/recherche/"),
-                   indexURL: "/recherche/index.json")
+                   indexURL: "/\(SearchIndex.folder)/")
     }
 
     func notFound() -> NotFoundView {
@@ -181,9 +198,7 @@ struct ViewFactory {
 
     // MARK: Les Jeudis
 
-    func issueTitle(_ issue: JeudiIssue) -> String {
-        "\(site.jeudis.title) du \(FrenchDates.long(issue.thursday))"
-    }
+    func issueTitle(_ issue: JeudiIssue) -> String { site.jeudis.title(of: issue.thursday) }
 
     private func issueSummary(_ issue: JeudiIssue) -> String {
         if let summary = issue.editorial?.editorial.summary, !summary.isEmpty { return summary }
@@ -191,15 +206,19 @@ struct ViewFactory {
         return "\(Self.count(count, "nouvelle ressource", "nouvelles ressources")) cette semaine."
     }
 
-    func jeudis() -> JeudisView {
-        JeudisView(layout: layout(title: site.jeudis.title, description: "Chaque jeudi, les nouvelles ressources et les prochains événements.", url: "/jeudis/"),
-                   title: site.jeudis.title,
-                   issues: model.jeudis.map { issue in
-                       IssueSummary(title: issue.editorial?.editorial.title ?? issueTitle(issue),
-                                    dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
-                                    url: issue.url, summary: issueSummary(issue))
-                   },
-                   feedURL: "/jeudis/atom.xml")
+    /// `/jeudis/`: the issues, newest first, in pages.
+    func jeudisPages() -> [(url: String, view: JeudisView)] {
+        let paging = Paging(items: model.jeudis, size: site.pageSize, base: "/jeudis/")
+        return (1...paging.count).map { n in
+            (paging.url(n), JeudisView(layout: layout(title: paging.title(site.jeudis.title, on: n), description: "Chaque jeudi, les nouvelles ressources et les prochains événements.", url: paging.url(n)),
+                                       title: site.jeudis.title,
+                                       issues: paging.items(on: n).map { issue in
+                                           IssueSummary(title: issue.editorial?.editorial.title ?? issueTitle(issue),
+                                                        dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
+                                                        url: issue.url, summary: issueSummary(issue))
+                                       },
+                                       feedURL: "/jeudis/atom.xml", pagination: paging.pagination(on: n)))
+        }
     }
 
     func jeudi(_ issue: JeudiIssue) -> JeudiView {
@@ -210,9 +229,9 @@ struct ViewFactory {
             seriesTitle: site.jeudis.title, title: issueTitle(issue),
             dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
             editorialTitle: issue.editorial?.editorial.title, body: issue.editorial?.body.html,
-            featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(card),
-            groups: groupedByKind(entries).map { CardGroup(label: $0.label, cards: $0.entries.map(card)) },
-            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(card),
+            featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(listedCard),
+            groups: groupedByKind(entries).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
+            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(listedCard),
             upcomingLabel: upcomingLabel(),
             previousURL: index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : nil,
             nextURL: index > 0 ? model.jeudis[index - 1].url : nil,

@@ -10,6 +10,19 @@ struct Layout: Sendable, Encodable {
     let nav: [NavLink]
     let feedURL: String
     let tagIndexURL: String
+    /// Rendered once for every page of the same section (`partials/header`).
+    let header: SharedPart
+    /// Rendered once for the whole site (`partials/footer`).
+    let footer: SharedPart
+
+    /// What the header and footer show: the same on many pages.
+    struct Site: Sendable, Encodable {
+        let siteTitle: String
+        let siteDescription: String
+        let nav: [NavLink]
+        let feedURL: String
+        let tagIndexURL: String
+    }
 }
 
 struct NavLink: Sendable, Encodable {
@@ -53,6 +66,8 @@ struct PageNumber: Sendable, Encodable {
     let number: Int
     let url: String
     let isCurrent: Bool
+    /// « … » between distant pages.
+    let isGap: Bool
 }
 
 struct Pagination: Sendable, Encodable {
@@ -101,7 +116,7 @@ struct ResourceDetail: Sendable, Encodable {
     let boussole: [BoussolePlacement]
     let partners: String?
     let links: [LinkView]
-    let related: [Card]
+    let related: [ListedCard]
     let isArchived: Bool
     let calendarURL: String?
     let isPast: Bool
@@ -117,8 +132,8 @@ struct HomeView: Sendable, Encodable {
     let title: String
     let intro: String
     let kinds: [KindSummary]
-    let latest: [Card]
-    let upcoming: [Card]
+    let latest: [ListedCard]
+    let upcoming: [ListedCard]
     let hasUpcoming: Bool
 }
 
@@ -126,9 +141,11 @@ struct ListView: Sendable, Encodable {
     let layout: Layout
     let kind: KindSummary
     /// For kinds with a start date (events): those starting on or after the build date, soonest first.
-    let upcoming: [Card]
+    let upcoming: [ListedCard]
+    let showUpcoming: Bool
+    let showPast: Bool
     let isAgenda: Bool
-    let cards: [Card]
+    let cards: [ListedCard]
     let pagination: Pagination?
     let calendarURL: String?
 }
@@ -143,11 +160,14 @@ struct TagsView: Sendable, Encodable {
     let layout: Layout
     let title: String
     let tags: [TagSummary]
+    let pagination: Pagination?
+
+    static let perPage = 200
 }
 
 struct CardGroup: Sendable, Encodable {
     let label: String
-    let cards: [Card]
+    let cards: [ListedCard]
 }
 
 struct TagView: Sendable, Encodable {
@@ -155,6 +175,7 @@ struct TagView: Sendable, Encodable {
     let label: String
     let countLabel: String
     let groups: [CardGroup]
+    let pagination: Pagination?
 }
 
 struct PageView: Sendable, Encodable {
@@ -202,19 +223,6 @@ struct FilterOption: Sendable, Encodable {
     let count: Int
 }
 
-/// Where a resource sits on one axis, written into a `data-axe-…` attribute for the filter script.
-struct Facet: Sendable, Encodable {
-    let axis: String
-    let values: String
-}
-
-struct FilterItem: Sendable, Encodable {
-    let card: Card
-    let kind: String
-    let tags: String
-    let facets: [Facet]
-}
-
 struct BoussoleView: Sendable, Encodable {
     let layout: Layout
     let compass: String
@@ -222,8 +230,14 @@ struct BoussoleView: Sendable, Encodable {
     let axes: [AxisSummary]
     let kinds: [FilterOption]
     let tags: [FilterOption]
-    let items: [FilterItem]
+    /// The first page of resources, for a first look and without JavaScript; the filters load the rest.
+    let cards: [ListedCard]
+    let hasMore: Bool
     let totalLabel: String
+    let dataURL: String
+    let indexURL: String
+
+    static let themeLimit = 200
 }
 
 struct PairLink: Sendable, Encodable {
@@ -239,9 +253,10 @@ struct BoussoleValueView: Sendable, Encodable {
     /// The main-axis value a pair page belongs to.
     let parent: TagLink?
     let countLabel: String
-    let cards: [Card]
+    let cards: [ListedCard]
     let pairsTitle: String?
     let pairs: [PairLink]
+    let pagination: Pagination?
 }
 
 struct IssueSummary: Sendable, Encodable {
@@ -257,6 +272,7 @@ struct JeudisView: Sendable, Encodable {
     let title: String
     let issues: [IssueSummary]
     let feedURL: String
+    let pagination: Pagination?
 }
 
 struct JeudiView: Sendable, Encodable {
@@ -267,9 +283,9 @@ struct JeudiView: Sendable, Encodable {
     let dateISO: String
     let editorialTitle: String?
     let body: String?
-    let featured: [Card]
+    let featured: [ListedCard]
     let groups: [CardGroup]
-    let upcoming: [Card]
+    let upcoming: [ListedCard]
     let upcomingLabel: String
     let previousURL: String?
     let nextURL: String?
