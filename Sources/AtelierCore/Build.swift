@@ -14,12 +14,15 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Take over an output folder holding files that Atelier did not write.
     public var force: Bool
+    /// The cache kept in memory between builds (the preview server); nil to read and write the one on disk.
+    public var memory: BuildCache?
 
     /// Atelier's own working files, beside content/.
-    public var cache: URL { root.appendingPathComponent(".atelier/cache") }
+    public var cacheFolder: URL { root.appendingPathComponent(".atelier/cache") }
 
     public init(root: URL, output: URL? = nil, outputLabel: String? = nil, date: LocalDate? = nil,
-                includeDrafts: Bool = false, strict: Bool = false, write: Bool = true, force: Bool = false) {
+                includeDrafts: Bool = false, strict: Bool = false, write: Bool = true, force: Bool = false,
+                memory: BuildCache? = nil) {
         self.root = root
         self.output = output ?? root.appendingPathComponent("public")
         self.outputLabel = outputLabel ?? output?.path ?? "public"
@@ -28,19 +31,43 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.write = write
+        self.memory = memory
     }
+}
+
+/// What a build did, in a few numbers: what the command line says at its end.
+public struct BuildSummary: Sendable, Equatable {
+    public struct KindCount: Sendable, Equatable {
+        public let label: String
+        public let count: Int
+    }
+
+    public let buildDate: LocalDate
+    /// Each kind's plural label and its number of published resources, in the order of site.yml.
+    public let kinds: [KindCount]
+    /// Resources left out of this build: dated after it, or drafts.
+    public let scheduled: Int
+    public let drafts: Int
+    /// The Thursdays of the Jeudis' issues, newest first.
+    public let jeudis: [LocalDate]
+
+    public var published: Int { kinds.map(\.count).reduce(0, +) }
 }
 
 public struct BuildReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// Nil when the build failed and nothing was written.
+    public let summary: BuildSummary?
+    /// The model of a build that made it; nil when the cache showed that nothing changed, or when the build failed.
     public let model: SiteModel?
     public let filesWritten: Int
     public let pagesWritten: Int
+    /// Files whose bytes changed (the others kept their modification time).
+    public let filesChanged: Int
     /// How long each step took, in order.
     public let timings: [StepTiming]
 
-    public var succeeded: Bool { model != nil }
+    public var succeeded: Bool { summary != nil }
 }
 
 public struct StepTiming: Sendable {
@@ -48,21 +75,27 @@ public struct StepTiming: Sendable {
     public let seconds: Double
 }
 
-/// The build, top to bottom: configuration and content → checks → model → pages → output.
+/// The build, top to bottom: configuration and content → checks → model → pages → output → cache.
+/// A rebuild does only the work its changes require (`BuildCache`, `SiteRenderer`); its result is the same, byte
+/// for byte, as a build from nothing.
 public enum Build {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var log = DiagnosticLog()
         var clock = StepClock()
         let folder = OutputFolder(options.output)
         if options.write {
-            let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cache)
+            let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cacheFolder)
                 .check(folder)
-            guard refusals.isEmpty else {
-                return BuildReport(diagnostics: refusals, model: nil, filesWritten: 0, pagesWritten: 0, timings: [])
-            }
+            guard refusals.isEmpty else { return failed(DiagnosticLog(refusals), clock) }
         }
-        let content = ContentLoader.load(root: options.root, log: &log)
-        let templates = TemplateSet.load(root: options.root, log: &log)
+        let previous = options.memory ?? BuildCache.load(from: options.cacheFolder, root: options.root)
+        let inputs = InputScan(root: options.root)
+        if options.write, let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
+            return report
+        }
+
+        let content = ContentLoader.load(root: options.root, listing: inputs.content, previous: previous, log: &log)
+        let templates = TemplateSet.load(root: options.root, listing: inputs.templates, log: &log)
         clock.lap("lecture")
         guard let content else { return failed(log, clock) }
 
@@ -75,37 +108,83 @@ public enum Build {
         let blocking = { log.hasErrors || (options.strict && !log.items.isEmpty) }
 
         // Pages are written only when the build can succeed; the texts are checked in any case.
-        var writer: OutputWriter?
-        if options.write, !blocking(), let templates {
-            do {
-                writer = try OutputWriter(folder: folder)
-            } catch {
-                log.error("\(error)", at: .option(options.outputLabel))
-                return failed(log, clock)
-            }
+        guard options.write, !blocking(), let templates else {
+            let facts = TextFacts.of(model, previous: previous, hashes: content.hashes)
+            log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
+            guard !blocking() else { return failed(log, clock) }
+            return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: 0,
+                               pagesWritten: 0, filesChanged: 0, timings: clock.laps)
         }
-        let renderer = templates.map { SiteRenderer(model: model, templates: $0, root: options.root) }
-        let facts = writer.flatMap { writer in renderer.map { $0.renderResources(into: writer) } } ?? TextFacts.of(model)
+        let live = previous.tree(OutputMarker.fingerprint(of: folder.live))
+        let writer: OutputWriter
+        do {
+            writer = try OutputWriter(folder: folder, live: live, twin: previous.tree(OutputMarker.fingerprint(of: folder.twin)))
+        } catch {
+            log.error("\(error)", at: .option(options.outputLabel))
+            return failed(log, clock)
+        }
+        let keys = SiteKeys(model: model, configuration: content.configuration, templates: templates.fingerprint,
+                            includeDrafts: options.includeDrafts, contents: content.hashes)
+        let renderer = SiteRenderer(model: model, templates: templates, root: options.root, keys: keys, previous: previous)
+        let (facts, search) = renderer.renderResources(into: writer)
         log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
         guard !blocking() else { return failed(log, clock) }
-        guard let writer, let renderer else {
-            return BuildReport(diagnostics: log.sorted, model: model, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
-        }
-        renderer.renderSite(into: writer)
+        renderer.renderSite(search: search, into: writer)
         clock.lap("rendu")
+        let manifest: OutputManifest
         do {
-            try writer.commit()
+            manifest = try writer.commit()
         } catch {
             log.error("\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
         clock.lap("écriture")
-        return BuildReport(diagnostics: log.sorted, model: model, filesWritten: writer.filesWritten,
-                           pagesWritten: writer.pagesWritten, timings: clock.laps)
+
+        let cache = options.memory ?? BuildCache()
+        cache.replace(project: options.root, inputs: inputs.signatures, optionsKey: optionsKey(today, options), summary: summary(model),
+                      timeZone: content.site.timeZone, configuration: content.configuration, warnings: log.sorted,
+                      reads: content.reads, made: renderer.made,
+                      live: manifest, previous: live)
+        if options.memory == nil {
+            do {
+                try cache.save(to: options.cacheFolder)
+            } catch {
+                log.warning("\(error)", at: .option(options.cacheFolder.path))
+            }
+        }
+        clock.lap("cache")
+        return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
+                           pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten, timings: clock.laps)
+    }
+
+    /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,
+    /// and the live site is intact: its warnings are said again.
+    private static func unchanged(_ options: BuildOptions, inputs: InputScan, previous: BuildCache, folder: OutputFolder,
+                                  clock: StepClock) -> BuildReport? {
+        guard let summary = previous.summary, let zone = TimeZone(identifier: previous.timeZone), previous.inputs == inputs.signatures,
+              previous.optionsKey == optionsKey(options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: zone), options),
+              let live = previous.trees.first, OutputMarker.fingerprint(of: folder.live) == live.fingerprint,
+              live.files.keys.allSatisfy({ live.isIntact($0, in: folder.live.path) }) else { return nil }
+        let blocking = options.strict && !previous.warnings.isEmpty
+        var clock = clock
+        clock.lap("lecture")
+        return BuildReport(diagnostics: previous.warnings, summary: blocking ? nil : summary, model: nil, filesWritten: 0,
+                           pagesWritten: 0, filesChanged: 0, timings: clock.laps)
+    }
+
+    private static func optionsKey(_ date: LocalDate, _ options: BuildOptions) -> String {
+        "\(date) \(options.includeDrafts ? "brouillons" : "publié")"
+    }
+
+    private static func summary(_ model: SiteModel) -> BuildSummary {
+        BuildSummary(buildDate: model.buildDate,
+                     kinds: model.site.kinds.map { BuildSummary.KindCount(label: $0.plural, count: model.entries(ofKind: $0.id).count) },
+                     scheduled: model.scheduledCount, drafts: model.draftCount, jeudis: model.jeudis.map(\.thursday))
     }
 
     private static func failed(_ log: DiagnosticLog, _ clock: StepClock) -> BuildReport {
-        BuildReport(diagnostics: log.sorted, model: nil, filesWritten: 0, pagesWritten: 0, timings: clock.laps)
+        BuildReport(diagnostics: log.sorted, summary: nil, model: nil, filesWritten: 0, pagesWritten: 0, filesChanged: 0,
+                    timings: clock.laps)
     }
 
     public static func defaultDate(environment: [String: String], timeZone: TimeZone) -> LocalDate {
@@ -113,6 +192,28 @@ public enum Build {
             return LocalDate(Date(timeIntervalSince1970: epoch), in: timeZone)
         }
         return LocalDate(Date(), in: timeZone)
+    }
+}
+
+/// The files of `content/` and `templates/`, each with its signature, listed once per build (and by the preview,
+/// to notice a change).
+public struct InputScan: Sendable {
+    let content: FileTree.Listing
+    let templates: FileTree.Listing
+
+    public init(root: URL) {
+        content = FileTree.list(root.appendingPathComponent("content"), within: root)
+        templates = FileTree.list(root.appendingPathComponent("templates"), within: root)
+    }
+
+    public var signatures: [String: BuildCache.Signature] {
+        var all: [String: BuildCache.Signature] = [:]
+        let refused = BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0)
+        for (folder, listing) in [("content/", content), ("templates/", templates)] {
+            for (path, signature) in listing.signatures { all[folder + path] = signature }
+            for item in listing.refused { all[folder + item.path] = refused }
+        }
+        return all
     }
 }
 

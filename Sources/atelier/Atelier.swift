@@ -35,7 +35,7 @@ struct BuildArguments: ParsableArguments {
     var force = false
 
     /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
-    func build(write: Bool = true) throws -> SiteModel {
+    func build(write: Bool = true) throws -> BuildSummary {
         let started = Date()
         var buildDate: LocalDate?
         if let date {
@@ -51,16 +51,16 @@ struct BuildArguments: ParsableArguments {
         let console = Console()
         console.show(report.diagnostics)
         defer { if timings { console.show(report.timings) } }
-        guard let model = report.model else {
+        guard let summary = report.summary else {
             console.failure(report.diagnostics, strict: strict)
             throw ExitCode(1)
         }
         if write {
-            console.success(model: model, report: report, seconds: Date().timeIntervalSince(started))
+            console.success(summary, report: report, seconds: Date().timeIntervalSince(started))
         } else {
-            console.checked(model: model, report: report)
+            console.checked(summary, report: report)
         }
-        return model
+        return summary
     }
 
     var outputPath: String { output ?? (root as NSString).appendingPathComponent("public") }
@@ -98,13 +98,13 @@ struct JeudiCommand: ParsableCommand {
     @OptionGroup var arguments: BuildArguments
 
     func run() throws {
-        let model = try arguments.build()
-        let thursday = Jeudis.thursday(onOrBefore: model.buildDate)
-        guard let issue = model.jeudis.first(where: { $0.thursday == thursday }) else {
+        let summary = try arguments.build()
+        let thursday = Jeudis.thursday(onOrBefore: summary.buildDate)
+        guard summary.jeudis.contains(thursday) else {
             FileHandle.standardError.write(Data("Pas de numéro des Jeudis le \(FrenchDates.withWeekday(thursday)) : rien de nouveau cette semaine et pas d'éditorial (content/jeudis/\(thursday).md).\n".utf8))
             throw ExitCode(1)
         }
-        let folder = (arguments.outputPath as NSString).appendingPathComponent(String(issue.url.dropFirst()))
+        let folder = (arguments.outputPath as NSString).appendingPathComponent(String(JeudiIssue.url(of: thursday).dropFirst()))
         for file in ["index.html", "email.html", "email.txt"] {
             print((folder as NSString).appendingPathComponent(file))
         }

@@ -15,12 +15,8 @@ struct Console {
 
     /// « Étapes : lecture 0,12 s · modèle 0,30 s · rendu 0,41 s · écriture 0,20 s »
     func show(_ timings: [StepTiming]) {
-        let steps = timings.map { "\($0.step) \(seconds($0.seconds)) s" }.joined(separator: " · ")
+        let steps = timings.map { "\($0.step) \(FrenchNumbers.seconds($0.seconds)) s" }.joined(separator: " · ")
         print("Étapes : \(steps)")
-    }
-
-    private func seconds(_ value: Double) -> String {
-        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
     }
 
     func failure(_ diagnostics: [Diagnostic], strict: Bool) {
@@ -33,27 +29,27 @@ struct Console {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    func success(model: SiteModel, report: BuildReport, seconds: Double) {
-        let perKind = model.site.kinds.map { kind in
-            "\(model.entries(ofKind: kind.id).count) \(kind.plural.lowercased())"
-        }
+    /// « Site construit (2025-11-20) : 14 fiches repère, … ; 178 pages, 231 fichiers (3 modifiés) en 0,33 s. »
+    func success(_ summary: BuildSummary, report: BuildReport, seconds: Double) {
+        let perKind = summary.kinds.map { "\($0.count) \($0.label.lowercased())" }
         let warnings = report.diagnostics.isEmpty ? "" : ", \(plural(report.diagnostics.count, "avertissement", "avertissements"))"
-        let time = self.seconds(seconds)
-        print("Site construit (\(model.buildDate)) : \(perKind.joined(separator: ", "))\(leftOut(model)) ; "
-              + "\(report.pagesWritten) pages, \(report.filesWritten) fichiers en \(time) s\(warnings).")
+        let work = report.model == nil ? "rien n'a changé depuis la dernière construction"
+            : "\(report.pagesWritten) pages, \(report.filesWritten) fichiers (\(plural(report.filesChanged, "modifié", "modifiés")))"
+        print("Site construit (\(summary.buildDate)) : \(perKind.joined(separator: ", "))\(leftOut(summary)) ; "
+              + "\(work) en \(FrenchNumbers.seconds(seconds)) s\(warnings).")
     }
 
     /// « (non publiées : 2 programmées, 1 brouillon) », or nothing.
-    private func leftOut(_ model: SiteModel) -> String {
+    private func leftOut(_ summary: BuildSummary) -> String {
         var parts: [String] = []
-        if model.scheduledCount > 0 { parts.append(plural(model.scheduledCount, "programmée", "programmées")) }
-        if model.draftCount > 0 { parts.append(plural(model.draftCount, "brouillon", "brouillons")) }
+        if summary.scheduled > 0 { parts.append(plural(summary.scheduled, "programmée", "programmées")) }
+        if summary.drafts > 0 { parts.append(plural(summary.drafts, "brouillon", "brouillons")) }
         return parts.isEmpty ? "" : " (non publiées : \(parts.joined(separator: ", ")))"
     }
 
-    func checked(model: SiteModel, report: BuildReport) {
+    func checked(_ summary: BuildSummary, report: BuildReport) {
         let warnings = report.diagnostics.isEmpty ? "aucun problème" : plural(report.diagnostics.count, "avertissement", "avertissements")
-        print("Vérification (\(model.buildDate)) : \(plural(model.entries.count, "ressource publiée", "ressources publiées"))\(leftOut(model)), \(warnings).")
+        print("Vérification (\(summary.buildDate)) : \(plural(summary.published, "ressource publiée", "ressources publiées"))\(leftOut(summary)), \(warnings).")
     }
 
     private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }

@@ -52,8 +52,8 @@ import Testing
         let keys = try #require(meta["shards"] as? [String])
         let documentCount = try #require(meta["documents"] as? Int)
         var postings: [String: String] = [:]
-        for number in keys.indices {
-            postings.merge(try json("recherche/index/t/\(number).json", as: [String: String].self)) { a, _ in a }
+        for key in keys {
+            postings.merge(try json(SearchIndex.shardPath(key), as: [String: String].self)) { a, _ in a }
         }
         var cards: [String] = []
         for chunk in 0..<((documentCount + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize) {

@@ -53,16 +53,20 @@ import Testing
     /// Renders every page of the fixture with view models that record each name asked and each name found.
     private func unknownNames(in site: Fixture) throws -> Set<String> {
         var log = DiagnosticLog()
-        let content = try #require(ContentLoader.load(root: site.root, log: &log))
-        let templates = try #require(TemplateSet.load(root: site.root, log: &log))
+        let inputs = InputScan(root: site.root)
+        let content = try #require(ContentLoader.load(root: site.root, listing: inputs.content, previous: BuildCache(), log: &log))
+        let templates = try #require(TemplateSet.load(root: site.root, listing: inputs.templates, log: &log))
         let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false,
                                      templateAnchors: templates.staticIDs)
             .build(log: &log)
-        let renderer = SiteRenderer(model: model, templates: templates, root: site.root)
+        let keys = SiteKeys(model: model, configuration: content.configuration, templates: templates.fingerprint,
+                            includeDrafts: false, contents: content.hashes)
+        let renderer = SiteRenderer(model: model, templates: templates, root: site.root, keys: keys, previous: BuildCache())
         let probe = NameProbe()
         var ignored = DiagnosticLog()
         let resourceJobs = model.entries.map { renderer.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
-        for job in resourceJobs + renderer.siteJobs() {
+        let siteJobs = renderer.siteGroups(search: SearchIndex.State(urls: [], postings: [:])).flatMap { $0() }.flatMap { $0.pages() }
+        for job in resourceJobs + siteJobs {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }
         #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })

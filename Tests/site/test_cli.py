@@ -122,7 +122,12 @@ def test_timings_list_the_steps_of_the_build(tmp_path):
     assert result.returncode == 0, result.stderr
     steps = result.stdout.strip().splitlines()[-1]
     assert steps.startswith("Étapes : lecture ")
-    assert [part.split()[0] for part in steps.removeprefix("Étapes : ").split(" · ")] == ["lecture", "modèle", "rendu", "écriture"]
+    assert [part.split()[0] for part in steps.removeprefix("Étapes : ").split(" · ")] == ["lecture", "modèle", "rendu", "écriture", "cache"]
+
+    again = run("build", "--root", str(root), "--date", "2025-11-20", "--timings")
+    assert again.returncode == 0, again.stderr
+    assert "rien n'a changé depuis la dernière construction" in again.stdout
+    assert again.stdout.strip().splitlines()[-1].startswith("Étapes : lecture ")
 
 
 def whole_tree(folder):

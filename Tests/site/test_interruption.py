@@ -64,7 +64,7 @@ def test_a_build_killed_at_any_point_leaves_one_complete_site(tmp_path):
         assert digest(public) == expected[new]
         twin = root / ".public.atelier"
         assert (twin / ".atelier").read_text().splitlines()[1] == "état : complet"
-        assert sorted(p.name for p in root.iterdir() if "atelier" in p.name) == [".public.atelier"]
+        assert sorted(p.name for p in root.iterdir() if "atelier" in p.name) == [".atelier", ".public.atelier"]
         live = new
     # Some kills came before the exchange and some after: both outcomes were seen.
     assert outcomes == {True, False}

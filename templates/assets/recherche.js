@@ -47,6 +47,14 @@
     return best < 0 ? wanted : [best].concat(wanted);
   }
 
+  // A shard's file is named after its key: letters and digits as they are, anything else in hexadecimal.
+  function shardName(key) {
+    if (/^[a-z0-9]+$/.test(key)) return key;
+    return "x" + Array.prototype.map.call(new TextEncoder().encode(key), function (byte) {
+      return (byte < 16 ? "0" : "") + byte.toString(16);
+    }).join("");
+  }
+
   // Document → weight of its best field for this word: 3 a title or theme, 2 the summary, 1 the text.
   function matches(word, shards) {
     var weights = {};
@@ -73,7 +81,7 @@
     var asked = ++current;
     if (query.length === 0) return Promise.resolve(null);
     return Promise.all(query.map(function (word) {
-      return Promise.all(shardsFor(word).map(function (n) { return cartes.json(base + "t/" + n + ".json"); }))
+      return Promise.all(shardsFor(word).map(function (n) { return cartes.json(base + "t/" + shardName(meta.shards[n]) + ".json"); }))
         .then(function (shards) { return matches(word, shards); });
     })).then(function (perWord) {
       if (asked !== current) return null;

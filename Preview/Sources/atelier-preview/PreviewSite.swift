@@ -1,16 +1,19 @@
 import AtelierCore
 import Foundation
 
-/// The last build of the preview: its number (which open pages watch), and its diagnostics.
+/// The last build of the preview: its number (which open pages watch), and its diagnostics. The build cache stays
+/// in memory, so that a rebuild after an edit makes only what the edit changed.
 actor PreviewSite {
     let options: BuildOptions
     let output: OutputFolder
     private(set) var version = 0
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var succeeded = false
-    private var lastSnapshot: [String: Date] = [:]
+    private var lastSnapshot: [String: BuildCache.Signature] = [:]
 
     init(options: BuildOptions) {
+        var options = options
+        options.memory = BuildCache()
         self.options = options
         output = OutputFolder(options.output)
     }
@@ -22,7 +25,8 @@ actor PreviewSite {
         succeeded = report.succeeded
         version += 1
         let status = succeeded ? "reconstruit" : "en erreur"
-        print("[\(version)] Site \(status) : \(report.pagesWritten) pages, \(diagnostics.count) remarque(s).")
+        let seconds = report.timings.map(\.seconds).reduce(0, +)
+        print("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(diagnostics.count) remarque(s).")
         for diagnostic in diagnostics { print(diagnostic) }
     }
 
@@ -34,17 +38,7 @@ actor PreviewSite {
         }
     }
 
-
-    private func snapshot() -> [String: Date] {
-        var files: [String: Date] = [:]
-        for folder in ["content", "templates"] {
-            let base = options.root.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(
-                at: base, includingPropertiesForKeys: [.contentModificationDateKey], options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in enumerator {
-                files[url.path] = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
-            }
-        }
-        return files
+    private func snapshot() -> [String: BuildCache.Signature] {
+        InputScan(root: options.root).signatures
     }
 }

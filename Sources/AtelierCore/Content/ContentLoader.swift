@@ -11,34 +11,49 @@ public struct LoadedContent: Sendable {
     public let staticFiles: [String]
     /// Texts of Markdown files whose header has mistakes: not published, but their links are checked all the same.
     public let rejected: [MarkdownSource]
+    /// Fingerprint of site.yml and boussole.yml: what every file is read against.
+    let configuration: Fingerprint
+    /// Hash of each Markdown file's bytes, by its path (`content/kits/x.md`).
+    let hashes: [String: Fingerprint]
+    /// What each Markdown file gave, for the next build's cache, by its path in `content/`.
+    let reads: [String: BuildCache.CachedRead]
 }
 
-/// Walks `content/`, reads every file it knows and reports every file it does not.
+/// Walks `content/`, reads every file it knows and reports every file it does not. A Markdown file whose signature
+/// is the one the cache knows, under the same configuration, is not read again.
 enum ContentLoader {
-    static func load(root: URL, log: inout DiagnosticLog) -> LoadedContent? {
+    static func load(root: URL, listing: FileTree.Listing, previous: BuildCache, log: inout DiagnosticLog) -> LoadedContent? {
         let content = root.appendingPathComponent("content")
-        let site = read(content.appendingPathComponent("site.yml"), display: SiteConfigLoader.path, log: &log)
-            .flatMap { SiteConfigLoader.load(text: $0, log: &log) }
-        let boussole = read(content.appendingPathComponent("boussole.yml"), display: BoussoleLoader.path, log: &log)
-            .flatMap { BoussoleLoader.load(text: $0, log: &log) }
+        let siteText = read(content.appendingPathComponent("site.yml"), display: SiteConfigLoader.path, log: &log)
+        let boussoleText = read(content.appendingPathComponent("boussole.yml"), display: BoussoleLoader.path, log: &log)
+        let site = siteText.flatMap { SiteConfigLoader.load(text: $0, log: &log) }
+        let boussole = boussoleText.flatMap { BoussoleLoader.load(text: $0, log: &log) }
         // Without the kinds of site.yml no file can be read for what it is.
         guard let site else { return nil }
+        let configuration = Fingerprint.of((siteText ?? "") + "\u{0}" + (boussoleText ?? ""))
 
-        let listing = FileTree.list(content, within: root)
         for (path, reason) in listing.refused {
             log.error(reason, at: SourceLocation(file: "content/" + path),
                       hint: "copiez le fichier lui-même dans content/ : Atelier ne lit que les fichiers du projet")
         }
-        let files = listing.files
         let reader = ContentFileReader(site: site, resources: ResourceReader(site: site, boussole: boussole))
-        let read = ParallelMap.map(files.filter { $0.hasSuffix(".md") }) { relative in
-            reader.read(relative: relative, data: FileManager.default.contents(atPath: content.appendingPathComponent(relative).path))
+        let known = previous.configuration == configuration ? previous.reads : [:]
+        let reads = ParallelMap.map(listing.files.filter { $0.hasSuffix(".md") }) { relative -> (String, BuildCache.CachedRead) in
+            let signature = listing.signatures[relative]
+            if let cached = known[relative], cached.signature == signature { return (relative, cached) }
+            let data = FileManager.default.contents(atPath: content.appendingPathComponent(relative).path)
+            let read = reader.read(relative: relative, data: data)
+            return (relative, BuildCache.CachedRead(signature: signature ?? BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0),
+                                                    hash: data.map { Fingerprint.of($0) } ?? Fingerprint(high: 0, low: 0), read: read))
         }
+        let read = reads.map(\.1.read)
         for file in read { log.append(contentsOf: file.log) }
-        let staticFiles = files.filter { !$0.hasSuffix(".md") && !["site.yml", "boussole.yml"].contains($0) }
+        let staticFiles = listing.files.filter { !$0.hasSuffix(".md") && !["site.yml", "boussole.yml"].contains($0) }
         return LoadedContent(site: site, boussole: boussole ?? BoussoleConfig(axes: []), resources: read.compactMap(\.resource),
                              pages: read.compactMap(\.page), editorials: read.compactMap(\.editorial),
-                             staticFiles: staticFiles, rejected: read.compactMap(\.rejected))
+                             staticFiles: staticFiles, rejected: read.compactMap(\.rejected), configuration: configuration,
+                             hashes: Dictionary(reads.map { ("content/" + $0.0, $0.1.hash) }, uniquingKeysWith: { first, _ in first }),
+                             reads: Dictionary(reads, uniquingKeysWith: { first, _ in first }))
     }
 
     private static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {

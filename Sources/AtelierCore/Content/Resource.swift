@@ -1,3 +1,5 @@
+import Foundation
+
 /// One resource as the editor wrote it, checked: a fiche, a kit, an événement…
 public struct Resource: Sendable {
     public let source: String
@@ -52,10 +54,55 @@ public enum FieldValue: Sendable, Hashable {
 }
 
 /// Markdown text with the place it starts in its file, so link errors point to the right line.
+/// A text read from the cache is read again from its file only when it is needed (when its page is rendered):
+/// a build that changes little never holds the whole corpus in memory.
 public struct MarkdownSource: Sendable {
     public let file: String
-    public let text: String
     public let firstLine: Int
+    private let storage: Storage
+
+    public var text: String { storage.text }
+
+    public init(file: String, text: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+        storage = Storage(text: text)
+    }
+
+    /// The text of `file` (`content/…`), below its front matter, read when first asked for.
+    init(file: String, firstLine: Int, root: URL) {
+        self.file = file
+        self.firstLine = firstLine
+        storage = Storage(reading: root.appendingPathComponent(file))
+    }
+
+    private final class Storage: @unchecked Sendable {
+        private let lock = NSLock()
+        private var loaded: String?
+        private let url: URL?
+
+        init(text: String) {
+            loaded = text
+            url = nil
+        }
+
+        init(reading url: URL) {
+            loaded = nil
+            self.url = url
+        }
+
+        var text: String {
+            lock.withLock {
+                if let loaded { return loaded }
+                var ignored = DiagnosticLog()
+                let text = url.flatMap { FileManager.default.contents(atPath: $0.path) }
+                    .flatMap { String(data: $0, encoding: .utf8) }
+                    .flatMap { FrontMatter.split($0, path: "", log: &ignored)?.body } ?? ""
+                loaded = text
+                return text
+            }
+        }
+    }
 }
 
 /// An ordinary page (`content/pages/a-propos.md`) or the home text (`content/index.md`).

@@ -52,6 +52,8 @@ public struct DiagnosticLog: Sendable {
 
     public init() {}
 
+    init(_ items: [Diagnostic]) { self.items = items }
+
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     public mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {

@@ -11,6 +11,13 @@ public struct RenderedMarkdown: Sendable {
     public let anchorLinks: [AnchorLink]
     /// The distinct words of the text, for the search (`SearchTerms`).
     public let terms: [String]
+    /// What each link to a content file found: the HTML depends on it, and so does what the cache may reuse.
+    public let lookups: [LinkLookup]
+}
+
+public struct LinkLookup: Sendable, Hashable {
+    public let path: String
+    public let target: MarkdownRenderer.LinkTarget?
 }
 
 /// A link to a place in a page: `#etapes` in the same text, or `../kits/x.md#etapes` in another one.
@@ -43,6 +50,21 @@ public struct MarkdownRenderer: Sendable {
             case draft
             /// A file whose header has mistakes: those are reported in that file, not in every link to it.
             case rejected
+
+            /// As the cache writes it.
+            var code: Int {
+                switch self {
+                case .published: 0
+                case .scheduled: 1
+                case .draft: 2
+                case .rejected: 3
+                }
+            }
+
+            init?(code: Int) {
+                guard let availability = [Availability.published, .scheduled, .draft, .rejected].first(where: { $0.code == code }) else { return nil }
+                self = availability
+            }
         }
 
         public let url: String
@@ -86,14 +108,13 @@ public struct MarkdownRenderer: Sendable {
         let footnotes = Footnotes.check(document, lines: lines, log: &log)
         Self.applyTypography(document)
         let (toc, headingIDs) = addHeadingIDs(document)
-        let anchorLinks = rewriteLinks(document, lines: lines, log: &log)
+        var lookups: [LinkLookup] = []
+        let anchorLinks = rewriteLinks(document, lines: lines, lookups: &lookups, log: &log)
         let anchors = headingIDs.union(footnotes)
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return RenderedMarkdown(html: "", toc: toc, anchors: anchors, anchorLinks: anchorLinks, terms: terms)
-        }
+        let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
         defer { free(html) }
-        return RenderedMarkdown(html: Footnotes.frenchLabels(html), toc: toc, anchors: anchors,
-                                anchorLinks: anchorLinks, terms: terms)
+        return RenderedMarkdown(html: html.map { Footnotes.frenchLabels($0) } ?? "", toc: toc, anchors: anchors,
+                                anchorLinks: anchorLinks, terms: terms, lookups: lookups)
     }
 
     /// Words of the text nodes, code included, read straight from cmark's bytes.
@@ -205,7 +226,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Rewrites links to content files as site URLs, reports those that lead nowhere, and returns the links that
     /// point to a place in a page.
-    private func rewriteLinks(_ document: OpaquePointer, lines: SourceLines, log: inout DiagnosticLog) -> [AnchorLink] {
+    private func rewriteLinks(_ document: OpaquePointer, lines: SourceLines, lookups: inout [LinkLookup],
+                              log: inout DiagnosticLog) -> [AnchorLink] {
         let links = Self.nodes(in: document) {
             let type = cmark_node_get_type($0)
             return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
@@ -226,7 +248,9 @@ public struct MarkdownRenderer: Sendable {
                 log.error("lien hors du dossier content : « \(raw) »", at: location)
                 continue
             }
-            guard let target = resolve(contentPath) else {
+            let found = resolve(contentPath)
+            lookups.append(LinkLookup(path: contentPath, target: found))
+            guard let target = found else {
                 let isPage = contentPath.hasSuffix(".md")
                 log.error("lien vers un \(isPage ? "fichier Markdown" : "fichier") qui n'existe pas : « \(raw) »", at: location,
                           hint: "le lien est relatif au fichier ; la cible serait content/\(contentPath)")

@@ -8,7 +8,9 @@ public struct JeudiIssue: Sendable {
     /// Events starting from that Thursday to the end of the window, soonest first.
     public let upcomingURLs: [String]
 
-    public var url: String { "/jeudis/\(thursday)/" }
+    public var url: String { Self.url(of: thursday) }
+
+    public static func url(of thursday: LocalDate) -> String { "/jeudis/\(thursday)/" }
 }
 
 public struct RenderedEditorial: Sendable {

@@ -81,7 +81,7 @@ struct SiteModelBuilder {
             targets[String(resource.source.dropFirst("content/".count))] = Target(url: resource.url, availability: availability)
         }
         for page in content.pages { targets[String(page.source.dropFirst("content/".count))] = Target(url: page.url) }
-        for editorial in content.editorials { targets["jeudis/\(editorial.thursday).md"] = Target(url: "/jeudis/\(editorial.thursday)/") }
+        for editorial in content.editorials { targets["jeudis/\(editorial.thursday).md"] = Target(url: JeudiIssue.url(of: editorial.thursday)) }
         for file in content.staticFiles { targets[file] = Target(url: "/" + file) }
         for body in content.rejected { targets[String(body.file.dropFirst("content/".count))] = Target(url: "", availability: .rejected) }
         let table = targets

@@ -23,13 +23,16 @@ enum AnchorCheck {
 }
 
 extension TextFacts {
-    /// Parses every resource's text, in entry order, on every core. `page` receives each text as soon as it is
-    /// parsed, to render its page while the HTML is at hand.
-    static func of(_ model: SiteModel, page: (@Sendable (Entry, RenderedMarkdown) -> Void)? = nil) -> [TextFacts] {
+    /// What every resource's text gives, in entry order: as the cache kept it when the text and what its links find
+    /// are unchanged, parsed again otherwise. For a check, which writes nothing.
+    static func of(_ model: SiteModel, previous: BuildCache, hashes: [String: Fingerprint]) -> [TextFacts] {
         ParallelMap.map(model.entries) { entry in
+            if let cached = previous.texts[entry.resource.source], cached.hash == hashes[entry.resource.source],
+               cached.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) {
+                return cached.facts
+            }
             var log = DiagnosticLog()
             let body = model.markdown.render(entry.resource.body, log: &log)
-            page?(entry, body)
             return TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
         }
     }

@@ -36,7 +36,7 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: twin.path) { try remove(twin) }
         try fm.createDirectory(at: twin, withIntermediateDirectories: true)
-        try OutputMarker.write(in: twin, complete: false)
+        try OutputMarker.write(in: twin, state: .writing)
     }
 
     /// The marker goes last, so that a folder whose removal was interrupted is still recognised as Atelier's.
@@ -48,9 +48,8 @@ public struct OutputFolder: Sendable {
         try fm.removeItem(at: folder)
     }
 
-    /// Puts the finished twin in place of the live folder.
+    /// Puts the finished twin (its marker complete) in place of the live folder.
     func swapIn() throws {
-        try OutputMarker.write(in: twin, complete: true)
         guard FileManager.default.fileExists(atPath: live.path) else {
             try FileManager.default.moveItem(at: twin, to: live)
             return
@@ -66,22 +65,42 @@ public struct OutputFolder: Sendable {
             try FileManager.default.moveItem(at: aside, to: twin)
         }
         // The previous site is Atelier's from now on, even a folder taken over with --force or written before markers.
-        try OutputMarker.write(in: twin, complete: true)
+        if !OutputMarker.hasMarker(twin) { try OutputMarker.write(in: twin, state: .complete(nil)) }
     }
 }
 
 /// The file that marks a folder as written by Atelier, so that no build ever replaces a folder it did not write.
+/// It says whether the folder is complete, and the fingerprint of what it holds (`OutputManifest`).
 enum OutputMarker {
     static let fileName = ".atelier"
     static let signature = "Dossier écrit par Atelier"
 
-    static func write(in folder: URL, complete: Bool) throws {
-        let text = """
-        \(signature) : il est remplacé à chaque construction du site. N'y rangez rien d'autre.
-        état : \(complete ? "complet" : "en cours d'écriture")
+    enum State {
+        case writing
+        case complete(Fingerprint?)
+    }
 
-        """
+    static func write(in folder: URL, state: State) throws {
+        var text = "\(signature) : il est remplacé à chaque construction du site. N'y rangez rien d'autre.\n"
+        switch state {
+        case .writing: text += "état : en cours d'écriture\n"
+        case let .complete(fingerprint):
+            text += "état : complet\n"
+            if let fingerprint { text += "empreinte : \(fingerprint)\n" }
+        }
         try Data(text.utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+    }
+
+    static func hasMarker(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName).path)
+    }
+
+    /// The fingerprint of a complete folder's files, as its marker gives it.
+    static func fingerprint(of folder: URL) -> Fingerprint? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard lines.count >= 3, lines[1] == "état : complet", lines[2].hasPrefix("empreinte : ") else { return nil }
+        return Fingerprint(lines[2].dropFirst("empreinte : ".count))
     }
 
     /// Atelier's marker, or the feed of a site written before markers existed.

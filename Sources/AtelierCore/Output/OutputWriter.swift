@@ -1,58 +1,130 @@
 import Foundation
 
-/// Writes the site into the output folder's twin as pages come, from any thread, then swaps the twin in. Nothing
-/// is held in memory once written. A file identical to the one the live site holds is hard-linked rather than
-/// written again: it keeps its modification time, and the file system most of its work. Files are written with
-/// the system's own calls: Foundation's checks cost more than the writing at ten thousand pages.
+/// Writes the site into the output folder's twin as files come, from any thread, then swaps the twin in. Nothing
+/// is held in memory once written.
+///
+/// When the cache knows what both trees hold (their manifests), the twin, which holds the site before the live
+/// one, is brought up to date in place: only files that differ are written, files the live site already holds are
+/// hard-linked from it (they keep their modification time), files no longer part of the site are removed.
+/// Otherwise the twin starts empty, and each file is compared with the live one's bytes.
+/// Files are written with the system's own calls: Foundation's checks cost more than the writing at ten thousand pages.
 final class OutputWriter: @unchecked Sendable {
     private let folder: OutputFolder
+    private let live: OutputManifest?
+    private let twin: OutputManifest?
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var failures: [String] = []
-    private var counts = (files: 0, pages: 0)
+    private var written = OutputManifest()
+    private var counts = (files: 0, pages: 0, rewritten: 0)
 
-    init(folder: OutputFolder) throws {
+    /// `live` and `twin` are what the cache recorded of the two trees, when their markers say they are those trees.
+    init(folder: OutputFolder, live: OutputManifest?, twin: OutputManifest?) throws {
         self.folder = folder
-        try folder.prepareTwin()
+        self.live = live
+        let reusable = twin.flatMap { manifest in
+            OutputMarker.fingerprint(of: folder.twin) == manifest.fingerprint ? manifest : nil
+        }
+        self.twin = reusable
+        if reusable != nil {
+            try OutputMarker.write(in: folder.twin, state: .writing)
+        } else {
+            try folder.prepareTwin()
+        }
     }
 
     var filesWritten: Int { lock.withLock { counts.files } }
     var pagesWritten: Int { lock.withLock { counts.pages } }
+    /// Files whose bytes changed: the others kept their modification time.
+    var filesRewritten: Int { lock.withLock { counts.rewritten } }
 
-    /// A page at its URL: `/kits/x/` is written as `kits/x/index.html`.
-    func writePage(_ url: String, _ html: String) {
+    /// A page's file: `/kits/x/` is written as `kits/x/index.html`.
+    static func path(ofPage url: String) -> String {
         let relative = String(url.dropFirst())
-        write(relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative, html)
+        return relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
     }
+
+    func writePage(_ url: String, _ html: String) { write(Self.path(ofPage: url), html) }
 
     func write(_ path: String, _ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            attempt(path) { target in
-                let previous = folder.live.path + "/" + path
-                if Self.holds(previous, bytes: UnsafeRawBufferPointer(bytes)), link(previous, target) == 0 { return }
-                try Self.create(target, bytes: UnsafeRawBufferPointer(bytes))
-            }
-        }
+        text.withUTF8 { bytes in place(path, bytes: UnsafeRawBufferPointer(bytes)) }
     }
 
     func copy(_ path: String, from source: URL) {
-        attempt(path) { try FileManager.default.copyItem(atPath: source.path, toPath: $0) }
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            lock.withLock { failures.append("\(path) : lecture impossible de \(source.path)") }
+            return
+        }
+        data.withUnsafeBytes { place(path, bytes: $0) }
     }
 
-    /// Puts the new site in place, or reports the first file that could not be written.
-    func commit() throws {
+    /// A file the live site holds as it must be: linked into the twin rather than made again.
+    func carry(_ path: String) {
+        guard let file = live?.files[path] else { return }
+        attempt(path) { target in
+            if let file = twin?.files[path], file.hash == live?.files[path]?.hash, twin!.isIntact(path, in: folder.twin.path) {
+                return (file, false)
+            }
+            try self.link(path, to: target)
+            return (file, false)
+        }
+    }
+
+    /// What the live site holds intact at `path` (what a build that skips it may carry over).
+    func liveFile(_ path: String) -> OutputManifest.File? {
+        guard let live, live.isIntact(path, in: folder.live.path) else { return nil }
+        return live.files[path]
+    }
+
+    /// Removes what the twin held that the new site does not, marks it complete and puts it in place.
+    /// Returns what the new site holds, or throws with the first file that could not be written.
+    func commit() throws -> OutputManifest {
         if let failure = lock.withLock({ failures.min() }) { throw OutputError("écriture impossible de \(failure)") }
+        for path in (twin?.files.keys).map(Array.init) ?? [] where written.files[path] == nil {
+            unlink(folder.twin.path + "/" + path)
+            removeEmptyFolders(above: path)
+        }
+        try OutputMarker.write(in: folder.twin, state: .complete(written.fingerprint))
         try folder.swapIn()
+        return written
     }
 
-    private func attempt(_ path: String, _ action: (String) throws -> Void) {
+    private func place(_ path: String, bytes: UnsafeRawBufferPointer) {
+        let hash = Fingerprint.of(bytes)
+        attempt(path) { target in
+            if let file = twin?.files[path], file.hash == hash, twin!.isIntact(path, in: folder.twin.path) {
+                return (file, false)
+            }
+            if let file = live?.files[path], file.hash == hash, live!.isIntact(path, in: folder.live.path) {
+                try self.link(path, to: target)
+                return (file, false)
+            }
+            if live == nil, Self.holds(folder.live.path + "/" + path, bytes: bytes), let status = OutputManifest.status(folder.live.path + "/" + path) {
+                try self.link(path, to: target)
+                return (OutputManifest.File(hash: hash, inode: status.inode, size: status.size, modified: status.modified), false)
+            }
+            unlink(target)  // the twin's file may be the live one's hard link: never written in place
+            try Self.create(target, bytes: bytes)
+            guard let status = OutputManifest.status(target) else { throw OutputError(Self.reason()) }
+            return (OutputManifest.File(hash: hash, inode: status.inode, size: status.size, modified: status.modified), true)
+        }
+    }
+
+    private func link(_ path: String, to target: String) throws {
+        unlink(target)
+        if Foundation.link(folder.live.path + "/" + path, target) != 0 { throw OutputError(Self.reason()) }
+    }
+
+    private func attempt(_ path: String, _ action: (String) throws -> (OutputManifest.File, rewritten: Bool)) {
         do {
             try ensureFolder(of: path)
-            try action(folder.twin.path + "/" + path)
+            let (file, rewritten) = try action(folder.twin.path + "/" + path)
             lock.withLock {
+                written.files[path] = file
                 counts.files += 1
                 if path.hasSuffix(".html") { counts.pages += 1 }
+                if rewritten { counts.rewritten += 1 }
             }
         } catch {
             lock.withLock { failures.append("\(path) : \(error)") }
@@ -66,6 +138,13 @@ final class OutputWriter: @unchecked Sendable {
         try ensureFolder(of: parent)
         if mkdir(folder.twin.path + "/" + parent, 0o755) != 0, errno != EEXIST { throw OutputError(Self.reason()) }
         lock.withLock { _ = folders.insert(parent) }
+    }
+
+    private func removeEmptyFolders(above path: String) {
+        var parent = (path as NSString).deletingLastPathComponent
+        while !parent.isEmpty, rmdir(folder.twin.path + "/" + parent) == 0 {
+            parent = (parent as NSString).deletingLastPathComponent
+        }
     }
 
     /// The file at `path` has exactly these bytes: same size first, then the same contents.

@@ -4,11 +4,16 @@ struct Feeds {
 
     private var site: SiteConfig { model.site }
 
+    /// The newest listed resources, newest first: those the feed shows.
+    func atomEntries() -> [Entry] {
+        Array(model.entries.filter { !$0.isArchived }
+            .sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }
+            .prefix(site.feedSize))
+    }
+
     /// The newest resources, newest first; dates only, so the feed changes only when content does.
     func atom() -> String {
-        let entries = model.entries.filter { !$0.isArchived }
-            .sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }
-            .prefix(site.feedSize)
+        let entries = atomEntries()
         let updated = entries.first?.resource.date ?? model.buildDate
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -30,7 +30,9 @@ struct ListedCard: Sendable, Encodable {
 
     private enum Key: String, CodingKey { case html }
 
+    /// The card's HTML; for a fingerprint, what the card shows, without rendering it.
     func encode(to encoder: Encoder) throws {
+        if encoder.userInfo[.fingerprinting] != nil { return try card.encode(to: encoder) }
         var fields = encoder.container(keyedBy: Key.self)
         try fields.encode(parts.card(card), forKey: .html)
     }
@@ -48,8 +50,18 @@ struct SharedPart: Sendable, Encodable {
         let layout: Layout.Site
     }
 
+    /// The part's HTML; for a fingerprint, its template and what it shows, without rendering it.
     func encode(to encoder: Encoder) throws {
         var value = encoder.singleValueContainer()
-        try value.encode(parts.html(key: key, template: template) { chrome })
+        if encoder.userInfo[.fingerprinting] != nil {
+            try value.encode(Fingerprinted(template: template, chrome: chrome))
+        } else {
+            try value.encode(parts.html(key: key, template: template) { chrome })
+        }
+    }
+
+    private struct Fingerprinted: Encodable {
+        let template: String
+        let chrome: Chrome
     }
 }

@@ -1,21 +1,30 @@
 import Foundation
 
-/// Renders the site through the templates on every core and hands each page to the writer as soon as it is made.
-/// Resource pages come first: each text is parsed once, for its page and for what the rest of the site needs of it
-/// (anchors, mistakes, search words). Then come the pages and files made from the whole site.
+/// Renders the site through the templates on every core and hands each file to the writer as soon as it is made.
+///
+/// Files are made in groups (a resource's page and calendar, a kind's list, a theme's pages…), each with a key: the
+/// fingerprint of everything the group reads (`SiteKeys`). A group whose key is the one the cache kept, and whose
+/// files the live site holds intact, is carried over; any other is made again. Resource pages come first: a text is
+/// parsed only when its page is made, once, for its page and for what the rest of the site needs of it (anchors,
+/// mistakes, search words); otherwise what it gave is taken from the cache.
 struct SiteRenderer {
     let model: SiteModel
     let templates: TemplateSet
     let root: URL
+    let keys: SiteKeys
+    /// The last build, as the cache kept it.
+    let previous: BuildCache
+    /// What this build makes, for the next cache.
+    let made = MadeGroups()
     private let views: ViewFactory
-    private let search: SearchIndex
 
-    init(model: SiteModel, templates: TemplateSet, root: URL) {
+    init(model: SiteModel, templates: TemplateSet, root: URL, keys: SiteKeys, previous: BuildCache) {
         self.model = model
         self.templates = templates
         self.root = root
+        self.keys = keys
+        self.previous = previous
         views = ViewFactory(model: model, parts: SharedParts(templates: templates))
-        search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url))
     }
 
     /// One page to render: where it goes, with which template and view.
@@ -25,38 +34,162 @@ struct SiteRenderer {
         let view: any Encodable & Sendable
     }
 
-    /// Parses every resource's text, in entry order, and writes each page as soon as its text is parsed.
-    func renderResources(into writer: OutputWriter) -> [TextFacts] {
-        TextFacts.of(model) { entry, body in
-            let job = resourceJob(entry, body: body)
-            writer.writePage(job.url, render(job))
-            let r = entry.resource
-            search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: body.terms)
+    /// Files made together from one set of inputs.
+    struct Group: Sendable {
+        enum File: Sendable {
+            case text(path: String, text: String)
+            case copy(path: String, source: URL)
+
+            var path: String {
+                switch self {
+                case let .text(path, _), let .copy(path, _): path
+                }
+            }
         }
+
+        let id: String
+        let key: Fingerprint
+        /// Pages rendered through the templates.
+        var pages: @Sendable () -> [Job] = { [] }
+        /// Files made otherwise (feeds, calendars, search, copies).
+        var files: @Sendable () -> [File] = { [] }
+    }
+
+    // MARK: Resources
+
+    /// Every resource's page: carried over when nothing it reads changed, made again otherwise. Returns what each
+    /// text gave (in entry order) and the search index with every resource's words.
+    func renderResources(into writer: OutputWriter) -> (facts: [TextFacts], search: SearchIndex) {
+        let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
+        let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
+        let search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url), previous: previous.search, kept: kept)
+        let facts = ParallelMap.map(decisions) { decision -> TextFacts in
+            if decision.carried, let text = decision.cached {
+                decision.files.forEach(writer.carry)
+                made.record(id: decision.id, key: decision.key, files: decision.files)
+                made.record(text: decision.entry.resource.source, text)
+                return text.facts
+            }
+            return make(decision.entry, writer: writer, search: search)
+        }
+        return (facts, search)
+    }
+
+    private struct Decision: Sendable {
+        let entry: Entry
+        let id: String
+        let key: Fingerprint
+        let files: [String]
+        let cached: BuildCache.CachedText?
+        let carried: Bool
+    }
+
+    /// Whether a resource's files can be carried over: its text as the cache kept it (same bytes, every link still
+    /// finding the same thing), the same key, and its files intact in the live site.
+    private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
+        let source = entry.resource.source
+        let files = resourceFiles(entry)
+        let cached = previous.texts[source].flatMap { text in
+            text.hash == keys.contents[source] && text.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) ? text : nil
+        }
+        let key = resourceKey(entry, lookups: cached?.lookups)
+        let carried = cached != nil && previous.groups["ressource " + entry.resource.url]?.key == key
+            && files.allSatisfy { writer.liveFile($0) != nil }
+        return Decision(entry: entry, id: "ressource " + entry.resource.url, key: key, files: files, cached: cached, carried: carried)
+    }
+
+    private func resourceFiles(_ entry: Entry) -> [String] {
+        let page = OutputWriter.path(ofPage: entry.resource.url)
+        let kind = model.site.kind(entry.resource.kind)
+        return kind?.isAgenda == true ? [page, String(entry.resource.url.dropFirst()) + ICalendar.eventFile] : [page]
+    }
+
+    /// A resource's page reads its file, its themes, whether it is archived or past, its related resources' cards
+    /// and what its links find; its calendar file, a subset of these.
+    private func resourceKey(_ entry: Entry, lookups: [LinkLookup]?) -> Fingerprint {
+        keys.key("ressource " + entry.resource.url) { hasher in
+            hasher.add(entry.resource.source)
+            hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
+            for tag in entry.tags {
+                hasher.add(tag.slug)
+                hasher.add(tag.label)
+            }
+            hasher.add(entry.isArchived ? 1 : 0)
+            hasher.add(entry.resource.startTime != nil && !entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0)
+            keys.cards(entry.related.compactMap(model.entry(url:)), into: &hasher)
+            if let lookups {
+                for lookup in lookups {
+                    hasher.add(lookup.path)
+                    hasher.add(lookup.target?.url ?? "—")
+                    hasher.add(lookup.target?.availability.code ?? -1)
+                }
+            } else {
+                hasher.add("à lire")
+            }
+        }
+    }
+
+    /// Parses a resource's text, writes its page (and calendar), gives its words to the search.
+    private func make(_ entry: Entry, writer: OutputWriter, search: SearchIndex) -> TextFacts {
+        var log = DiagnosticLog()
+        let r = entry.resource
+        let body = model.markdown.render(r.body, log: &log)
+        let job = resourceJob(entry, body: body)
+        writer.writePage(job.url, render(job))
+        var files = [OutputWriter.path(ofPage: r.url)]
+        if model.site.kind(r.kind)?.isAgenda == true {
+            let path = String(r.url.dropFirst()) + ICalendar.eventFile
+            writer.write(path, ICalendar(site: model.site).calendar([r], name: r.title))
+            files.append(path)
+        }
+        search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: body.terms)
+        let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
+        made.record(id: "ressource " + r.url, key: resourceKey(entry, lookups: body.lookups), files: files)
+        made.record(text: r.source, BuildCache.CachedText(hash: keys.contents[r.source] ?? Fingerprint(high: 0, low: 0),
+                                                          facts: facts, lookups: body.lookups))
+        return facts
     }
 
     func resourceJob(_ entry: Entry, body: RenderedMarkdown) -> Job {
         Job(url: entry.resource.url, template: "resource", view: views.resourcePage(entry, body: body))
     }
 
-    /// Every page and file besides the resources' pages.
-    func renderSite(into writer: OutputWriter) {
-        let jobs = siteJobs()
-        ParallelMap.map(jobs) { writer.writePage($0.url, render($0)) }
-        let feeds = Feeds(model: model)
-        let sitemapURLs = (model.entries.map(\.resource.url) + jobs.map(\.url)).filter { $0.hasSuffix("/") }
-        writer.write("atom.xml", feeds.atom())
-        writer.write("jeudis/atom.xml", feeds.jeudisAtom())
-        writer.write("sitemap.xml", feeds.sitemap(urls: sitemapURLs))
-        writer.write("robots.txt", feeds.robots())
-        let documents = ParallelMap.map(search.urls.compactMap(model.entry(url:))) { entry in
-            SearchIndex.Document(url: entry.resource.url, date: entry.resource.date, card: card(entry))
+    // MARK: The rest of the site
+
+    /// Every file besides the resources' pages, in groups made on every core; `search` holds every resource's words.
+    func renderSite(search: SearchIndex, into writer: OutputWriter) {
+        let state = search.state()
+        made.search = state
+        let groups = ParallelMap.map(siteGroups(search: state)) { $0() }.flatMap { $0 }
+        _ = ParallelMap.map(groups) { group in
+            if let cached = previous.groups[group.id], cached.key == group.key, cached.files.allSatisfy({ writer.liveFile($0) != nil }) {
+                cached.files.forEach(writer.carry)
+                made.record(id: group.id, key: group.key, files: cached.files)
+                return
+            }
+            let pages = group.pages()
+            for job in pages { writer.writePage(job.url, render(job)) }
+            let files = group.files()
+            for file in files {
+                switch file {
+                case let .text(path, text): writer.write(path, text)
+                case let .copy(path, source): writer.copy(path, from: source)
+                }
+            }
+            made.record(id: group.id, key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path))
         }
-        for (path, text) in search.files(documents: documents) { writer.write(path, text) }
+        let feeds = Feeds(model: model)
+        let pages = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
+        writer.write("sitemap.xml", feeds.sitemap(urls: pages))
+        writer.write("robots.txt", feeds.robots())
         writer.write(BoussoleData.path, BoussoleData(model: model).json())
-        writeCalendars(into: writer)
-        for job in model.redirects.map(redirectJob) { writer.writePage(job.url, render(job)) }
-        copyFiles(into: writer)
+        let documents = search.urls.compactMap(model.entry(url:))
+        writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
+                                                                         keys: SearchIndex.shards(of: state).map(\.key)))
+    }
+
+    func render(_ job: Job) -> String {
+        templates.render(TemplateEncoder.value(of: job.view), with: job.template)
     }
 
     /// A resource's card as `partials/card` renders it.
@@ -66,70 +199,204 @@ struct SiteRenderer {
         Job(url: redirect.from, template: "redirect", view: views.redirect(redirect))
     }
 
-    func render(_ job: Job) -> String {
-        templates.render(TemplateEncoder.value(of: job.view), with: job.template)
+    /// A group of pages whose key is the fingerprint of their views: for pages few in number (home, indexes…).
+    private func viewed(_ id: String, _ jobs: @autoclosure () -> [Job]) -> Group {
+        let jobs = jobs()
+        let key = keys.key(id) { hasher in
+            for job in jobs {
+                hasher.add(job.url)
+                hasher.add(FingerprintEncoder.fingerprint(of: job.view, template: job.template))
+            }
+        }
+        return Group(id: id, key: key, pages: { jobs })
     }
 
-    /// The pages besides resources', built on every core: each group (a kind's list, a theme, a value of the
-    /// boussole…) makes its pages' views.
-    func siteJobs() -> [Job] {
+    /// A group of pages whose key is made of the cards it lists (in order) and of `add`: for pages many in number.
+    private func listing(_ id: String, _ entries: [Entry], add: (inout FingerprintHasher) -> Void = { _ in },
+                         jobs: @escaping @Sendable () -> [Job]) -> Group {
+        let key = keys.key(id) { hasher in
+            keys.cards(entries, into: &hasher)
+            add(&hasher)
+        }
+        return Group(id: id, key: key, pages: jobs)
+    }
+
+    /// The groups besides resources, each made by a function run on every core.
+    func siteGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
         let axes = model.boussole.axes
-        var groups: [@Sendable () -> [Job]] = [
-            { [Job(url: "/", template: "home", view: views.home()), Job(url: "/404.html", template: "404", view: views.notFound()),
-               Job(url: "/boussole/", template: "boussole", view: views.boussole()),
-               Job(url: "/recherche/", template: "recherche", view: views.search())]
-              + model.pages.map { Job(url: $0.page.url, template: "page", view: views.page($0)) } },
-            { views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) } },
-            { views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) } },
+        let listed = model.entries.filter { !$0.isArchived }
+        var groups: [@Sendable () -> [Group]] = [
+            { [viewed("accueil", [Job(url: "/", template: "home", view: views.home()),
+                                  Job(url: "/404.html", template: "404", view: views.notFound()),
+                                  Job(url: "/recherche/", template: "recherche", view: views.search())]),
+               viewed("boussole", [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
+               viewed("themes", views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
+               viewed("jeudis", views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
+               viewed("redirections", model.redirects.map(redirectJob))]
+              + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) } },
+            { [feeds()] },
         ]
-        groups += model.site.kinds.map { kind in { views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) } } }
-        groups += model.tags.map { tag in { views.tagPages(tag).map { Job(url: $0.url, template: "tag", view: $0.view) } } }
+        groups += model.site.kinds.map { kind in
+            {
+                let entries = listed.filter { $0.resource.kind == kind.id }
+                return [listing("liste " + kind.id, entries, add: { hasher in
+                    for entry in entries { hasher.add(entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0) }
+                }) { views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) } }]
+                    + calendar(kind, entries)
+            }
+        }
+        groups += model.tags.map { tag in
+            {
+                let entries = model.site.kinds.flatMap { kind in
+                    tag.entryURLs.compactMap(model.entry(url:)).filter { !$0.isArchived && $0.resource.kind == kind.id }
+                }
+                return [listing("thème " + tag.slug, entries, add: { $0.add(tag.label) }) {
+                    views.tagPages(tag).map { Job(url: $0.url, template: "tag", view: $0.view) }
+                }]
+            }
+        }
         for axis in axes {
             groups += axis.values.map { value in
-                { views.boussoleValuePages(axis: axis, value: value).map { Job(url: $0.url, template: "boussole-value", view: $0.view) } }
+                {
+                    let pairs = axis.id == axes.first?.id && axes.count > 1
+                        ? axes[1].values.map { views.boussoleEntries([(axis, value), (axes[1], $0)]).count } : []
+                    return [listing("boussole \(axis.id) \(value.id)", views.boussoleEntries([(axis, value)]),
+                                    add: { hasher in pairs.forEach { hasher.add($0) } }) {
+                        views.boussoleValuePages(axis: axis, value: value).map { Job(url: $0.url, template: "boussole-value", view: $0.view) }
+                    }]
+                }
             }
         }
         if axes.count > 1 {
             for value in axes[0].values {
                 groups += axes[1].values.map { other in
-                    { views.boussolePairPages(axes[0], value, axes[1], other).map { Job(url: $0.url, template: "boussole-value", view: $0.view) } }
+                    {
+                        [listing("boussole \(value.id) \(other.id)", views.boussoleEntries([(axes[0], value), (axes[1], other)])) {
+                            views.boussolePairPages(axes[0], value, axes[1], other).map { Job(url: $0.url, template: "boussole-value", view: $0.view) }
+                        }]
+                    }
                 }
             }
         }
-        groups += model.jeudis.map { issue in
-            {
-                let email = views.jeudiEmail(issue)
-                return [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
-                        Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
-                        Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
-            }
-        }
-        return ParallelMap.map(groups) { $0() }.flatMap { $0 }
+        groups += model.jeudis.indices.map { index in { [jeudi(at: index)] } }
+        groups.append { searchGroups(search) }
+        groups.append { copies() }
+        return groups
     }
 
-    /// The agenda of each agenda kind, and one file per event.
-    private func writeCalendars(into writer: OutputWriter) {
-        let ics = ICalendar(site: model.site)
-        for kind in model.site.kinds where kind.isAgenda {
-            let events = model.listed(ofKind: kind.id).map(\.resource)
-                .sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
-            writer.write("\(kind.id)/\(ICalendar.agendaFile)", ics.calendar(events, name: "\(model.site.title) : \(kind.plural)"))
-            for entry in model.entries(ofKind: kind.id) {
-                writer.write(String(entry.resource.url.dropFirst()) + ICalendar.eventFile,
-                             ics.calendar([entry.resource], name: entry.resource.title))
-            }
+    /// An issue of the Jeudis: its page and e-mail editions read its editorial, the cards of its resources and the
+    /// issues around it.
+    private func jeudi(at index: Int) -> Group {
+        let issue = model.jeudis[index]
+        let entries = (issue.editorial?.featuredURLs ?? []) + issue.newEntryURLs + issue.upcomingURLs
+        return listing("jeudi \(issue.thursday)", entries.compactMap(model.entry(url:)), add: { hasher in
+            hasher.add(issue.editorial?.editorial.title ?? "")
+            hasher.add(issue.editorial?.editorial.summary ?? "")
+            hasher.add(issue.editorial?.body.html ?? "")
+            hasher.add(issue.editorial?.plainText ?? "")
+            hasher.add(entries.joined(separator: " "))
+            hasher.add(index > 0 ? model.jeudis[index - 1].url : "")
+            hasher.add(index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : "")
+        }) {
+            let email = views.jeudiEmail(issue)
+            return [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
+                    Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
+                    Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
         }
     }
 
-    /// Files next to the content and the templates' assets, copied byte for byte: a link inside the project is
-    /// copied as the file it leads to, never as a link.
-    private func copyFiles(into writer: OutputWriter) {
+    /// The feeds read their resources' whole texts (parsed again when the feed is made) and the issues of the Jeudis.
+    private func feeds() -> Group {
+        let feeds = Feeds(model: model)
+        let key = keys.key("flux") { hasher in
+            keys.cards(feeds.atomEntries(), into: &hasher)
+            for entry in feeds.atomEntries() {
+                hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
+                for lookup in previous.texts[entry.resource.source]?.lookups ?? [] {
+                    hasher.add(lookup.path)
+                    hasher.add(model.markdown.resolve(lookup.path)?.url ?? "—")
+                    hasher.add(model.markdown.resolve(lookup.path)?.availability.code ?? -1)
+                }
+            }
+            for issue in model.jeudis {
+                hasher.add(issue.thursday.description)
+                hasher.add(issue.editorial?.editorial.title ?? "")
+                hasher.add(issue.editorial?.body.html ?? "")
+                keys.cards(issue.newEntryURLs.compactMap(model.entry(url:)), into: &hasher)
+            }
+        }
+        return Group(id: "flux", key: key, files: {
+            [.text(path: "atom.xml", text: feeds.atom()), .text(path: "jeudis/atom.xml", text: feeds.jeudisAtom())]
+        })
+    }
+
+    /// The agenda of an agenda kind reads its listed events' files.
+    private func calendar(_ kind: KindConfig, _ entries: [Entry]) -> [Group] {
+        guard kind.isAgenda else { return [] }
+        let key = keys.key("agenda " + kind.id) { hasher in
+            for entry in entries { hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0)) }
+        }
+        return [Group(id: "agenda " + kind.id, key: key, files: {
+            let events = entries.map(\.resource).sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
+            return [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
+                          text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
+        })]
+    }
+
+    /// The search's shards (each keyed by its terms and postings) and chunks of cards.
+    private func searchGroups(_ search: SearchIndex.State) -> [Group] {
+        let shards = SearchIndex.shards(of: search).map { shard in
+            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { hasher in
+                for term in shard.terms {
+                    hasher.add(term)
+                    for posting in search.postings[term]! { hasher.add(Int(posting)) }
+                }
+            }, files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard.terms, in: search))] })
+        }
+        let documents = search.urls.compactMap(model.entry(url:))
+        let chunks = stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in
+            let chunk = Array(documents[start..<min(documents.count, start + SearchIndex.chunkSize)])
+            let id = "recherche fiches \(start / SearchIndex.chunkSize)"
+            return Group(id: id, key: keys.key(id) { keys.cards(chunk, into: &$0) }, files: {
+                [.text(path: SearchIndex.chunkPath(start / SearchIndex.chunkSize), text: SearchIndex.chunkText(chunk.map(card)))]
+            })
+        }
+        return shards + chunks
+    }
+
+    /// Files beside the content and the templates' assets, copied byte for byte (a link inside the project is copied
+    /// as the file it leads to): each keyed by its path and the file's signature.
+    private func copies() -> [Group] {
         let content = root.appendingPathComponent("content")
         let assets = root.appendingPathComponent("templates/assets")
-        let source = { (url: URL) in URL(fileURLWithPath: PhysicalPath.resolve(url)) }
-        for file in model.staticFiles { writer.copy(file, from: source(content.appendingPathComponent(file))) }
-        for file in FileTree.list(assets, within: root).files {
-            writer.copy("assets/\(file)", from: source(assets.appendingPathComponent(file)))
+        let files = model.staticFiles.map { ($0, content.appendingPathComponent($0)) }
+            + FileTree.list(assets, within: root).files.map { ("assets/\($0)", assets.appendingPathComponent($0)) }
+        return files.map { path, url in
+            let source = URL(fileURLWithPath: PhysicalPath.resolve(url))
+            return Group(id: "copie " + path, key: keys.key("copie " + path) { hasher in
+                hasher.add(FileTree.signature(of: source.path).map { "\($0)" } ?? "?")
+            }, files: { [.copy(path: path, source: source)] })
         }
+    }
+}
+
+/// What a build made, group by group, and what each resource's text gave: the next cache.
+final class MadeGroups: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var groups: [String: BuildCache.CachedGroup] = [:]
+    private(set) var texts: [String: BuildCache.CachedText] = [:]
+    var search: SearchIndex.State?
+
+    /// The files of every group but one.
+    func files(excluding excluded: String) -> [String] {
+        lock.withLock { groups.filter { $0.key != excluded }.values.flatMap(\.files) }
+    }
+
+    func record(id: String, key: Fingerprint, files: [String]) {
+        lock.withLock { groups[id] = BuildCache.CachedGroup(key: key, files: files) }
+    }
+
+    func record(text source: String, _ text: BuildCache.CachedText) {
+        lock.withLock { texts[source] = text }
     }
 }

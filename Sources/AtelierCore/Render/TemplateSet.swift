@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Ids written as they are in the templates (`id="contenu"`), which a text may link to.
     let staticIDs: Set<String>
+    /// Fingerprint of every file of `templates/`, assets included: pages are made from them.
+    let fingerprint: Fingerprint
 
     /// Selects `HTMLEscaping` for a template; put on a line of its own before each one's text (a standalone tag
     /// leaves no trace), so that the template's lines are counted one too many.
@@ -18,9 +20,8 @@ public struct TemplateSet: Sendable {
         return "{{%CONTENT_TYPE:HTML}}\n"
     }()
 
-    static func load(root: URL, log: inout DiagnosticLog) -> TemplateSet? {
+    static func load(root: URL, listing: FileTree.Listing, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
-        let listing = FileTree.list(folder, within: root)
         let names = listing.files.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
@@ -51,7 +52,14 @@ public struct TemplateSet: Sendable {
                       hint: "Atelier a besoin de ce gabarit pour écrire le site")
         }
         checkReferences(sources, log: &log)
-        return log.items.count == before ? TemplateSet(library: library, staticIDs: staticIDs(in: sources.values)) : nil
+        var hasher = FingerprintHasher()
+        for file in listing.files {
+            hasher.add(file)
+            hasher.add(FileManager.default.contents(atPath: folder.appendingPathComponent(file).path).map { Fingerprint.of($0) }
+                ?? Fingerprint(high: 0, low: 0))
+        }
+        return log.items.count == before
+            ? TemplateSet(library: library, staticIDs: staticIDs(in: sources.values), fingerprint: hasher.finish()) : nil
     }
 
     /// A partial or parent that does not exist would render as nothing, silently: refuse it.

@@ -3,22 +3,54 @@ import Foundation
 /// The search's index, built inside the build and cut so that one query loads little, in the manner of Pagefind.
 /// In `/recherche/index/`:
 /// - `meta.json`: the number of documents, the keys of the shards, each document's recency, the folds of letters;
-/// - `t/<n>.json`: the terms starting with shard n's key, each with its postings: the documents it is in, and in
+/// - `t/<key>.json`: the terms starting with a shard's key, each with its postings: the documents it is in, and in
 ///   which fields (1 the title or a theme, 2 the summary, 4 the text), as `CompactNumbers` of (gap << 3 | fields);
 /// - `d/<n>.json`: the cards of documents n × `chunkSize` and after, as `partials/card` renders them (the boussole
 ///   reads them too).
 /// Documents are the listed resources in URL order: an edit keeps every number; an addition shifts those after it.
-/// Postings are gathered while the texts are parsed, on every core, so that no text's words outlive its page.
+/// Postings are gathered while the texts are parsed, on every core. A rebuild starts from the postings the cache
+/// kept, drops those of the resources whose pages are made again, and adds theirs anew.
 final class SearchIndex: @unchecked Sendable {
     static let folder = "recherche/index"
     static let chunkSize = 10
     /// A shard whose terms and postings take more is split by one more letter of its key.
     static let shardBudget = 24_000
 
-    struct Document {
-        let url: String
-        let date: LocalDate
-        let card: String
+    /// What the cache keeps: the documents in order, and each term's postings (document << 3 | fields), sorted.
+    struct State: Sendable {
+        var urls: [String]
+        var postings: [String: [UInt32]]
+
+        func write(to writer: inout BinaryWriter) {
+            writer.strings(urls)
+            writer.array(postings.sorted { $0.key < $1.key }) { writer, entry in
+                writer.string(entry.key)
+                var last = -1
+                writer.array(entry.value) { writer, posting in
+                    writer.int(Int(posting >> 3) - last - 1)
+                    writer.int(Int(posting & 7))
+                    last = Int(posting >> 3)
+                }
+            }
+        }
+
+        static func read(from reader: inout BinaryReader) throws -> State {
+            let urls = try reader.strings()
+            var postings: [String: [UInt32]] = [:]
+            for (term, list) in try reader.array({ reader -> (String, [UInt32]) in
+                let term = try reader.string()
+                var last = -1
+                let list = try reader.array { reader -> UInt32 in
+                    let number = last + 1 + (try reader.int())
+                    let fields = try reader.int()
+                    guard number >= 0, number < urls.count, (0...7).contains(fields) else { throw BinaryReader.Damaged() }
+                    last = number
+                    return UInt32(number) << 3 | UInt32(fields)
+                }
+                return (term, list)
+            }) { postings[term] = list }
+            return State(urls: urls, postings: postings)
+        }
     }
 
     /// Listed resources' URLs, sorted: a document's number is its place here.
@@ -28,9 +60,16 @@ final class SearchIndex: @unchecked Sendable {
     private let locks = (0..<16).map { _ in NSLock() }
     private var parts = [[String: [UInt32]]](repeating: [:], count: 16)
 
-    init(listed: [String]) {
+    /// `previous` is the cache's index; the postings of the documents in `kept` are kept, renumbered.
+    init(listed: [String], previous: State?, kept: Set<String>) {
         urls = listed.sorted()
         numbers = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard let previous else { return }
+        let renumbered = previous.urls.map { kept.contains($0) ? numbers[$0].map(UInt32.init) : nil }
+        for (term, postings) in previous.postings {
+            let moved = postings.compactMap { posting in renumbered[Int(posting >> 3)].map { $0 << 3 | posting & 7 } }
+            if !moved.isEmpty { parts[Int(term.utf8.first! & 15)][term] = moved }
+        }
     }
 
     /// A resource's words: those of its title and themes, of its summary, and of its text.
@@ -54,31 +93,54 @@ final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// The index's files, once every resource's words are in. `documents` are in the order of `urls`.
-    func files(documents: [Document]) -> [(path: String, text: String)] {
-        let encoded = ParallelMap.map(parts) { part in
-            part.mapValues { postings -> [UInt8] in
-                var bytes: [UInt8] = []
-                var last = -1
-                for posting in postings.sorted() {
-                    let number = Int(posting >> 3)
-                    CompactNumbers.append((number - last - 1) << 3 | Int(posting & 7), to: &bytes)
-                    last = number
-                }
-                return bytes
+    /// Every document's postings, once all are added.
+    func state() -> State {
+        let sorted = ParallelMap.map(parts) { $0.mapValues { $0.sorted() } }
+        return State(urls: urls, postings: sorted.reduce(into: [:]) { all, part in all.merge(part) { a, _ in a } })
+    }
+
+    /// The shards of an index, each a key and its terms, and the text of a shard's file.
+    static func shards(of state: State) -> [(key: String, terms: [String])] {
+        shards(state.postings.keys.sorted(), sizes: state.postings.mapValues(encodedSize))
+    }
+
+    static func shardText(_ terms: [String], in state: State) -> String {
+        JSONText.object(terms.map { term in (term, "\"" + String(decoding: encoded(state.postings[term]!), as: UTF8.self) + "\"") })
+    }
+
+    /// A shard's file, named after its key: letters and digits as they are, anything else in hexadecimal.
+    static func shardPath(_ key: String) -> String {
+        let plain = key.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return "\(folder)/t/" + (plain ? key : "x" + key.utf8.map { String(format: "%02x", $0) }.joined()) + ".json"
+    }
+
+    static func chunkPath(_ number: Int) -> String { "\(folder)/d/\(number).json" }
+
+    static func chunkText(_ cards: [String]) -> String { JSONText.array(cards.map(JSONText.quoted)) }
+
+    private static func encoded(_ postings: [UInt32]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var last = -1
+        for posting in postings {
+            CompactNumbers.append((Int(posting >> 3) - last - 1) << 3 | Int(posting & 7), to: &bytes)
+            last = Int(posting >> 3)
+        }
+        return bytes
+    }
+
+    private static func encodedSize(_ postings: [UInt32]) -> Int {
+        var size = 0
+        var last = -1
+        for posting in postings {
+            var value = (Int(posting >> 3) - last - 1) << 3 | Int(posting & 7)
+            size += 1
+            while value >= 32 {
+                value >>= 5
+                size += 1
             }
-        }.reduce(into: [String: [UInt8]]()) { all, part in all.merge(part) { a, _ in a } }
-        let shards = Self.shards(encoded.keys.sorted(), sizes: encoded.mapValues(\.count))
-        var files: [(String, String)] = [("\(Self.folder)/meta.json", meta(documents, keys: shards.map(\.key)))]
-        for (number, shard) in shards.enumerated() {
-            let fields = shard.terms.map { term in (term, "\"" + String(decoding: encoded[term]!, as: UTF8.self) + "\"") }
-            files.append(("\(Self.folder)/t/\(number).json", JSONText.object(fields)))
+            last = Int(posting >> 3)
         }
-        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
-            let cards = documents[start..<min(documents.count, start + Self.chunkSize)].map { JSONText.quoted($0.card) }
-            files.append(("\(Self.folder)/d/\(start / Self.chunkSize).json", JSONText.array(cards)))
-        }
-        return files
+        return size
     }
 
     /// Terms grouped by their first letter, a group split by one more letter while it is over budget: a small site has
@@ -96,17 +158,18 @@ final class SearchIndex: @unchecked Sendable {
         return groups.keys.sorted().flatMap { split($0, groups[$0]!) }
     }
 
-    /// Each document's recency in two characters: 0 the most recent, 4095 the oldest.
-    private func meta(_ documents: [Document], keys: [String]) -> String {
-        let order = documents.indices.sorted { (documents[$0].date, documents[$1].url) > (documents[$1].date, documents[$0].url) }
-        var recency = [UInt8](repeating: 0, count: documents.count * 2)
+    /// `meta.json`: the documents' number, the shards' keys, each document's recency in two characters (0 the most
+    /// recent, 4095 the oldest) from their dates (in document order).
+    static func meta(dates: [LocalDate], urls: [String], keys: [String]) -> String {
+        let order = dates.indices.sorted { (dates[$0], urls[$1]) > (dates[$1], urls[$0]) }
+        var recency = [UInt8](repeating: 0, count: dates.count * 2)
         for (rank, index) in order.enumerated() {
-            let bucket = rank * 4096 / max(1, documents.count)
+            let bucket = rank * 4096 / max(1, dates.count)
             recency[index * 2] = CompactNumbers.symbols[bucket / 64]
             recency[index * 2 + 1] = CompactNumbers.symbols[bucket % 64]
         }
         return JSONText.object([
-            ("version", "1"), ("documents", "\(documents.count)"), ("chunk", "\(Self.chunkSize)"),
+            ("version", "1"), ("documents", "\(dates.count)"), ("chunk", "\(chunkSize)"),
             ("shards", JSONText.array(keys.map(JSONText.quoted))),
             ("recency", "\"" + String(decoding: recency, as: UTF8.self) + "\""),
             ("folds", JSONText.object(SearchTerms.foldsForBrowsers.sorted { $0.key < $1.key }.map { ($0.key, JSONText.quoted($0.value)) })),

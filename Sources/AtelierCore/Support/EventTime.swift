@@ -46,6 +46,13 @@ public struct EventTime: Sendable, Hashable, Comparable {
         return wall == day.dayNumber * 86_400 + minutes * 60
     }
 
+    /// A time as the cache kept it.
+    init(day: LocalDate, minutes: Int?, utcOffset: Int) {
+        self.day = day
+        self.minutes = minutes
+        self.utcOffset = utcOffset
+    }
+
     private init?(_ text: String, timeZone: TimeZone) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count >= 10, let day = LocalDate(iso: String(trimmed.prefix(10))) else { return nil }

@@ -6,9 +6,25 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
     public let high: UInt64
     public let low: UInt64
 
+    /// Sixteen hexadecimal digits, a colon, sixteen more.
     public var description: String {
-        let hex = String(high, radix: 16) + ":" + String(low, radix: 16)
-        return hex
+        func digits(_ value: UInt64) -> String {
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return digits(high) + ":" + digits(low)
+    }
+
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// Reads `description` back.
+    init?(_ text: Substring) {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let high = UInt64(parts[0], radix: 16), let low = UInt64(parts[1], radix: 16) else { return nil }
+        self.init(high: high, low: low)
     }
 
     public static func of(_ text: String) -> Fingerprint {

@@ -1,5 +1,10 @@
 /// Numbers as French readers expect them: « 10 000 », thousands set apart by a narrow no-break space.
-enum FrenchNumbers {
+public enum FrenchNumbers {
+    /// « 0,33 » : a duration in seconds, two decimals after a comma.
+    public static func seconds(_ value: Double) -> String {
+        String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
     static func format(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var grouped = ""

@@ -1,0 +1,242 @@
+import Foundation
+
+/// What Atelier keeps of its last build, in `.atelier/cache/` beside `content/`, so that a rebuild does only the work
+/// its changes require. Safe to delete at any time. A cache that another version of Atelier wrote, that does not
+/// belong to this project or that is damaged is set aside whole, never trusted: the build then starts afresh.
+public final class BuildCache: @unchecked Sendable {
+    static let formatVersion = 1
+    static let fileName = "state.bin"
+    /// The Cache Directory Tagging convention: backup tools skip the folder; Atelier knows it as its own.
+    static let tagName = "CACHEDIR.TAG"
+    static let tag = """
+    Signature: 8a477f597d28d172789f06886806bc55
+    # Cache d'Atelier : ce dossier peut être supprimé, la prochaine construction le refera.
+
+    """
+
+    /// A file's identity without reading it: if any of these changes, so may its bytes.
+    public struct Signature: Hashable, Sendable {
+        let size: Int
+        let modified: Int
+        let changed: Int
+        let inode: UInt64
+    }
+
+    /// What a content file gave when it was last read, and the hash of its bytes.
+    struct CachedRead {
+        let signature: Signature
+        let hash: Fingerprint
+        let read: ReadFile
+    }
+
+    /// What a resource's text gave when it was last parsed, and what its links found then.
+    struct CachedText {
+        let hash: Fingerprint
+        let facts: TextFacts
+        let lookups: [LinkLookup]
+    }
+
+    /// A group of files made together (a resource's page and calendar, a kind's list…) and the key it was made from.
+    struct CachedGroup {
+        let key: Fingerprint
+        let files: [String]
+    }
+
+    /// The whole state of the last successful build: what it read, what it made and what it wrote.
+    var project = ""
+    var inputs: [String: Signature] = [:]
+    var optionsKey = ""
+    var summary: BuildSummary?
+    /// The site's time zone, in which the date of a build without `--date` is read.
+    var timeZone = ""
+    /// Fingerprint of site.yml and boussole.yml, under which the files were read.
+    var configuration = Fingerprint(high: 0, low: 0)
+    var warnings: [Diagnostic] = []
+    var reads: [String: CachedRead] = [:]
+    var texts: [String: CachedText] = [:]
+    var groups: [String: CachedGroup] = [:]
+    var trees: [OutputManifest] = []
+    var search: SearchIndex.State?
+
+    public init() {}
+
+    func tree(_ fingerprint: Fingerprint?) -> OutputManifest? {
+        fingerprint.flatMap { fingerprint in trees.first { $0.fingerprint == fingerprint } }
+    }
+
+    /// Becomes the memory of the build that just succeeded. The manifests kept are the new site's and the one of
+    /// the site it replaced: the two trees on disk.
+    func replace(project root: URL, inputs: [String: Signature], optionsKey: String, summary: BuildSummary, timeZone: TimeZone,
+                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], made: MadeGroups,
+                 live: OutputManifest, previous: OutputManifest?) {
+        project = PhysicalPath.resolve(root)
+        self.inputs = inputs
+        self.optionsKey = optionsKey
+        self.summary = summary
+        self.timeZone = timeZone.identifier
+        self.configuration = configuration
+        self.warnings = warnings
+        self.reads = reads
+        texts = made.texts
+        groups = made.groups
+        trees = [live] + (previous.map { [$0] } ?? [])
+        search = made.search
+    }
+
+    // MARK: Reading and writing
+
+    /// The cache of `folder` for the project at `root`, or an empty one if there is none to trust.
+    static func load(from folder: URL, root: URL) -> BuildCache {
+        guard FileManager.default.contents(atPath: folder.appendingPathComponent(tagName).path).map({ String(decoding: $0, as: UTF8.self) }) == tag,
+              let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return BuildCache() }
+        var reader = BinaryReader(Array(data))
+        do {
+            guard try reader.string() == "Atelier cache", try reader.int() == formatVersion, try reader.string() == toolIdentity else {
+                return BuildCache()
+            }
+            let cache = try read(&reader, root: root)
+            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root) else { return BuildCache() }
+            return cache
+        } catch {
+            return BuildCache()
+        }
+    }
+
+    /// Writes the cache in one step (a new file renamed over the old one). The folder is Atelier's alone: a folder
+    /// there that does not carry Atelier's tag is never written into.
+    func save(to folder: URL) throws {
+        let fm = FileManager.default
+        let tagPath = folder.appendingPathComponent(Self.tagName).path
+        if fm.fileExists(atPath: folder.path) {
+            let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+            guard entries.isEmpty || fm.contents(atPath: tagPath).map({ String(decoding: $0, as: UTF8.self) }) == Self.tag else {
+                throw OutputError("le dossier \(folder.path) n'a pas été écrit par Atelier : le cache n'y est pas enregistré (supprimez-le ou déplacez-le)")
+            }
+        }
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        if !fm.fileExists(atPath: tagPath) { try Data(Self.tag.utf8).write(to: URL(fileURLWithPath: tagPath)) }
+        var writer = BinaryWriter()
+        writer.string("Atelier cache")
+        writer.int(Self.formatVersion)
+        writer.string(Self.toolIdentity)
+        write(&writer)
+        try Data(writer.bytes).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    /// The executable that writes the cache: another build of Atelier may render differently, so its cache is not
+    /// trusted. Its size and modification time stand for it.
+    static let toolIdentity: String = {
+        let path = PhysicalPath.resolve(URL(fileURLWithPath: CommandLine.arguments[0]))
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 || stat(path, &status) == 0 else { return "?" }
+        return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }()
+
+    private func write(_ writer: inout BinaryWriter) {
+        writer.string(project)
+        writer.array(inputs.sorted { $0.key < $1.key }) { $0.string($1.key); $0.signature($1.value) }
+        writer.string(optionsKey)
+        writer.optional(summary) { $0.summary($1) }
+        writer.string(timeZone)
+        writer.fingerprint(configuration)
+        writer.array(warnings) { $0.diagnostic($1) }
+        writer.array(reads.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.signature(entry.value.signature)
+            writer.fingerprint(entry.value.hash)
+            writer.readFile(entry.value.read)
+        }
+        writer.array(texts.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.fingerprint(entry.value.hash)
+            writer.textFacts(entry.value.facts)
+            writer.array(entry.value.lookups) { $0.lookup($1) }
+        }
+        writer.array(groups.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.fingerprint(entry.value.key)
+            writer.strings(entry.value.files)
+        }
+        writer.array(trees) { $1.write(to: &$0) }
+        writer.optional(search) { $1.write(to: &$0) }
+    }
+
+    private static func read(_ reader: inout BinaryReader, root: URL) throws -> BuildCache {
+        let cache = BuildCache()
+        cache.project = try reader.string()
+        for (path, signature) in try reader.array({ (try $0.string(), try $0.signature()) }) { cache.inputs[path] = signature }
+        cache.optionsKey = try reader.string()
+        cache.summary = try reader.optional { try $0.summary() }
+        cache.timeZone = try reader.string()
+        cache.configuration = try reader.fingerprint()
+        cache.warnings = try reader.array { try $0.diagnostic() }
+        for (path, read) in try reader.array({ reader in
+            (try reader.string(), CachedRead(signature: try reader.signature(), hash: try reader.fingerprint(), read: try reader.readFile(root: root)))
+        }) { cache.reads[path] = read }
+        for (source, text) in try reader.array({ reader in
+            (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
+        }) { cache.texts[source] = text }
+        for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings())) }) {
+            cache.groups[id] = group
+        }
+        cache.trees = try reader.array { try OutputManifest.read(from: &$0) }
+        cache.search = try reader.optional { try SearchIndex.State.read(from: &$0) }
+        return cache
+    }
+}
+
+extension BinaryWriter {
+    mutating func signature(_ signature: BuildCache.Signature) {
+        int(signature.size); int(signature.modified); int(signature.changed); int(Int(Int64(bitPattern: signature.inode)))
+    }
+
+    mutating func summary(_ summary: BuildSummary) {
+        date(summary.buildDate)
+        array(summary.kinds) { $0.string($1.label); $0.int($1.count) }
+        int(summary.scheduled); int(summary.drafts)
+        array(summary.jeudis) { $0.date($1) }
+    }
+
+    mutating func textFacts(_ facts: TextFacts) {
+        strings(facts.anchors.sorted())
+        array(facts.anchorLinks) { writer, link in
+            writer.optional(link.targetURL) { $0.string($1) }
+            writer.string(link.fragment); writer.string(link.raw); writer.location(link.location)
+        }
+        array(facts.diagnostics) { $0.diagnostic($1) }
+    }
+
+    mutating func lookup(_ lookup: LinkLookup) {
+        string(lookup.path)
+        optional(lookup.target) { writer, target in
+            writer.string(target.url)
+            writer.int(target.availability.code)
+        }
+    }
+}
+
+extension BinaryReader {
+    mutating func signature() throws -> BuildCache.Signature {
+        BuildCache.Signature(size: try int(), modified: try int(), changed: try int(), inode: UInt64(bitPattern: Int64(try int())))
+    }
+
+    mutating func summary() throws -> BuildSummary {
+        BuildSummary(buildDate: try date(), kinds: try array { BuildSummary.KindCount(label: try $0.string(), count: try $0.int()) },
+                     scheduled: try int(), drafts: try int(), jeudis: try array { try $0.date() })
+    }
+
+    mutating func textFacts() throws -> TextFacts {
+        TextFacts(anchors: Set(try strings()),
+                  anchorLinks: try array { AnchorLink(targetURL: try $0.optional { try $0.string() }, fragment: try $0.string(),
+                                                       raw: try $0.string(), location: try $0.location()) },
+                  diagnostics: try array { try $0.diagnostic() })
+    }
+
+    mutating func lookup() throws -> LinkLookup {
+        LinkLookup(path: try string(), target: try optional { reader in
+            let url = try reader.string()
+            guard let availability = MarkdownRenderer.LinkTarget.Availability(code: try reader.int()) else { throw Damaged() }
+            return MarkdownRenderer.LinkTarget(url: url, availability: availability)
+        })
+    }
+}

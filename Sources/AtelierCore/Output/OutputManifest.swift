@@ -1,0 +1,58 @@
+import Foundation
+
+/// What a tree of the output holds, file by file: the hash of its bytes, and the file's inode, size and modification
+/// time, by which a file changed behind Atelier's back is noticed (and never carried over into the next site).
+struct OutputManifest: Sendable, Equatable {
+    struct File: Sendable, Equatable {
+        var hash: Fingerprint
+        var inode: UInt64
+        var size: Int
+        var modified: Int
+    }
+
+    var files: [String: File] = [:]
+
+    /// Names the tree in its marker: the same files give the same fingerprint, so that the same input and date
+    /// give byte-identical output.
+    var fingerprint: Fingerprint {
+        var hasher = FingerprintHasher()
+        for path in files.keys.sorted() {
+            hasher.add(path)
+            hasher.add(files[path]!.hash)
+        }
+        return hasher.finish()
+    }
+
+    /// The file at `path` is the one this manifest recorded: same inode, size and modification time.
+    func isIntact(_ path: String, in folder: String) -> Bool {
+        guard let file = files[path], let status = Self.status(folder + "/" + path) else { return false }
+        return status.inode == file.inode && status.size == file.size && status.modified == file.modified
+    }
+
+    static func status(_ path: String) -> (inode: UInt64, size: Int, modified: Int)? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return (UInt64(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec))
+    }
+
+    func write(to writer: inout BinaryWriter) {
+        writer.array(files.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.fingerprint(entry.value.hash)
+            writer.int(Int(Int64(bitPattern: entry.value.inode)))
+            writer.int(entry.value.size)
+            writer.int(entry.value.modified)
+        }
+    }
+
+    static func read(from reader: inout BinaryReader) throws -> OutputManifest {
+        var manifest = OutputManifest()
+        for (path, file) in try reader.array({ reader in
+            (try reader.string(), File(hash: try reader.fingerprint(), inode: UInt64(bitPattern: Int64(try reader.int())),
+                                       size: try reader.int(), modified: try reader.int()))
+        }) {
+            manifest.files[path] = file
+        }
+        return manifest
+    }
+}

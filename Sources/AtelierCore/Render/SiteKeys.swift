@@ -1,0 +1,65 @@
+import Foundation
+
+/// Fingerprints of what the site's files are made from, so that a rebuild makes again only the files whose inputs
+/// changed. Every key is made of the global key and of what a group of files reads besides it.
+struct SiteKeys: Sendable {
+    /// Everything every page depends on: the version of the cache, the configuration, the templates, the date of
+    /// the build and its options, the menu.
+    let global: Fingerprint
+    /// Hash of each content file's bytes, by its path in `content/`.
+    let contents: [String: Fingerprint]
+    /// What each resource's card shows, by URL.
+    let cards: [String: Fingerprint]
+
+    init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint]) {
+        var hasher = FingerprintHasher()
+        hasher.add("atelier \(BuildCache.formatVersion)")
+        hasher.add(configuration)
+        hasher.add(templates)
+        hasher.add(model.buildDate.description)
+        hasher.add(includeDrafts ? "brouillons" : "publié")
+        // The menu lists the pages that ask for it, with their titles.
+        for page in model.pages where page.page.menu != nil {
+            hasher.add(page.page.url)
+            hasher.add(page.page.title)
+            hasher.add(page.page.menu!)
+        }
+        let global = hasher.finish()
+        self.global = global
+        self.contents = contents
+        cards = Dictionary(model.entries.map { entry in (entry.resource.url, Self.card(entry, global: global, contents: contents)) },
+                           uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A card shows what its file says, where the file is, its themes as the site spells them, and whether it is
+    /// archived (which depends on the date, part of the global key).
+    private static func card(_ entry: Entry, global: Fingerprint, contents: [String: Fingerprint]) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(global)
+        hasher.add(entry.resource.source)
+        hasher.add(contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
+        for tag in entry.tags {
+            hasher.add(tag.slug)
+            hasher.add(tag.label)
+        }
+        hasher.add(entry.isArchived ? 1 : 0)
+        return hasher.finish()
+    }
+
+    /// A key made of the global key, a group's name and what it reads.
+    func key(_ group: String, _ add: (inout FingerprintHasher) -> Void) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add(global)
+        hasher.add(group)
+        add(&hasher)
+        return hasher.finish()
+    }
+
+    /// A list of resources as cards, in their order.
+    func cards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
+        for entry in entries {
+            hasher.add(entry.resource.url)
+            hasher.add(cards[entry.resource.url] ?? Fingerprint(high: 0, low: 0))
+        }
+    }
+}
