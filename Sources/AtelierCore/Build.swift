@@ -64,6 +64,8 @@ public struct BuildReport: Sendable {
     public let pagesWritten: Int
     /// Files whose bytes changed (the others kept their modification time).
     public let filesChanged: Int
+    /// Files carried over from the previous site because nothing they are made from changed.
+    public let filesCarried: Int
     /// How long each step took, in order.
     public let timings: [StepTiming]
 
@@ -113,7 +115,7 @@ public enum Build {
             log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
             guard !blocking() else { return failed(log, clock) }
             return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: 0,
-                               pagesWritten: 0, filesChanged: 0, timings: clock.laps)
+                               pagesWritten: 0, filesChanged: 0, filesCarried: 0, timings: clock.laps)
         }
         let live = previous.tree(OutputMarker.fingerprint(of: folder.live))
         let writer: OutputWriter
@@ -123,9 +125,8 @@ public enum Build {
             log.error("\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
-        let keys = SiteKeys(model: model, configuration: content.configuration, templates: templates.fingerprint,
-                            includeDrafts: options.includeDrafts, contents: content.hashes)
-        let renderer = SiteRenderer(model: model, templates: templates, root: options.root, keys: keys, previous: previous)
+        let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
+                                    includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous)
         let (facts, search) = renderer.renderResources(into: writer)
         log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
         guard !blocking() else { return failed(log, clock) }
@@ -154,7 +155,8 @@ public enum Build {
         }
         clock.lap("cache")
         return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
-                           pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten, timings: clock.laps)
+                           pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
+                           filesCarried: writer.filesCarried, timings: clock.laps)
     }
 
     /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,
@@ -169,7 +171,7 @@ public enum Build {
         var clock = clock
         clock.lap("lecture")
         return BuildReport(diagnostics: previous.warnings, summary: blocking ? nil : summary, model: nil, filesWritten: 0,
-                           pagesWritten: 0, filesChanged: 0, timings: clock.laps)
+                           pagesWritten: 0, filesChanged: 0, filesCarried: 0, timings: clock.laps)
     }
 
     private static func optionsKey(_ date: LocalDate, _ options: BuildOptions) -> String {
@@ -183,7 +185,7 @@ public enum Build {
     }
 
     private static func failed(_ log: DiagnosticLog, _ clock: StepClock) -> BuildReport {
-        BuildReport(diagnostics: log.sorted, summary: nil, model: nil, filesWritten: 0, pagesWritten: 0, filesChanged: 0,
+        BuildReport(diagnostics: log.sorted, summary: nil, model: nil, filesWritten: 0, pagesWritten: 0, filesChanged: 0, filesCarried: 0,
                     timings: clock.laps)
     }
 

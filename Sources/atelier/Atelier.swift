@@ -50,7 +50,7 @@ struct BuildArguments: ParsableArguments {
         let report = Build.run(options)
         let console = Console()
         console.show(report.diagnostics)
-        defer { if timings { console.show(report.timings) } }
+        defer { if timings { console.show(report) } }
         guard let summary = report.summary else {
             console.failure(report.diagnostics, strict: strict)
             throw ExitCode(1)

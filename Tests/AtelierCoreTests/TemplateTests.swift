@@ -59,9 +59,8 @@ import Testing
         let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false,
                                      templateAnchors: templates.staticIDs)
             .build(log: &log)
-        let keys = SiteKeys(model: model, configuration: content.configuration, templates: templates.fingerprint,
-                            includeDrafts: false, contents: content.hashes)
-        let renderer = SiteRenderer(model: model, templates: templates, root: site.root, keys: keys, previous: BuildCache())
+        let renderer = SiteRenderer(model: model, templates: templates, root: site.root, configuration: content.configuration,
+                                    includeDrafts: false, contents: content.hashes, previous: BuildCache())
         let probe = NameProbe()
         var ignored = DiagnosticLog()
         let resourceJobs = model.entries.map { renderer.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }

@@ -16,7 +16,7 @@ final class OutputWriter: @unchecked Sendable {
     private var folders: Set<String> = [""]
     private var failures: [String] = []
     private var written = OutputManifest()
-    private var counts = (files: 0, pages: 0, rewritten: 0)
+    private var counts = (files: 0, pages: 0, rewritten: 0, carried: 0)
 
     /// `live` and `twin` are what the cache recorded of the two trees, when their markers say they are those trees.
     init(folder: OutputFolder, live: OutputManifest?, twin: OutputManifest?) throws {
@@ -35,8 +35,10 @@ final class OutputWriter: @unchecked Sendable {
 
     var filesWritten: Int { lock.withLock { counts.files } }
     var pagesWritten: Int { lock.withLock { counts.pages } }
-    /// Files whose bytes changed: the others kept their modification time.
+    /// Files whose bytes differ from the live site's (the others keep its modification time).
     var filesRewritten: Int { lock.withLock { counts.rewritten } }
+    /// Files carried over from the live site without being made again.
+    var filesCarried: Int { lock.withLock { counts.carried } }
 
     /// A page's file: `/kits/x/` is written as `kits/x/index.html`.
     static func path(ofPage url: String) -> String {
@@ -62,7 +64,7 @@ final class OutputWriter: @unchecked Sendable {
     /// A file the live site holds as it must be: linked into the twin rather than made again.
     func carry(_ path: String) {
         guard let file = live?.files[path] else { return }
-        attempt(path) { target in
+        attempt(path, carried: true) { target in
             if let file = twin?.files[path], file.hash == live?.files[path]?.hash, twin!.isIntact(path, in: folder.twin.path) {
                 return (file, false)
             }
@@ -94,7 +96,7 @@ final class OutputWriter: @unchecked Sendable {
         let hash = Fingerprint.of(bytes)
         attempt(path) { target in
             if let file = twin?.files[path], file.hash == hash, twin!.isIntact(path, in: folder.twin.path) {
-                return (file, false)
+                return (file, live?.files[path]?.hash != hash)
             }
             if let file = live?.files[path], file.hash == hash, live!.isIntact(path, in: folder.live.path) {
                 try self.link(path, to: target)
@@ -116,7 +118,7 @@ final class OutputWriter: @unchecked Sendable {
         if Foundation.link(folder.live.path + "/" + path, target) != 0 { throw OutputError(Self.reason()) }
     }
 
-    private func attempt(_ path: String, _ action: (String) throws -> (OutputManifest.File, rewritten: Bool)) {
+    private func attempt(_ path: String, carried: Bool = false, _ action: (String) throws -> (OutputManifest.File, rewritten: Bool)) {
         do {
             try ensureFolder(of: path)
             let (file, rewritten) = try action(folder.twin.path + "/" + path)
@@ -125,6 +127,7 @@ final class OutputWriter: @unchecked Sendable {
                 counts.files += 1
                 if path.hasSuffix(".html") { counts.pages += 1 }
                 if rewritten { counts.rewritten += 1 }
+                if carried { counts.carried += 1 }
             }
         } catch {
             lock.withLock { failures.append("\(path) : \(error)") }

@@ -11,7 +11,9 @@ struct SiteKeys: Sendable {
     /// What each resource's card shows, by URL.
     let cards: [String: Fingerprint]
 
-    init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint]) {
+    /// `card` gives the fingerprint of what a resource's card shows.
+    init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint],
+         card: @Sendable (Entry) -> Fingerprint) {
         var hasher = FingerprintHasher()
         hasher.add("atelier \(BuildCache.formatVersion)")
         hasher.add(configuration)
@@ -24,26 +26,10 @@ struct SiteKeys: Sendable {
             hasher.add(page.page.title)
             hasher.add(page.page.menu!)
         }
-        let global = hasher.finish()
-        self.global = global
+        global = hasher.finish()
         self.contents = contents
-        cards = Dictionary(model.entries.map { entry in (entry.resource.url, Self.card(entry, global: global, contents: contents)) },
-                           uniquingKeysWith: { first, _ in first })
-    }
-
-    /// A card shows what its file says, where the file is, its themes as the site spells them, and whether it is
-    /// archived (which depends on the date, part of the global key).
-    private static func card(_ entry: Entry, global: Fingerprint, contents: [String: Fingerprint]) -> Fingerprint {
-        var hasher = FingerprintHasher()
-        hasher.add(global)
-        hasher.add(entry.resource.source)
-        hasher.add(contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
-        for tag in entry.tags {
-            hasher.add(tag.slug)
-            hasher.add(tag.label)
-        }
-        hasher.add(entry.isArchived ? 1 : 0)
-        return hasher.finish()
+        let fingerprints = ParallelMap.map(model.entries) { (url: $0.resource.url, card: card($0)) }
+        cards = Dictionary(fingerprints.map { ($0.url, $0.card) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A key made of the global key, a group's name and what it reads.

@@ -18,13 +18,17 @@ struct SiteRenderer {
     let made = MadeGroups()
     private let views: ViewFactory
 
-    init(model: SiteModel, templates: TemplateSet, root: URL, keys: SiteKeys, previous: BuildCache) {
+    /// `configuration` is the fingerprint of site.yml and boussole.yml, `contents` the hash of each content file.
+    init(model: SiteModel, templates: TemplateSet, root: URL, configuration: Fingerprint, includeDrafts: Bool,
+         contents: [String: Fingerprint], previous: BuildCache) {
         self.model = model
         self.templates = templates
         self.root = root
-        self.keys = keys
         self.previous = previous
-        views = ViewFactory(model: model, parts: SharedParts(templates: templates))
+        let views = ViewFactory(model: model, parts: SharedParts(templates: templates))
+        self.views = views
+        keys = SiteKeys(model: model, configuration: configuration, templates: templates.fingerprint, includeDrafts: includeDrafts,
+                        contents: contents) { FingerprintEncoder.fingerprint(of: views.card($0), template: "partials/card") }
     }
 
     /// One page to render: where it goes, with which template and view.

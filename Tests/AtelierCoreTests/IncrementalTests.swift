@@ -1,0 +1,310 @@
+import Foundation
+import Testing
+@testable import AtelierCore
+
+/// A rebuild that reuses the cache must give, byte for byte, what a build from nothing gives, and touch only the
+/// files whose bytes change.
+@Suite struct IncrementalTests {
+    static let fiches = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    static let events = ["atelier", "forum", "salon", "webinaire"]
+    static let tags = ["Co-construction", "ODD 17", "Territoires", "Mécénat", "Gouvernance"]
+    static let footer = "templates/partials/footer.mustache"
+
+    static func fiche(_ name: String, title: String? = nil, date: String = "2025-11-03", tags: [String] = ["ODD 17"],
+                      maturity: String = "accompagner", extra: String = "", body: String? = nil) -> String {
+        Fixture.resource(title: title ?? name.capitalized, date: date, tags: "[\(tags.joined(separator: ", "))]",
+                         boussole: "{ maturite: \(maturity), profils: [acteurs-publics] }", extra: extra,
+                         body: body ?? "## Partie \(name)\n\nLe texte de \(name).\n")
+    }
+
+    static var startingFiles: [String: String] {
+        var files: [String: String] = [:]
+        for (index, name) in fiches.enumerated() {
+            let next = fiches[(index + 1) % fiches.count]
+            files["content/fiches/\(name).md"] = fiche(name, date: "2025-11-0\(index % 9 + 1)", tags: [tags[index % tags.count], tags[(index + 2) % tags.count]],
+                                                       body: "## Partie \(name)\n\nVoir [la suite](\(next).md#partie-\(next)).\n")
+        }
+        for (index, name) in events.enumerated() {
+            files["content/evenements/\(name).md"] = JeudisTests.event(name.capitalized, start: "2025-11-\(15 + index * 4) 10:00")
+        }
+        files["content/jeudis/2025-11-20.md"] = "---\ntitle: \"Le numéro\"\nsummary: \"Un numéro.\"\na_la_une: [fiches/alpha]\n---\n\nLire [beta](../fiches/beta.md).\n"
+        files["content/pages/a-propos.md"] = "---\ntitle: \"À propos\"\nsummary: \"Le site.\"\nmenu: 2\n---\n\nUne page.\n"
+        files["content/fiches/annexe.pdf"] = "%PDF-1.4 annexe"
+        return files
+    }
+
+    /// The options the project is built with, which some steps change too.
+    struct Options: Equatable {
+        var date = LocalDate(iso: "2025-11-20")!
+        var drafts = false
+    }
+
+    @Test(arguments: [17, 29, 43] as [UInt64])
+    func aRebuildAfterAnyChangeEqualsABuildFromNothing(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        var options = Options()
+        var live = try build(site, options, cold: false)
+        #expect(live.report.succeeded, "\(live.report.diagnostics)")
+        for number in 1...40 {
+            let saved = Fixture.tree(site.root.appendingPathComponent("content"))
+            let footer = try String(contentsOf: site.root.appendingPathComponent(Self.footer), encoding: .utf8)
+            let savedOptions = options
+            let step = randomStep(&random, site: site, options: &options)
+            let rebuilt = try build(site, options, cold: false)
+            let cold = try build(site, options, cold: true)
+            let context = "seed \(seed), step \(number): \(step)"
+            #expect(rebuilt.report.succeeded == cold.report.succeeded, "\(context)")
+            #expect(rebuilt.report.diagnostics.map(\.description) == cold.report.diagnostics.map(\.description), "\(context)")
+            guard cold.report.succeeded else {
+                // A failed build leaves the site as it was; the change is then undone.
+                #expect(rebuilt.files == live.files, "\(context)")
+                try restore(site, saved)
+                try site.write(Self.footer, footer)
+                options = savedOptions
+                continue
+            }
+            #expect(rebuilt.files.keys.sorted() == cold.files.keys.sorted(), "\(context)")
+            let differing = rebuilt.files.keys.filter { rebuilt.files[$0]?.bytes != cold.files[$0]?.bytes }
+            #expect(differing.isEmpty, "\(context): \(differing.sorted().prefix(5))")
+            // Files whose bytes did not change kept their modification time; the report counts the others.
+            let files = rebuilt.files.filter { $0.key != OutputMarker.fileName }
+            let kept = files.filter { live.files[$0.key]?.bytes == $0.value.bytes }
+            let touched = kept.filter { live.files[$0.key]?.modified != $0.value.modified }.keys
+            #expect(touched.isEmpty, "\(context): \(touched.sorted().prefix(5))")
+            #expect(rebuilt.report.filesChanged == files.count - kept.count, "\(context)")
+            live = rebuilt
+        }
+    }
+
+    @Test func anEditToOneTextRemakesOnlyWhatItReaches() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        let first = site.build()
+        #expect(first.succeeded && first.filesCarried == 0)
+        try site.write("content/fiches/gamma.md", Self.fiche("gamma", date: "2025-11-03", tags: ["Territoires", "Gouvernance"],
+                                                             body: "## Partie gamma\n\nUn mot nouveau : hélianthe.\n"))
+        let second = site.build()
+        #expect(second.succeeded, "\(second.diagnostics)")
+        // Its page, the feeds that hold its text, the search shards of its words and the four files made at every
+        // build (sitemap, robots.txt, boussole data, search summary); lists show only its card, which did not change.
+        #expect(second.filesWritten - second.filesCarried <= 16, "\(second.filesWritten - second.filesCarried) files made")
+        #expect(second.filesWritten > 100)
+        #expect(site.read("fiches/gamma/index.html")?.contains("hélianthe") == true)
+
+        let third = site.build()
+        #expect(third.model == nil && third.succeeded, "nothing changed: nothing to do")
+        #expect(third.filesWritten == 0)
+    }
+
+    @Test func aPageFollowsWhatItsLinksFindWhenOnlyTheirTargetChanges() throws {
+        let target = { (date: String, extra: String) in
+            Fixture.resource(title: "Cible", date: date, tags: "[Mécénat]", boussole: "{ maturite: consolider, profils: [academiques] }",
+                             extra: extra)
+        }
+        let site = try Fixture(files: [
+            "content/fiches/source.md": Fixture.resource(title: "Source", tags: "[Gouvernance]", body: "Lire [la cible](cible.md)."),
+            "content/fiches/cible.md": target("2025-11-01", ""),
+        ])
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        #expect(site.read("fiches/source/index.html")?.contains("href=\"/fiches/cible/\"") == true)
+        // A draft, published again, then dated after the build: a link to an unpublished resource keeps its text only.
+        for (date, extra, linked) in [("2025-11-01", "draft: true", false), ("2025-11-01", "", true), ("2025-12-01", "", false)] {
+            try site.write("content/fiches/cible.md", target(date, extra))
+            let report = site.build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(site.read("fiches/source/index.html")?.contains("href=\"/fiches/cible/\"") == linked, "\(date) \(extra)")
+        }
+    }
+
+    @Test func aTemplateOrSettingChangeRemakesEveryPageItReaches() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let footer = try String(contentsOf: site.root.appendingPathComponent("templates/partials/footer.mustache"), encoding: .utf8)
+        try site.write("templates/partials/footer.mustache", footer + "<p>Pied modifié</p>\n")
+        let report = site.build()
+        #expect(report.succeeded && report.filesCarried < report.filesWritten / 2)
+        #expect(site.read("fiches/alpha/index.html")?.contains("Pied modifié") == true)
+        #expect(site.read("themes/index.html")?.contains("Pied modifié") == true)
+    }
+
+    @Test func aDamagedOrForeignCacheIsSetAsideAndTheBuildStartsAfresh() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let expected = try build(site, Options(), cold: false).files["fiches/beta/index.html"]
+        let state = site.root.appendingPathComponent(".atelier/cache/\(BuildCache.fileName)")
+        let bytes = try Data(contentsOf: state)
+        var variants: [(String, Data)] = [
+            ("tronqué", bytes.prefix(bytes.count / 2)),
+            ("vide", Data()),
+            ("octets au hasard", Data((0..<4_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
+        ]
+        var flipped = bytes
+        flipped[bytes.count / 3] ^= 0xFF
+        variants.append(("un octet changé", flipped))
+        var otherVersion = bytes
+        otherVersion[otherVersion.startIndex + "Atelier cache".utf8.count + 1] &+= 1
+        variants.append(("autre version", otherVersion))
+        for (label, damaged) in variants {
+            try damaged.write(to: state)
+            try site.write("content/fiches/alpha.md", Self.fiche("alpha", title: "Alpha \(label)", date: "2025-11-01",
+                                                                 tags: ["Co-construction", "Territoires"],
+                                                                 body: "## Partie alpha\n\nVoir [la suite](beta.md#partie-beta).\n"))
+            let report = site.build()
+            #expect(report.succeeded, "\(label): \(report.diagnostics)")
+            #expect(site.read("fiches/alpha/index.html")?.contains("Alpha \(label)") == true, "\(label)")
+            let rebuilt = try build(site, Options(), cold: false)
+            let cold = try build(site, Options(), cold: true)
+            #expect(rebuilt.files.mapValues(\.bytes) == cold.files.mapValues(\.bytes), "\(label)")
+            #expect(rebuilt.files["fiches/beta/index.html"]?.bytes == expected?.bytes, "\(label)")
+        }
+    }
+
+    @Test func aFileChangedBehindAteliersBackInTheSiteIsMadeAgain() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let path = "fiches/beta/index.html"
+        let page = site.output.appendingPathComponent(path)
+        try Data("abîmé".utf8).write(to: page)
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu.\n"))
+        #expect(site.build().succeeded)
+        #expect(try Data(contentsOf: page) == build(site, Options(), cold: true).files[path]?.bytes)
+        // Even when nothing else changed.
+        try Data("abîmé".utf8).write(to: page)
+        #expect(site.build().succeeded)
+        #expect(try Data(contentsOf: page) == build(site, Options(), cold: true).files[path]?.bytes)
+    }
+
+    @Test func theCacheIsNeverWrittenIntoAFolderAtelierDidNotMake() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        try site.write(".atelier/cache/notes.txt", "mes notes")
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("n'a pas été écrit par Atelier") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".atelier/cache").path) == ["notes.txt"])
+    }
+
+    // MARK: Steps
+
+    private func randomStep(_ random: inout SplitMix, site: Fixture, options: inout Options) -> String {
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        let fiche = pick(Self.fiches)
+        let other = pick(Self.fiches)
+        let path = "content/fiches/\(fiche).md"
+        let exists = FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path)
+        do {
+            switch random.next() % 16 {
+            case 0:
+                try site.write(path, Self.fiche(fiche, title: "\(fiche.capitalized) \(random.next() % 100)"))
+                return "title of \(fiche)"
+            case 1:
+                try site.write(path, Self.fiche(fiche, body: "## Partie \(fiche)\n\nMot \(random.next() % 1000) et [lien](\(other).md#partie-\(other)).\n"))
+                return "body of \(fiche), link to \(other)"
+            case 2:
+                try site.write(path, Self.fiche(fiche, tags: [pick(Self.tags), pick(Self.tags)]))
+                return "themes of \(fiche)"
+            case 3:
+                try site.write(path, Self.fiche(fiche, maturity: pick(["accompagner", "consolider"])))
+                return "boussole of \(fiche)"
+            case 4:
+                try site.write(path, Self.fiche(fiche, date: pick(["2025-10-30", "2025-11-19", "2025-11-21", "2025-11-28"])))
+                return "date of \(fiche)"
+            case 5:
+                try site.write(path, Self.fiche(fiche, extra: pick(["draft: true", "expiration: 2025-11-22", "aliases: [/ancien/\(fiche)/]"])))
+                return "front matter of \(fiche)"
+            case 6 where exists:
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+                return "removal of \(fiche)"
+            case 7 where exists:
+                let renamed = "content/fiches/\(fiche)-\(random.next() % 10).md"
+                try FileManager.default.moveItem(at: site.root.appendingPathComponent(path), to: site.root.appendingPathComponent(renamed))
+                return "rename of \(fiche)"
+            case 8:
+                let name = pick(Self.events)
+                try site.write("content/evenements/\(name).md",
+                               JeudisTests.event(name.capitalized, start: "2025-\(pick(["11-10", "11-21", "11-24", "12-15"])) \(pick(["09:30", "18:00"]))"))
+                return "event \(name)"
+            case 9:
+                try site.write("content/jeudis/2025-11-20.md",
+                               "---\ntitle: \"Numéro \(random.next() % 10)\"\nsummary: \"Un numéro.\"\na_la_une: [fiches/\(other)]\n---\n\nLire [ceci](../fiches/\(fiche).md).\n")
+                return "editorial"
+            case 10:
+                let footer = site.root.appendingPathComponent(Self.footer)
+                try (String(contentsOf: footer, encoding: .utf8) + "<!-- \(random.next() % 10) -->\n").write(to: footer, atomically: false, encoding: .utf8)
+                return "template"
+            case 11:
+                try site.write("content/site.yml", Fixture.siteYAML.replacingOccurrences(of: "page_size: 2", with: "page_size: \(pick([2, 3, 5]))"))
+                return "site.yml"
+            case 12:
+                try site.write("content/boussole.yml", Fixture.boussoleYAML.replacingOccurrences(of: "label: Consolider", with: "label: \(pick(["Consolider", "Renforcer"]))"))
+                return "boussole.yml"
+            case 13:
+                options.date = options.date.adding(days: Int(random.next() % 9))
+                return "date \(options.date)"
+            case 14:
+                options.drafts.toggle()
+                return "drafts \(options.drafts)"
+            default:
+                let annexe = site.root.appendingPathComponent("content/fiches/annexe.pdf")
+                if random.next() % 2 == 0 {
+                    try Data("%PDF-1.4 \(random.next())".utf8).write(to: annexe)
+                    return "static file"
+                }
+                let now = Date()
+                try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: site.root.appendingPathComponent(path).path)
+                return "touch \(fiche)"
+            }
+        } catch {
+            return "step failed: \(error)"
+        }
+    }
+
+    private func restore(_ site: Fixture, _ saved: [String: String]) throws {
+        let content = site.root.appendingPathComponent("content")
+        try FileManager.default.removeItem(at: content)
+        for (path, text) in saved where text != "dossier" {
+            try site.write("content/" + path, text)
+        }
+    }
+
+    // MARK: Building
+
+    struct OutputFile: Equatable {
+        let bytes: Data
+        let modified: Date?
+    }
+
+    struct Built {
+        let report: BuildReport
+        let files: [String: OutputFile]
+    }
+
+    /// Builds the project as it is (`cold`: a copy of its content and templates, without any cache) and reads back
+    /// every file of its site.
+    private func build(_ site: Fixture, _ options: Options, cold: Bool) throws -> Built {
+        var root = site.root
+        if cold {
+            root = site.root.deletingLastPathComponent().appendingPathComponent("froid-\(UUID().uuidString)")
+            for folder in ["content", "templates"] {
+                try FileManager.default.copyItem(at: site.root.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+            }
+        }
+        defer { if cold { try? FileManager.default.removeItem(at: root) } }
+        let report = Build.run(BuildOptions(root: root, date: options.date, includeDrafts: options.drafts))
+        let output = root.appendingPathComponent("public")
+        var files: [String: OutputFile] = [:]
+        for path in FileTree.files(in: output) + [OutputMarker.fileName] {
+            let url = output.appendingPathComponent(path)
+            guard let bytes = FileManager.default.contents(atPath: url.path) else { continue }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+            files[path] = OutputFile(bytes: bytes, modified: modified)
+        }
+        return Built(report: report, files: files)
+    }
+}
