@@ -95,6 +95,7 @@ public enum Build {
         if options.write, let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
             return report
         }
+        previous.loadAll()
 
         let content = ContentLoader.load(root: options.root, listing: inputs.content, previous: previous, log: &log)
         let templates = TemplateSet.load(root: options.root, listing: inputs.templates, log: &log)
@@ -104,7 +105,7 @@ public enum Build {
         // The model is built even when the templates have mistakes: its checks report the content's own.
         let today = options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: content.site.timeZone)
         let model = SiteModelBuilder(content: content, buildDate: today, includeDrafts: options.includeDrafts,
-                                     templateAnchors: templates?.staticIDs ?? [])
+                                     templateAnchors: templates?.staticIDs ?? [], previousRelated: previous.related)
             .build(log: &log)
         clock.lap("modèle")
         let blocking = { log.hasErrors || (options.strict && !log.items.isEmpty) }
@@ -144,7 +145,7 @@ public enum Build {
         let cache = options.memory ?? BuildCache()
         cache.replace(project: options.root, inputs: inputs.signatures, optionsKey: optionsKey(today, options), summary: summary(model),
                       timeZone: content.site.timeZone, configuration: content.configuration, warnings: log.sorted,
-                      reads: content.reads, made: renderer.made,
+                      reads: content.reads, related: model.related, made: renderer.made,
                       live: manifest, previous: live)
         if options.memory == nil {
             do {

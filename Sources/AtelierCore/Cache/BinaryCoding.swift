@@ -24,9 +24,11 @@ struct BinaryWriter {
         }
     }
 
+    /// Sixteen bytes, as they are: a fingerprint's bits are random, a variable length would only make it longer.
     mutating func fingerprint(_ value: Fingerprint) {
-        int(Int(Int64(bitPattern: value.high)))
-        int(Int(Int64(bitPattern: value.low)))
+        for word in [value.high, value.low] {
+            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+        }
     }
 
     mutating func strings(_ values: [String]) {
@@ -88,7 +90,12 @@ struct BinaryReader {
     }
 
     mutating func fingerprint() throws -> Fingerprint {
-        Fingerprint(high: UInt64(bitPattern: Int64(try int())), low: UInt64(bitPattern: Int64(try int())))
+        guard bytes.count - position >= 16 else { throw Damaged() }
+        func word(at start: Int) -> UInt64 {
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
+        }
+        defer { position += 16 }
+        return Fingerprint(high: word(at: position), low: word(at: position + 8))
     }
 
     mutating func strings() throws -> [String] { try array { try $0.string() } }

@@ -3,9 +3,17 @@ import Foundation
 /// What Atelier keeps of its last build, in `.atelier/cache/` beside `content/`, so that a rebuild does only the work
 /// its changes require. Safe to delete at any time. A cache that another version of Atelier wrote, that does not
 /// belong to this project or that is damaged is set aside whole, never trusted: the build then starts afresh.
+///
+/// It is kept in three files, each with the checksum of its bytes: `etat.bin`, small, with what a build that finds
+/// nothing changed needs (and the checksums of the other two); `pages.bin`, what each file gave and each group of
+/// files was made from; `recherche.bin`, the search index's words. The other two are read only when something changed.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 1
-    static let fileName = "state.bin"
+    static let formatVersion = 2
+    enum Part: String, CaseIterable, Sendable {
+        case state = "etat.bin"
+        case pages = "pages.bin"
+        case search = "recherche.bin"
+    }
     /// The Cache Directory Tagging convention: backup tools skip the folder; Atelier knows it as its own.
     static let tagName = "CACHEDIR.TAG"
     static let tag = """
@@ -42,7 +50,7 @@ public final class BuildCache: @unchecked Sendable {
         let files: [String]
     }
 
-    /// The whole state of the last successful build: what it read, what it made and what it wrote.
+    // The state (etat.bin).
     var project = ""
     var inputs: [String: Signature] = [:]
     var optionsKey = ""
@@ -52,11 +60,17 @@ public final class BuildCache: @unchecked Sendable {
     /// Fingerprint of site.yml and boussole.yml, under which the files were read.
     var configuration = Fingerprint(high: 0, low: 0)
     var warnings: [Diagnostic] = []
+    var trees: [OutputManifest] = []
+    // What files gave and groups were made from (pages.bin).
     var reads: [String: CachedRead] = [:]
     var texts: [String: CachedText] = [:]
     var groups: [String: CachedGroup] = [:]
-    var trees: [OutputManifest] = []
+    var related: RelatedLists?
+    // The search index's words (recherche.bin).
     var search: SearchIndex.State?
+
+    /// Where the state was read from, and the checksums it gives of the other parts, until they are read.
+    private var pending: (folder: URL, root: URL, checksums: [Fingerprint])?
 
     public init() {}
 
@@ -67,7 +81,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Becomes the memory of the build that just succeeded. The manifests kept are the new site's and the one of
     /// the site it replaced: the two trees on disk.
     func replace(project root: URL, inputs: [String: Signature], optionsKey: String, summary: BuildSummary, timeZone: TimeZone,
-                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], made: MadeGroups,
+                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], related: RelatedLists, made: MadeGroups,
                  live: OutputManifest, previous: OutputManifest?) {
         project = PhysicalPath.resolve(root)
         self.inputs = inputs
@@ -77,33 +91,59 @@ public final class BuildCache: @unchecked Sendable {
         self.configuration = configuration
         self.warnings = warnings
         self.reads = reads
+        self.related = related
         texts = made.texts
         groups = made.groups
         trees = [live] + (previous.map { [$0] } ?? [])
         search = made.search
+        pending = nil
     }
 
     // MARK: Reading and writing
 
-    /// The cache of `folder` for the project at `root`, or an empty one if there is none to trust.
+    /// The state kept in `folder` for the project at `root`, or an empty cache if there is none to trust. The rest is
+    /// read by `loadAll()`, when the build needs it.
     static func load(from folder: URL, root: URL) -> BuildCache {
+        let cache = BuildCache()
         guard FileManager.default.contents(atPath: folder.appendingPathComponent(tagName).path).map({ String(decoding: $0, as: UTF8.self) }) == tag,
-              let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return BuildCache() }
-        var reader = BinaryReader(Array(data))
+              var reader = open(.state, in: folder, checksum: nil) else { return cache }
         do {
-            guard try reader.string() == "Atelier cache", try reader.int() == formatVersion, try reader.string() == toolIdentity else {
-                return BuildCache()
-            }
-            let cache = try read(&reader, root: root)
-            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root) else { return BuildCache() }
+            let checksums = try cache.readState(&reader)
+            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), checksums.count == 2 else { return BuildCache() }
+            cache.pending = (folder, root, checksums)
             return cache
         } catch {
             return BuildCache()
         }
     }
 
-    /// Writes the cache in one step (a new file renamed over the old one). The folder is Atelier's alone: a folder
-    /// there that does not carry Atelier's tag is never written into.
+    /// Reads the parts the state named, both at once. If either is missing, damaged or not the one the state
+    /// names, the whole cache is forgotten.
+    func loadAll() {
+        guard let (folder, root, checksums) = pending else { return }
+        pending = nil
+        let parts = ParallelMap.map([Part.pages, Part.search]) { part -> BinaryReader? in
+            Self.open(part, in: folder, checksum: checksums[part == .pages ? 0 : 1])
+        }
+        do {
+            guard var pages = parts[0], var search = parts[1] else { throw BinaryReader.Damaged() }
+            try readPages(&pages, root: root)
+            self.search = try search.optional { try SearchIndex.State.read(from: &$0) }
+            guard pages.isAtEnd, search.isAtEnd else { throw BinaryReader.Damaged() }
+        } catch {
+            forget()
+        }
+    }
+
+    private func forget() {
+        let empty = BuildCache()
+        (project, inputs, optionsKey, summary, timeZone) = (empty.project, empty.inputs, empty.optionsKey, empty.summary, empty.timeZone)
+        (configuration, warnings, trees) = (empty.configuration, empty.warnings, empty.trees)
+        (reads, texts, groups, related, search) = (empty.reads, empty.texts, empty.groups, empty.related, empty.search)
+    }
+
+    /// Writes the parts, each in one step (a new file renamed over the old one), the state last. The folder is
+    /// Atelier's alone: a folder there that does not carry Atelier's tag is never written into.
     func save(to folder: URL) throws {
         let fm = FileManager.default
         let tagPath = folder.appendingPathComponent(Self.tagName).path
@@ -115,12 +155,16 @@ public final class BuildCache: @unchecked Sendable {
         }
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         if !fm.fileExists(atPath: tagPath) { try Data(Self.tag.utf8).write(to: URL(fileURLWithPath: tagPath)) }
-        var writer = BinaryWriter()
-        writer.string("Atelier cache")
-        writer.int(Self.formatVersion)
-        writer.string(Self.toolIdentity)
-        write(&writer)
-        try Data(writer.bytes).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        let parts = ParallelMap.map([Part.pages, Part.search]) { part in
+            Self.encode { writer in
+                if part == .pages { writePages(&writer) } else { writer.optional(search) { $1.write(to: &$0) } }
+            }
+        }
+        for (part, bytes) in zip([Part.pages, Part.search], parts) {
+            try Data(bytes.bytes).write(to: folder.appendingPathComponent(part.rawValue), options: .atomic)
+        }
+        let state = Self.encode { writeState(&$0, checksums: parts.map(\.checksum)) }
+        try Data(state.bytes).write(to: folder.appendingPathComponent(Part.state.rawValue), options: .atomic)
     }
 
     /// The executable that writes the cache: another build of Atelier may render differently, so its cache is not
@@ -132,7 +176,35 @@ public final class BuildCache: @unchecked Sendable {
         return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }()
 
-    private func write(_ writer: inout BinaryWriter) {
+    /// A part's bytes: a header naming the format and the tool, the contents, then the checksum of all before it.
+    private static func encode(_ contents: (inout BinaryWriter) -> Void) -> (bytes: [UInt8], checksum: Fingerprint) {
+        var writer = BinaryWriter()
+        writer.string("Atelier cache")
+        writer.int(formatVersion)
+        writer.string(toolIdentity)
+        contents(&writer)
+        let checksum = Fingerprint.of(writer.bytes)
+        writer.fingerprint(checksum)
+        return (writer.bytes, checksum)
+    }
+
+    /// A part's contents, if its checksum holds (and is `checksum`, when given) and this version of Atelier wrote it.
+    private static func open(_ part: Part, in folder: URL, checksum expected: Fingerprint?) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(part.rawValue).path), data.count > 16 else {
+            return nil
+        }
+        let bytes = [UInt8](data)
+        let checksum = Fingerprint.of(bytes[..<(bytes.count - 16)])
+        var trailer = BinaryReader(Array(bytes[(bytes.count - 16)...]))
+        guard (try? trailer.fingerprint()) == checksum, expected == nil || expected == checksum else { return nil }
+        var reader = BinaryReader(Array(bytes[..<(bytes.count - 16)]))
+        guard (try? reader.string()) == "Atelier cache", (try? reader.int()) == formatVersion, (try? reader.string()) == toolIdentity else {
+            return nil
+        }
+        return reader
+    }
+
+    private func writeState(_ writer: inout BinaryWriter, checksums: [Fingerprint]) {
         writer.string(project)
         writer.array(inputs.sorted { $0.key < $1.key }) { $0.string($1.key); $0.signature($1.value) }
         writer.string(optionsKey)
@@ -140,6 +212,23 @@ public final class BuildCache: @unchecked Sendable {
         writer.string(timeZone)
         writer.fingerprint(configuration)
         writer.array(warnings) { $0.diagnostic($1) }
+        writer.array(trees) { $1.write(to: &$0) }
+        writer.array(checksums) { $0.fingerprint($1) }
+    }
+
+    private func readState(_ reader: inout BinaryReader) throws -> [Fingerprint] {
+        project = try reader.string()
+        for (path, signature) in try reader.array({ (try $0.string(), try $0.signature()) }) { inputs[path] = signature }
+        optionsKey = try reader.string()
+        summary = try reader.optional { try $0.summary() }
+        timeZone = try reader.string()
+        configuration = try reader.fingerprint()
+        warnings = try reader.array { try $0.diagnostic() }
+        trees = try reader.array { try OutputManifest.read(from: &$0) }
+        return try reader.array { try $0.fingerprint() }
+    }
+
+    private func writePages(_ writer: inout BinaryWriter) {
         writer.array(reads.sorted { $0.key < $1.key }) { writer, entry in
             writer.string(entry.key)
             writer.signature(entry.value.signature)
@@ -157,31 +246,25 @@ public final class BuildCache: @unchecked Sendable {
             writer.fingerprint(entry.value.key)
             writer.strings(entry.value.files)
         }
-        writer.array(trees) { $1.write(to: &$0) }
-        writer.optional(search) { $1.write(to: &$0) }
+        writer.optional(related) { writer, related in
+            writer.fingerprint(related.key)
+            writer.array(related.lists) { writer, list in writer.array(list) { $0.int(Int($1)) } }
+        }
     }
 
-    private static func read(_ reader: inout BinaryReader, root: URL) throws -> BuildCache {
-        let cache = BuildCache()
-        cache.project = try reader.string()
-        for (path, signature) in try reader.array({ (try $0.string(), try $0.signature()) }) { cache.inputs[path] = signature }
-        cache.optionsKey = try reader.string()
-        cache.summary = try reader.optional { try $0.summary() }
-        cache.timeZone = try reader.string()
-        cache.configuration = try reader.fingerprint()
-        cache.warnings = try reader.array { try $0.diagnostic() }
+    private func readPages(_ reader: inout BinaryReader, root: URL) throws {
         for (path, read) in try reader.array({ reader in
             (try reader.string(), CachedRead(signature: try reader.signature(), hash: try reader.fingerprint(), read: try reader.readFile(root: root)))
-        }) { cache.reads[path] = read }
+        }) { reads[path] = read }
         for (source, text) in try reader.array({ reader in
             (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
-        }) { cache.texts[source] = text }
+        }) { texts[source] = text }
         for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings())) }) {
-            cache.groups[id] = group
+            groups[id] = group
         }
-        cache.trees = try reader.array { try OutputManifest.read(from: &$0) }
-        cache.search = try reader.optional { try SearchIndex.State.read(from: &$0) }
-        return cache
+        related = try reader.optional { reader in
+            RelatedLists(key: try reader.fingerprint(), lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
+        }
     }
 }
 

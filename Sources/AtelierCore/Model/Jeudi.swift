@@ -31,18 +31,18 @@ struct JeudisBuilder {
     func issues() -> [JeudiIssue] {
         guard let first = entries.map(\.resource.date).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
         let editorialByDay = Dictionary(editorials.map { ($0.editorial.thursday, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each entry belongs to the issue of the Thursday on or after its date; each event to the day it starts.
+        let byIssue = Dictionary(grouping: entries) { Jeudis.thursday(onOrAfter: $0.resource.date) }
+        let eventsByDay = Dictionary(grouping: entries.filter { $0.resource.startTime != nil }) { $0.resource.startTime!.day }
         var issues: [JeudiIssue] = []
         var thursday = Jeudis.thursday(onOrAfter: first)
         while thursday <= buildDate {
-            let weekStart = thursday.adding(days: -6)
-            let new = entries.filter {
-                $0.resource.date >= weekStart && $0.resource.date <= thursday && !isExpired($0, on: thursday)
-            }
+            let new = (byIssue[thursday] ?? []).filter { !isExpired($0, on: thursday) }
             let editorial = editorialByDay[thursday]
             if !new.isEmpty || editorial != nil {
                 issues.append(JeudiIssue(thursday: thursday, editorial: editorial,
                                          newEntryURLs: new.map(\.resource.url),
-                                         upcomingURLs: upcoming(from: thursday).map(\.resource.url)))
+                                         upcomingURLs: upcoming(from: thursday, eventsByDay: eventsByDay).map(\.resource.url)))
             }
             thursday = thursday.adding(days: 7)
         }
@@ -50,12 +50,10 @@ struct JeudisBuilder {
     }
 
     /// Events starting on the Thursday itself or within the window after it.
-    private func upcoming(from thursday: LocalDate) -> [Entry] {
-        let end = thursday.adding(days: 7 * upcomingWeeks)
-        return entries.filter { entry in
-            guard let start = entry.resource.startTime?.day else { return false }
-            return start >= thursday && start < end && entry.resource.date <= thursday && !isExpired(entry, on: thursday)
-        }.sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
+    private func upcoming(from thursday: LocalDate, eventsByDay: [LocalDate: [Entry]]) -> [Entry] {
+        (0..<(7 * upcomingWeeks)).flatMap { eventsByDay[thursday.adding(days: $0)] ?? [] }
+            .filter { $0.resource.date <= thursday && !isExpired($0, on: thursday) }
+            .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
     }
 
     private func isExpired(_ entry: Entry, on day: LocalDate) -> Bool {

@@ -5,8 +5,13 @@
 /// Tags are sparse: the resources sharing one are counted through an inverted index. Boussole values are dense (a
 /// value is on a quarter of the site), so they are compared as bit masks: resources that share no tag are found
 /// through buckets of identical masks, best overlap first, instead of being scored one by one.
+///
+/// The lists depend only on every resource's tags, boussole values, date and URL: when none of these changed since
+/// the last build, its lists are taken as they are.
 struct RelatedResources: Sendable {
     static let limit = 4
+    /// Fingerprint of everything the lists are computed from.
+    let key: Fingerprint
     private let urls: [String]
     /// Position of each resource once sorted by (date, newest first; then URL): the tie-break as one integer.
     private let rank: [Int32]
@@ -50,18 +55,39 @@ struct RelatedResources: Sendable {
         var grouped: [UInt64: [Int32]] = [:]
         for index in order where self.isCandidate[index] { grouped[masks[index], default: []].append(Int32(index)) }
         buckets = grouped.map { ($0.key, $0.value) }
+        var hasher = FingerprintHasher()
+        for index in resources.indices {
+            hasher.add(urls[index])
+            hasher.add(Int(rank[index]))
+            hasher.add(self.isCandidate[index] ? 1 : 0)
+            hasher.add(Int(masks[index]))
+            for tag in tags[index] { hasher.add(Int(tag)) }
+            hasher.add(-1)
+        }
+        key = hasher.finish()
+    }
+
+    /// Every resource's related resources, as positions in `resources`; `previous` when it was computed from the same.
+    func lists(reusing previous: RelatedLists?) -> RelatedLists {
+        if let previous, previous.key == key, previous.lists.count == urls.count,
+           previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } }) {
+            return previous
+        }
+        let lists = ParallelMap.chunked(Array(urls.indices)) { indices in
+            var scratch = Scratch(count: urls.count)
+            return indices.map { related(to: $0, scratch: &scratch) }
+        }
+        return RelatedLists(key: key, lists: lists)
     }
 
     /// Scratch space of one thread: shared-tag counts, reset after each use.
-    final class Scratch {
+    private struct Scratch {
         var shared: [Int32]
         var touched: [Int32] = []
         init(count: Int) { shared = [Int32](repeating: 0, count: count) }
     }
 
-    func makeScratch() -> Scratch { Scratch(count: urls.count) }
-
-    func urls(for index: Int, scratch: Scratch) -> [String] {
+    private func related(to index: Int, scratch: inout Scratch) -> [Int32] {
         var best: [(score: Int, index: Int32)] = []
         func consider(_ candidate: (score: Int, index: Int32)) {
             guard best.count < Self.limit || ranksBefore(candidate, best[best.count - 1]) else { return }
@@ -98,10 +124,16 @@ struct RelatedResources: Sendable {
         }
         for other in scratch.touched { scratch.shared[Int(other)] = 0 }
         scratch.touched.removeAll(keepingCapacity: true)
-        return best.map { urls[Int($0.index)] }
+        return best.map(\.index)
     }
 
     private func ranksBefore(_ a: (score: Int, index: Int32), _ b: (score: Int, index: Int32)) -> Bool {
         a.score != b.score ? a.score > b.score : rank[Int(a.index)] < rank[Int(b.index)]
     }
+}
+
+/// The related resources of every resource, by position, and the key of what they were computed from.
+struct RelatedLists: Sendable {
+    let key: Fingerprint
+    let lists: [[Int32]]
 }

@@ -17,16 +17,20 @@ public struct SiteModel: Sendable {
     public let draftCount: Int
     /// Turns resources' texts into HTML, links rewritten against the content of this build.
     let markdown: MarkdownRenderer
+    /// Every entry's related resources as computed, for the next build.
+    let related: RelatedLists
     /// Texts other than resources' (pages, editorials, files whose header has mistakes), whose anchor links are
     /// checked once the resources' anchors are known too.
     let otherTexts: [RenderedMarkdown]
     /// Ids the templates give every page, which texts may link to.
     let templateAnchors: Set<String>
     private let entryIndex: [String: Int]
+    /// Positions of the listed entries that carry each boussole value, in entry order, by `axis:value`.
+    private let boussoleMembers: [String: [Int]]
 
     init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag],
          pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
-         scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, otherTexts: [RenderedMarkdown],
+         scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, related: RelatedLists, otherTexts: [RenderedMarkdown],
          templateAnchors: Set<String>) {
         self.site = site
         self.boussole = boussole
@@ -41,9 +45,17 @@ public struct SiteModel: Sendable {
         self.scheduledCount = scheduledCount
         self.draftCount = draftCount
         self.markdown = markdown
+        self.related = related
         self.otherTexts = otherTexts
         self.templateAnchors = templateAnchors
         entryIndex = Dictionary(entries.enumerated().map { ($1.resource.url, $0) }, uniquingKeysWith: { a, _ in a })
+        var members: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where !entry.isArchived {
+            for (axis, values) in entry.resource.boussole {
+                for value in Set(values) { members[axis + ":" + value, default: []].append(index) }
+            }
+        }
+        boussoleMembers = members
     }
 
     public func entries(ofKind kind: String) -> [Entry] { entries.filter { $0.resource.kind == kind } }
@@ -52,15 +64,35 @@ public struct SiteModel: Sendable {
     public func listed(ofKind kind: String) -> [Entry] { entries(ofKind: kind).filter { !$0.isArchived } }
 
     public func entry(url: String) -> Entry? { entryIndex[url].map { entries[$0] } }
+
+    /// Listed entries that carry every one of these boussole values (axis id, value id), in entry order.
+    func listed(boussole criteria: [(axis: String, value: String)]) -> [Entry] {
+        guard let first = criteria.first else { return entries.filter { !$0.isArchived } }
+        var positions = boussoleMembers[first.axis + ":" + first.value] ?? []
+        for criterion in criteria.dropFirst() {
+            let other = Set(boussoleMembers[criterion.axis + ":" + criterion.value] ?? [])
+            positions = positions.filter(other.contains)
+        }
+        return positions.map { entries[$0] }
+    }
 }
 
 /// A published resource and its place among the others. Its text is parsed when its page is rendered.
-public struct Entry: Sendable {
+/// A published resource as the site shows it. A class: entries are passed around by the thousand, and copying one
+/// costs a single reference count rather than one per field.
+public final class Entry: Sendable {
     public let resource: Resource
     public let tags: [TagRef]
     public let isArchived: Bool
     /// URLs of related entries, most related first.
     public let related: [String]
+
+    init(resource: Resource, tags: [TagRef], isArchived: Bool, related: [String]) {
+        self.resource = resource
+        self.tags = tags
+        self.isArchived = isArchived
+        self.related = related
+    }
 }
 
 public struct TagRef: Sendable, Hashable {

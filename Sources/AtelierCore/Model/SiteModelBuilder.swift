@@ -5,6 +5,8 @@ struct SiteModelBuilder {
     let includeDrafts: Bool
     /// Ids the templates give every page (`contenu`…): a text may link to them with `#…`.
     let templateAnchors: Set<String>
+    /// The related resources of the last build, reused when computed from the same.
+    var previousRelated: RelatedLists? = nil
 
     func build(log: inout DiagnosticLog) -> SiteModel {
         let published = content.resources.filter(isPublished)
@@ -40,13 +42,10 @@ struct SiteModelBuilder {
         let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
         let related = RelatedResources(resources: sorted, tagIndex: tagIndex, boussole: content.boussole,
                                        isCandidate: { !isArchived($0) })
-        let relatedURLs = ParallelMap.chunked(Array(sorted.indices)) { indices in
-            let scratch = related.makeScratch()
-            return indices.map { related.urls(for: $0, scratch: scratch) }
-        }
+        let relatedLists = related.lists(reusing: previousRelated)
         let entries = sorted.enumerated().map { index, resource in
             Entry(resource: resource, tags: tagIndex.refs(for: resource), isArchived: isArchived(resource),
-                  related: relatedURLs[index])
+                  related: relatedLists.lists[index].map { sorted[Int($0)].url })
         }
         let allPages = renderedPages.map(\.0)
         let jeudis = JeudisBuilder(entries: entries, editorials: renderedEditorials.map(\.0), buildDate: buildDate,
@@ -62,6 +61,7 @@ struct SiteModelBuilder {
             scheduledCount: content.resources.filter { !isPublished($0) && !$0.draft }.count,
             draftCount: content.resources.filter { !isPublished($0) && $0.draft }.count,
             markdown: renderer,
+            related: relatedLists,
             otherTexts: renderedPages.map(\.0.body) + renderedEditorials.map(\.0.body) + renderedRejected.map(\.0),
             templateAnchors: templateAnchors)
     }

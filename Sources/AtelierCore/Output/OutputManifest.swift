@@ -10,17 +10,19 @@ struct OutputManifest: Sendable, Equatable {
         var modified: Int
     }
 
-    var files: [String: File] = [:]
-
+    let files: [String: File]
     /// Names the tree in its marker: the same files give the same fingerprint, so that the same input and date
     /// give byte-identical output.
-    var fingerprint: Fingerprint {
+    let fingerprint: Fingerprint
+
+    init(files: [String: File]) {
+        self.files = files
         var hasher = FingerprintHasher()
         for path in files.keys.sorted() {
             hasher.add(path)
             hasher.add(files[path]!.hash)
         }
-        return hasher.finish()
+        fingerprint = hasher.finish()
     }
 
     /// The file at `path` is the one this manifest recorded: same inode, size and modification time.
@@ -46,13 +48,10 @@ struct OutputManifest: Sendable, Equatable {
     }
 
     static func read(from reader: inout BinaryReader) throws -> OutputManifest {
-        var manifest = OutputManifest()
-        for (path, file) in try reader.array({ reader in
+        let files = try reader.array { reader in
             (try reader.string(), File(hash: try reader.fingerprint(), inode: UInt64(bitPattern: Int64(try reader.int())),
                                        size: try reader.int(), modified: try reader.int()))
-        }) {
-            manifest.files[path] = file
         }
-        return manifest
+        return OutputManifest(files: Dictionary(files, uniquingKeysWith: { first, _ in first }))
     }
 }

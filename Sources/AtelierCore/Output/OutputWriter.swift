@@ -15,7 +15,7 @@ final class OutputWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var failures: [String] = []
-    private var written = OutputManifest()
+    private var written: [String: OutputManifest.File] = [:]
     private var counts = (files: 0, pages: 0, rewritten: 0, carried: 0)
 
     /// `live` and `twin` are what the cache recorded of the two trees, when their markers say they are those trees.
@@ -83,13 +83,14 @@ final class OutputWriter: @unchecked Sendable {
     /// Returns what the new site holds, or throws with the first file that could not be written.
     func commit() throws -> OutputManifest {
         if let failure = lock.withLock({ failures.min() }) { throw OutputError("écriture impossible de \(failure)") }
-        for path in (twin?.files.keys).map(Array.init) ?? [] where written.files[path] == nil {
+        for path in (twin?.files.keys).map(Array.init) ?? [] where written[path] == nil {
             unlink(folder.twin.path + "/" + path)
             removeEmptyFolders(above: path)
         }
-        try OutputMarker.write(in: folder.twin, state: .complete(written.fingerprint))
+        let manifest = OutputManifest(files: written)
+        try OutputMarker.write(in: folder.twin, state: .complete(manifest.fingerprint))
         try folder.swapIn()
-        return written
+        return manifest
     }
 
     private func place(_ path: String, bytes: UnsafeRawBufferPointer) {
@@ -123,7 +124,7 @@ final class OutputWriter: @unchecked Sendable {
             try ensureFolder(of: path)
             let (file, rewritten) = try action(folder.twin.path + "/" + path)
             lock.withLock {
-                written.files[path] = file
+                written[path] = file
                 counts.files += 1
                 if path.hasSuffix(".html") { counts.pages += 1 }
                 if rewritten { counts.rewritten += 1 }

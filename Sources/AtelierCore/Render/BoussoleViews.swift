@@ -5,9 +5,7 @@ extension ViewFactory {
 
     /// Listed resources carrying every given (axis, value).
     func boussoleEntries(_ criteria: [(axis: Axis, value: AxisValue)]) -> [Entry] {
-        model.entries.filter { entry in
-            !entry.isArchived && criteria.allSatisfy { entry.resource.boussole[$0.axis.id]?.contains($0.value.id) == true }
-        }
+        model.listed(boussole: criteria.map { ($0.axis.id, $0.value.id) })
     }
 
     func boussole() -> BoussoleView {
