@@ -1,5 +1,6 @@
 """The preview server: serves the site, rebuilds when a file changes, reloads open pages, shows errors."""
 import os
+import re
 import socket
 import subprocess
 import time
@@ -43,8 +44,9 @@ def preview(tmp_path):
     root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
                               "content/fiches/b.md": resource("B", "2025-11-02")})
     port = free_port()
+    log = open(tmp_path / "apercu.log", "w")
     process = subprocess.Popen([PREVIEW, "--root", str(root), "--port", str(port), "--date", "2025-11-20"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=log, stderr=subprocess.STDOUT)
     base = "http://127.0.0.1:%d" % port
 
     def up():
@@ -57,6 +59,7 @@ def preview(tmp_path):
     yield root, base
     process.terminate()
     process.wait(10)
+    log.close()
 
 
 def test_pages_are_served_with_the_reload_script(preview):
@@ -75,6 +78,22 @@ def test_an_edit_rebuilds_the_site_and_changes_the_version(preview):
     (root / "content" / "fiches" / "a.md").write_text(resource("Deuxième version", "2025-11-01"))
     wait_for(lambda: get(base + "/__atelier/version")[1] != before)
     assert "<h1>Deuxième version</h1>" in get(base + "/fiches/a/")[1]
+
+
+def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview):
+    root, base = preview
+    before = get(base + "/__atelier/version")[1]
+    text = (root / "content" / "fiches" / "b.md").read_text()
+    (root / "content" / "fiches" / "b.md").write_text(text + "\nUn paragraphe de plus.\n")
+    wait_for(lambda: get(base + "/__atelier/version")[1] != before)
+    assert "Un paragraphe de plus." in get(base + "/fiches/b/")[1]
+    pattern = r"\[(\d)\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris"
+    builds = wait_for(lambda: [found for found in re.findall(pattern, (root / "apercu.log").read_text()) if found[0] == "2"] and
+                      re.findall(pattern, (root / "apercu.log").read_text()))
+    (_, first, _), (_, changed, carried) = builds[0], builds[1]
+    # The first build wrote every file; the second, the page, the feed and the search words of the text, carrying
+    # the rest over as it was.
+    assert int(carried) > 0 and int(changed) < int(first) // 4, builds
 
 
 def test_errors_are_shown_on_every_page_until_fixed(preview):

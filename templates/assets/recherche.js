@@ -35,7 +35,10 @@
     });
   }
 
-  // The shard holding `word` (the longest key it starts with) and, for a prefix, the shards of longer keys.
+  // The shard holding `word` (the longest key it starts with) and, for a prefix, the shards of longer keys: at most
+  // PREFIX_SHARDS of them, so that a short prefix of many words does not load a large part of the index (its words
+  // are then found whole, and in its own shard).
+  var PREFIX_SHARDS = 4;
   function shardsFor(word) {
     var keys = meta.shards;
     var best = -1;
@@ -44,6 +47,7 @@
       if (word.indexOf(keys[i]) === 0 && (best < 0 || keys[i].length > keys[best].length)) best = i;
       if (word.length >= 4 && keys[i].length > word.length && keys[i].indexOf(word) === 0) wanted.push(i);
     }
+    if (wanted.length > PREFIX_SHARDS) wanted = [];
     return best < 0 ? wanted : [best].concat(wanted);
   }
 

@@ -41,7 +41,12 @@ struct Preview: AsyncParsableCommand {
 
         let app = Application(router: PreviewRoutes.router(site: site),
                               configuration: .init(address: .hostname("127.0.0.1", port: port)))
-        print("Aperçu sur http://127.0.0.1:\(port)/ (Ctrl-C pour arrêter)")
+        say("Aperçu sur http://127.0.0.1:\(port)/ (Ctrl-C pour arrêter)")
         try await app.runService()
     }
+}
+
+/// One line of the server's log, written at once (unbuffered) even when the log goes to a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -26,8 +26,8 @@ actor PreviewSite {
         version += 1
         let status = succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
-        print("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(diagnostics.count) remarque(s).")
-        for diagnostic in diagnostics { print(diagnostic) }
+        say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(diagnostics.count) remarque(s).")
+        for diagnostic in diagnostics { say(diagnostic.description) }
     }
 
     /// Polls the sources twice a second; any added, removed or modified file triggers a rebuild.
