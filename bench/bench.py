@@ -1,86 +1,218 @@
 #!/usr/bin/env python3
-"""Build time of Atelier on synthetic corpora (about 4 KB of Markdown per resource), measured on whole runs
-of the release binary: `make bench`, or `python3 bench/bench.py --sizes 1000 10000 --runs 3`.
-The first run writes into an empty folder (cold); the next ones rebuild over the previous output, as an editor does."""
+"""`make bench`: Atelier on generated corpora (bench/corpus.py, fixed seed), beside Hugo on the same Markdown files.
+
+For each size it prints, measured in the same run on whole runs of the release binary:
+- cold build (no cache, no previous site) for Atelier and for Hugo (Debian's `hugo`, the minimal site of
+  bench/hugo/), their ratio, and Atelier's peak RSS;
+- a rebuild with nothing changed, and a rebuild after a one-file edit of each kind (body, title, themes, date);
+- the heaviest HTML page, the boussole page, and the bytes one search query transfers (the index's summary, the
+  shards of its words and the cards of the first results, found as the search page finds them).
+Times are medians over --runs runs. Outputs of earlier runs are moved aside and deleted at the end, so that no
+run pays for the deletion of the previous one.
+
+    python3 bench/bench.py --sizes 1000 10000 --runs 3
+"""
 import argparse
+import json
+import os
 import pathlib
-import random
-import resource
+import re
 import shutil
 import statistics
 import subprocess
 import tempfile
 import time
 
+import corpus
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-TAGS = ["Co-construction", "ODD 17", "Élus locaux", "Ingénierie territoriale", "Transitions", "Méthode",
-        "Financement", "Évaluation", "Formation", "Entreprises", "Associations", "Numérique",
-        "Coopération territoriale", "Études et chiffres", "Projet de territoire", "Récit territorial"]
-BOUSSOLE = {"maturite": ["accompagner", "consolider", "investir", "inventer"],
-            "trajectoires": ["performance", "innovation", "confiance"],
-            "profils": ["acteurs-publics", "acteurs-economiques", "structures-interet-general", "academiques"]}
-KINDS = ["fiches", "vademecums", "kits", "evenements", "exemples", "publications"]
-PARAGRAPH = ("Les élus locaux, leurs agents, les associations et les entreprises **co-construisent** des réponses "
-             "aux fragilités de leur territoire : c'est le « faire alliance ». ~~Seul~~ Ensemble, ils mobilisent "
-             "l'ingénierie territoriale et les ressources de www.exemple.fr pour agir.\n\n")
+DATE = "2025-11-20"
+EDITS = ["texte", "titre", "thèmes", "date"]
+SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
-def resource_text(rng, kind, index, count):
-    other = rng.randrange(count)
-    values = {axis: rng.sample(options, rng.randint(1, 2)) for axis, options in BOUSSOLE.items()}
-    extra = ""
-    if kind == "evenements":
-        extra = "debut: 2025-%02d-%02d 14:00\nlieu: En ligne\n" % (rng.randint(1, 12), rng.randint(1, 28))
-    elif kind == "exemples":
-        extra = "territoire: Limoux\nregion: Occitanie\n"
-    body = "".join("## Partie %d\n\n%s%s| Niveau | Part |\n|---|---|\n| A | %d %% |\n\n- un point\n- un autre [lien](../%s/r%05d.md)\n\n"
-                   % (part, PARAGRAPH, PARAGRAPH, rng.randint(1, 99), KINDS[other % len(KINDS)], other)
-                   for part in range(1, 5))
-    return ("---\ntitle: \"Ressource %d\"\ndate: 2025-%02d-%02d\nsummary: \"Résumé de la ressource %d.\"\n"
-            "tags: [%s]\nboussole:\n%s%s---\n\n%s"
-            % (index, rng.randint(1, 11), rng.randint(1, 28), index, ", ".join(rng.sample(TAGS, 3)),
-               "".join("  %s: [%s]\n" % (axis, ", ".join(v)) for axis, v in values.items()), extra, body))
-
-
-def make_corpus(folder, count):
-    rng = random.Random(17)
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    (folder / "content").mkdir()
-    for name in ["site.yml", "boussole.yml"]:
-        shutil.copy(ROOT / "content" / name, folder / "content" / name)
-    for kind in KINDS:
-        (folder / "content" / kind).mkdir()
-    for index in range(count):
-        kind = KINDS[index % len(KINDS)]
-        (folder / "content" / kind / ("r%05d.md" % index)).write_text(resource_text(rng, kind, index, count))
-
-
-def measure(atelier, folder, runs):
-    times = []
-    for _ in range(runs):
+def timed(command):
+    """Wall time and peak RSS (MiB) of one run of `command`, which must succeed."""
+    with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        subprocess.run([atelier, "build", "--root", str(folder), "--output", str(folder / "public"),
-                        "--date", "2025-11-20"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    files = sum(1 for p in (folder / "public").rglob("*") if p.is_file())
-    return times[0], times[1:], files
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        if status != 0:
+            errors.seek(0)
+            raise SystemExit("échec de %s :\n%s" % (" ".join(command), errors.read().decode()))
+    return seconds, usage.ru_maxrss / 1024
+
+
+class Trash:
+    """Folders moved out of the way between runs, deleted once the measures are taken."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.count = 0
+
+    def put(self, path):
+        if path.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.count += 1
+            path.rename(self.folder / str(self.count))
+
+    def empty(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def atelier_build(atelier, project):
+    return timed([atelier, "build", "--root", str(project), "--date", DATE])
+
+
+def hugo_build(project, destination):
+    return timed(["hugo", "--quiet", "--source", str(ROOT / "bench" / "hugo"), "--contentDir", str(project / "content"),
+                  "--destination", str(destination)])
+
+
+def edit(path, kind, number):
+    """Changes one thing in a resource's file, as an editor would."""
+    text = path.read_text()
+    if kind == "texte":
+        text += "\nUne phrase ajoutée au texte, numéro %d.\n" % number
+    elif kind == "titre":
+        text = re.sub(r'(?m)^title: "(.*)"$', lambda m: 'title: "%s (%d)"' % (m.group(1), number), text, count=1)
+    elif kind == "thèmes":
+        themes = corpus.TAGS[number % len(corpus.TAGS)], corpus.TAGS[(number + 7) % len(corpus.TAGS)]
+        text = re.sub(r"(?m)^tags: \[.*\]$", "tags: [%s, %s]" % themes, text, count=1)
+    else:
+        text = re.sub(r"(?m)^date: \S+$", "date: 2024-%02d-%02d" % (number % 12 + 1, number % 27 + 1), text, count=1)
+    path.write_text(text)
+
+
+def numbers(text):
+    values, value = [], 0
+    for symbol in text:
+        digit = SYMBOLS.index(symbol)
+        if digit < 32:
+            value = value * 32 + digit
+        else:
+            values.append(value * 32 + digit - 32)
+            value = 0
+    return values
+
+
+def query_bytes(public, words):
+    """What the search page fetches for a query of these (folded) words: meta.json, each word's shards (as
+    recherche.js picks them) and the chunks of cards of the first ten results."""
+    index = public / "recherche" / "index"
+    meta = json.loads((index / "meta.json").read_text())
+    fetched = {index / "meta.json"}
+    per_word = []
+    for word in words:
+        keys = meta["shards"]
+        best = max((key for key in keys if word.startswith(key)), key=len, default=None)
+        longer = [key for key in keys if len(word) >= 4 and len(key) > len(word) and key.startswith(word)]
+        chosen = ([best] if best else []) + (longer if len(longer) <= 4 else [])
+        weights = {}
+        for key in chosen:
+            name = key if re.fullmatch(r"[a-z0-9]+", key) else "x" + key.encode().hex()
+            path = index / "t" / (name + ".json")
+            fetched.add(path)
+            for term, postings in json.loads(path.read_text()).items():
+                if term != word and not (len(word) >= 4 and term.startswith(word)):
+                    continue
+                document = -1
+                for value in numbers(postings):
+                    document += (value >> 3) + 1
+                    weight = 3 if value & 1 else 2 if value & 2 else 1
+                    weights[document] = max(weights.get(document, 0), weight)
+        per_word.append(weights)
+    found = [d for d in per_word[0] if all(d in w for w in per_word)]
+    rank = lambda d: SYMBOLS.index(meta["recency"][2 * d]) * 64 + SYMBOLS.index(meta["recency"][2 * d + 1])
+    found.sort(key=lambda d: (-sum(w[d] for w in per_word), rank(d), d))
+    for document in found[:10]:
+        fetched.add(index / "d" / ("%d.json" % (document // meta["chunk"])))
+    return sum(path.stat().st_size for path in fetched), len(found)
+
+
+def heaviest(public):
+    return max((path.stat().st_size, str(path.relative_to(public))) for path in public.rglob("*.html"))
+
+
+def measure(size, args, work):
+    project = corpus.make_corpus(work / str(size), size)
+    trash = Trash(work / "corbeille")
+    outputs = [project / "public", project / ".public.atelier", project / ".atelier"]
+    hugo_output = work / ("hugo-%d" % size)
+    cold, hugo, rss = [], [], []
+    for _ in range(args.runs):
+        for path in outputs + [hugo_output]:
+            trash.put(path)
+        seconds, peak = atelier_build(args.atelier, project)
+        cold.append(seconds)
+        rss.append(peak)
+        hugo.append(hugo_build(project, hugo_output)[0])
+    no_change = [atelier_build(args.atelier, project)[0] for _ in range(args.runs)]
+
+    files = sorted((project / "content").rglob("r*.md"))
+    originals = {}
+    one_edit = {kind: [] for kind in EDITS}
+    # The first rebuild after a cold build fills the second folder of the site (its twin): not counted.
+    first = files[len(files) // 3]
+    originals[first] = first.read_text()
+    edit(first, "texte", 0)
+    warm_up = atelier_build(args.atelier, project)[0]
+    for run in range(args.runs):
+        for number, kind in enumerate(EDITS):
+            path = files[(run * len(EDITS) + number) * 7919 % len(files)]
+            originals.setdefault(path, path.read_text())
+            edit(path, kind, run * 10 + number + 1)
+            one_edit[kind].append(atelier_build(args.atelier, project)[0])
+    public = project / "public"
+    page, page_path = heaviest(public)
+    boussole = (public / "boussole" / "index.html").stat().st_size
+    queries = [["co", "construction"], ["territoire"], ["elus", "locaux", "ingenierie"]]
+    transfers = [query_bytes(public, words) for words in queries]
+    for path, text in originals.items():
+        path.write_text(text)
+    trash.empty()
+    return {
+        "size": size, "cold": statistics.median(cold), "hugo": statistics.median(hugo), "rss": max(rss),
+        "no_change": statistics.median(no_change), "warm_up": warm_up,
+        "one_edit": {kind: statistics.median(times) for kind, times in one_edit.items()},
+        "page": page, "page_path": page_path, "boussole": boussole,
+        "query": max(bytes_ for bytes_, _ in transfers), "queries": list(zip(queries, transfers)),
+    }
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--atelier", default=str(ROOT / ".build" / "release" / "atelier"))
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", default=str(ROOT / ".build" / "bench"), help="where the corpora are kept between runs")
     args = parser.parse_args()
-    print("%9s %8s %8s %12s %12s %14s" % ("resources", "files", "cold s", "rebuild s", "resources/s", "peak RSS MiB"))
+    args.atelier = os.path.abspath(args.atelier)
+    work = pathlib.Path(args.work)
+    results = []
     for size in args.sizes:
-        with tempfile.TemporaryDirectory() as temp:
-            folder = pathlib.Path(temp)
-            make_corpus(folder, size)
-            cold, rebuilds, files = measure(args.atelier, folder, args.runs)
-            rebuild = statistics.median(rebuilds) if rebuilds else float("nan")
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            print("%9d %8d %8.2f %12.2f %12.0f %14.0f" % (size, files, cold, rebuild, size / cold, peak))
+        print("… %d ressources" % size, flush=True)
+        results.append(measure(size, args, work))
+
+    print("\nTemps médians sur %d passes (s) ; rapport = Atelier / Hugo, à froid." % args.runs)
+    header = "%10s %10s %10s %8s %10s %12s %14s" % ("ressources", "Atelier", "Hugo", "rapport", "à l'identique",
+                                                     "retouche (max)", "mémoire (Mio)")
+    print(header)
+    for r in results:
+        print("%10d %10.2f %10.2f %8.2f %10.2f %12.2f %14.0f" % (
+            r["size"], r["cold"], r["hugo"], r["cold"] / r["hugo"], r["no_change"], max(r["one_edit"].values()), r["rss"]))
+    print("\nUne retouche, par nature (s ; la première reconstruction après une construction à froid à part) :")
+    print("%10s %10s %s" % ("ressources", "première", " ".join("%10s" % kind for kind in EDITS)))
+    for r in results:
+        print("%10d %10.2f %s" % (r["size"], r["warm_up"], " ".join("%10.2f" % r["one_edit"][kind] for kind in EDITS)))
+    print("\nPoids (octets) : page HTML la plus lourde, page de la boussole, une recherche (index chargé, pire des requêtes) :")
+    for r in results:
+        print("%10d %10d %-40s %10d %10d" % (r["size"], r["page"], r["page_path"], r["boussole"], r["query"]))
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        print("\nCroissance à froid de %d à %d ressources : ×%.1f pour ×%.0f ressources." % (
+            first["size"], last["size"], last["cold"] / first["cold"], last["size"] / first["size"]))
 
 
 if __name__ == "__main__":

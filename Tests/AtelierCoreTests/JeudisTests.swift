@@ -64,8 +64,41 @@ import FoundationXML
         #expect(issue.contains("href=\"/fiches/jeudi/\""))
     }
 
+    @Test func aBusyWeekIsSpreadOverPagesAndTheEmailLinksToTheRest() throws {
+        // Seven new resources and seven coming events in one week, two per page (the fixture's page_size).
+        var files = Self.files
+        for number in 1...5 {
+            files["content/fiches/semaine-\(number).md"] = Fixture.resource(title: "Semaine \(number)", date: "2025-11-1\(number + 3)")
+            files["content/evenements/prochain-\(number).md"] = Self.event("Prochain \(number)", start: "2025-11-2\(number + 1) 10:00")
+        }
+        let site = try Fixture(files: files)
+        defer { site.remove() }
+        #expect(site.build(date: "2025-11-20").succeeded)
+        let first = try #require(site.read("jeudis/2025-11-20/index.html"))
+        let news = { (page: String) in page.components(separatedBy: "id=\"nouveau\"").last!.components(separatedBy: "id=\"a-venir\"").first! }
+        #expect(news(first).components(separatedBy: "<article class=\"card").count - 1 == 2)
+        #expect(first.contains("href=\"/jeudis/2025-11-20/page/2/\""))
+        #expect(first.contains("<a href=\"/evenements/\">Et 5 autres événements à venir</a>"))
+        var shown = Set<String>()
+        var number = 1
+        while let page = number == 1 ? first : site.read("jeudis/2025-11-20/page/\(number)/index.html") {
+            let urls = news(page).components(separatedBy: "<h3><a href=\"").dropFirst().map { $0.components(separatedBy: "\"").first! }
+            #expect(urls.count <= 2)
+            shown.formUnion(urls)
+            number += 1
+        }
+        let week = ["/fiches/jeudi/", "/fiches/vendredi/"] + (1...5).map { "/fiches/semaine-\($0)/" }
+        #expect(shown == Set(week), "every new resource of the week on one of the pages")
+        let email = try #require(site.read("jeudis/2025-11-20/email.html"))
+        #expect(email.contains("https://exemple.fr/jeudis/2025-11-20/page/2/\" style=\"color:#00589b;\">Et 5 autres ressources nouvelles</a>"))
+        let text = try #require(site.read("jeudis/2025-11-20/email.txt"))
+        #expect(text.contains("Et 5 autres ressources nouvelles : https://exemple.fr/jeudis/2025-11-20/page/2/"))
+        #expect(text.contains("Et 5 autres événements à venir : https://exemple.fr/evenements/"))
+    }
+
     @Test func theUpcomingWindowIsSetInSiteConfiguration() throws {
-        let site = try Fixture(files: Self.files, site: Fixture.siteYAML + "\njeudis:\n  upcoming_weeks: 4\n")
+        let settings = Fixture.siteYAML.replacingOccurrences(of: "page_size: 2", with: "page_size: 10") + "\njeudis:\n  upcoming_weeks: 4\n"
+        let site = try Fixture(files: Self.files, site: settings)
         defer { site.remove() }
         #expect(site.build(date: "2025-11-20").succeeded)
         #expect(site.read("jeudis/2025-11-20/index.html")?.contains("/evenements/lointain/") == true)

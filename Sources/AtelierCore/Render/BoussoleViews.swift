@@ -43,16 +43,12 @@ extension ViewFactory {
 
     /// `/boussole/maturite/consolider/`: its resources in pages, and on the first one the links to its pairs with the
     /// second axis.
-    func boussoleValuePages(axis: Axis, value: AxisValue) -> [(url: String, view: BoussoleValueView)] {
-        var pairs: [PairLink] = []
-        var pairsTitle: String?
-        if axis.id == axes[0].id, axes.count > 1 {
-            let second = axes[1]
-            pairsTitle = "\(value.label), par \(second.label.lowercased())"
-            pairs = second.values.map { other in
-                PairLink(label: other.label, url: BoussolePaths.pair(axis.id, value.id, second.id, other.id),
-                         countLabel: Self.count(boussoleEntries([(axis, value), (second, other)]).count, "ressource", "ressources"))
-            }
+    func boussoleValuePages(axis: Axis, value: AxisValue) -> PagedList<BoussoleValueView> {
+        let hasPairs = axis.id == axes[0].id && axes.count > 1
+        let pairsTitle = hasPairs ? "\(value.label), par \(axes[1].label.lowercased())" : nil
+        let pairs = !hasPairs ? [] : axes[1].values.map { other in
+            PairLink(label: other.label, url: BoussolePaths.pair(axis.id, value.id, axes[1].id, other.id),
+                     countLabel: Self.count(boussoleEntries([(axis, value), (axes[1], other)]).count, "ressource", "ressources"))
         }
         let title = "\(axis.label) : \(value.label)"
         return boussolePages(boussoleEntries([(axis, value)]), base: BoussolePaths.value(axis.id, value.id), title: title) { url, n in
@@ -64,7 +60,7 @@ extension ViewFactory {
     }
 
     /// `/boussole/maturite/consolider/trajectoires/confiance/`, in pages.
-    func boussolePairPages(_ axis: Axis, _ value: AxisValue, _ second: Axis, _ other: AxisValue) -> [(url: String, view: BoussoleValueView)] {
+    func boussolePairPages(_ axis: Axis, _ value: AxisValue, _ second: Axis, _ other: AxisValue) -> PagedList<BoussoleValueView> {
         let title = "\(value.label) × \(other.label)"
         return boussolePages(boussoleEntries([(axis, value), (second, other)]), base: BoussolePaths.pair(axis.id, value.id, second.id, other.id),
                              title: title) { url, n in
@@ -86,12 +82,12 @@ extension ViewFactory {
     }
 
     private func boussolePages(_ entries: [Entry], base: String, title: String,
-                               view: (String, BoussolePage) -> BoussoleValueView) -> [(url: String, view: BoussoleValueView)] {
+                               view: @escaping @Sendable (String, BoussolePage) -> BoussoleValueView) -> PagedList<BoussoleValueView> {
         let paging = Paging(items: entries, size: site.pageSize, base: base)
         let countLabel = Self.count(entries.count, "ressource", "ressources")
-        return (1...paging.count).map { n in
-            (paging.url(n), view(paging.url(n), BoussolePage(number: n, title: paging.title(title, on: n), countLabel: countLabel,
-                                                             cards: paging.items(on: n).map(listedCard), pagination: paging.pagination(on: n))))
+        return PagedList(paging: paging, template: "boussole-value") { n in
+            view(paging.url(n), BoussolePage(number: n, title: paging.title(title, on: n), countLabel: countLabel,
+                                             cards: paging.items(on: n).map(listedCard), pagination: paging.pagination(on: n)))
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A long list split into pages: `/fiches/`, `/fiches/page/2/`… Each page links to the first and the last, and to
 /// two pages on each side of itself: neither the pages nor their links grow with the corpus.
-struct Paging<Item> {
+struct Paging<Item: Sendable>: Sendable {
     let items: [Item]
     let size: Int
     /// The first page's URL, ending with `/`.
@@ -32,4 +32,14 @@ struct Paging<Item> {
 
     /// A page's title: the list's own on the first page, « …, page 3 » after.
     func title(_ base: String, on number: Int) -> String { number == 1 ? base : "\(base), page \(number)" }
+}
+
+/// A list of entries in pages, and how to make the view of any one page: each page is made (and keyed) on its own.
+struct PagedList<View: Encodable & Sendable>: Sendable {
+    let paging: Paging<Entry>
+    /// The template its pages are rendered with.
+    let template: String
+    let view: @Sendable (Int) -> View
+
+    var numbers: ClosedRange<Int> { 1...paging.count }
 }

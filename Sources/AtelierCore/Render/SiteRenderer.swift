@@ -225,6 +225,25 @@ struct SiteRenderer {
         return Group(id: id, key: key, pages: jobs)
     }
 
+    /// A list in pages, each page a group of its own: its key is made of its number, the number of pages and of
+    /// items, the cards it shows (in order) and `add`. A change to one card makes again only the pages that show it.
+    private func paged<View>(_ id: String, _ list: PagedList<View>,
+                             add: (inout FingerprintHasher, ArraySlice<Entry>) -> Void = { _, _ in }) -> [Group] {
+        list.numbers.map { n in
+            let entries = list.paging.items(on: n)
+            let key = keys.key("\(id) \(n)") { hasher in
+                hasher.add(n)
+                hasher.add(list.paging.count)
+                hasher.add(list.paging.items.count)
+                keys.cards(entries, into: &hasher)
+                add(&hasher, entries)
+            }
+            return Group(id: "\(id) \(n)", key: key, pages: {
+                [Job(url: list.paging.url(n), template: list.template, view: list.view(n))]
+            })
+        }
+    }
+
     /// The groups besides resources, each made by a function run on every core.
     func siteGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
         let axes = model.boussole.axes
@@ -242,43 +261,31 @@ struct SiteRenderer {
         ]
         groups += model.site.kinds.map { kind in
             {
-                let entries = listed.filter { $0.resource.kind == kind.id }
-                return [listing("liste " + kind.id, entries, add: { hasher in
+                let upcoming = { (hasher: inout FingerprintHasher, entries: ArraySlice<Entry>) in
                     for entry in entries { hasher.add(entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0) }
-                }) { views.listPages(kind).map { Job(url: $0.url, template: "list", view: $0.view) } }]
-                    + calendar(kind, entries)
+                }
+                return paged("liste " + kind.id, views.listPages(kind), add: upcoming)
+                    + calendar(kind, listed.filter { $0.resource.kind == kind.id })
             }
         }
         groups += model.tags.map { tag in
-            {
-                let entries = model.site.kinds.flatMap { kind in
-                    tag.entryURLs.compactMap(model.entry(url:)).filter { !$0.isArchived && $0.resource.kind == kind.id }
-                }
-                return [listing("thème " + tag.slug, entries, add: { $0.add(tag.label) }) {
-                    views.tagPages(tag).map { Job(url: $0.url, template: "tag", view: $0.view) }
-                }]
-            }
+            { paged("thème " + tag.slug, views.tagPages(tag)) { hasher, _ in hasher.add(tag.label) } }
         }
         for axis in axes {
             groups += axis.values.map { value in
                 {
                     let pairs = axis.id == axes.first?.id && axes.count > 1
                         ? axes[1].values.map { views.boussoleEntries([(axis, value), (axes[1], $0)]).count } : []
-                    return [listing("boussole \(axis.id) \(value.id)", views.boussoleEntries([(axis, value)]),
-                                    add: { hasher in pairs.forEach { hasher.add($0) } }) {
-                        views.boussoleValuePages(axis: axis, value: value).map { Job(url: $0.url, template: "boussole-value", view: $0.view) }
-                    }]
+                    return paged("boussole \(axis.id) \(value.id)", views.boussoleValuePages(axis: axis, value: value)) { hasher, _ in
+                        pairs.forEach { hasher.add($0) }
+                    }
                 }
             }
         }
         if axes.count > 1 {
             for value in axes[0].values {
                 groups += axes[1].values.map { other in
-                    {
-                        [listing("boussole \(value.id) \(other.id)", views.boussoleEntries([(axes[0], value), (axes[1], other)])) {
-                            views.boussolePairPages(axes[0], value, axes[1], other).map { Job(url: $0.url, template: "boussole-value", view: $0.view) }
-                        }]
-                    }
+                    { paged("boussole \(value.id) \(other.id)", views.boussolePairPages(axes[0], value, axes[1], other)) }
                 }
             }
         }
@@ -288,7 +295,7 @@ struct SiteRenderer {
         return groups
     }
 
-    /// An issue of the Jeudis: its page and e-mail editions read its editorial, the cards of its resources and the
+    /// An issue of the Jeudis: its pages and e-mail editions read its editorial, the cards of its resources and the
     /// issues around it.
     private func jeudi(at index: Int) -> Group {
         let issue = model.jeudis[index]
@@ -302,10 +309,11 @@ struct SiteRenderer {
             hasher.add(index > 0 ? model.jeudis[index - 1].url : "")
             hasher.add(index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : "")
         }) {
+            let pages = views.jeudi(issue)
             let email = views.jeudiEmail(issue)
-            return [Job(url: issue.url, template: "jeudi", view: views.jeudi(issue)),
-                    Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
-                    Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
+            return pages.numbers.map { Job(url: pages.paging.url($0), template: pages.template, view: pages.view($0)) }
+                + [Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
+                   Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
         }
     }
 

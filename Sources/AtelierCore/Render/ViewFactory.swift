@@ -121,23 +121,23 @@ struct ViewFactory {
 
     /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`… An agenda kind lists its coming events first,
     /// soonest first, then its past events, most recent first.
-    func listPages(_ kind: KindConfig) -> [(url: String, view: ListView)] {
+    func listPages(_ kind: KindConfig) -> PagedList<ListView> {
         let listed = model.listed(ofKind: kind.id)
         let upcoming = kind.isAgenda ? upcomingEvents(listed) : []
         let past = kind.isAgenda
             ? listed.filter { !$0.resource.isUpcoming(on: model.buildDate) }.sorted { ($0.resource.startTime!, $1.resource.url) > ($1.resource.startTime!, $0.resource.url) }
             : listed
         let paging = Paging(items: upcoming + past, size: site.pageSize, base: "/\(kind.id)/")
-        return (1...paging.count).map { n in
+        return PagedList(paging: paging, template: "list") { n in
             let slice = paging.items(on: n)
             let comingHere = slice.filter { $0.resource.isUpcoming(on: model.buildDate) && kind.isAgenda }
             let pastHere = slice.dropFirst(comingHere.count)
-            return (paging.url(n), ListView(layout: layout(title: paging.title(kind.plural, on: n), description: kind.description, url: paging.url(n)),
-                                            kind: kindSummary(kind), upcoming: comingHere.map(listedCard),
-                                            showUpcoming: kind.isAgenda && (n == 1 || !comingHere.isEmpty),
-                                            showPast: kind.isAgenda && !pastHere.isEmpty,
-                                            isAgenda: kind.isAgenda, cards: pastHere.map(listedCard), pagination: paging.pagination(on: n),
-                                            calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil))
+            return ListView(layout: layout(title: paging.title(kind.plural, on: n), description: kind.description, url: paging.url(n)),
+                            kind: kindSummary(kind), upcoming: comingHere.map(listedCard),
+                            showUpcoming: kind.isAgenda && (n == 1 || !comingHere.isEmpty),
+                            showPast: kind.isAgenda && !pastHere.isEmpty,
+                            isAgenda: kind.isAgenda, cards: pastHere.map(listedCard), pagination: paging.pagination(on: n),
+                            calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil)
         }
     }
 
@@ -161,15 +161,15 @@ struct ViewFactory {
     }
 
     /// A theme's resources, grouped by kind, in pages.
-    func tagPages(_ tag: Tag) -> [(url: String, view: TagView)] {
+    func tagPages(_ tag: Tag) -> PagedList<TagView> {
         let entries = listedEntries(of: tag)
         let ordered = site.kinds.flatMap { kind in entries.filter { $0.resource.kind == kind.id } }
         let paging = Paging(items: ordered, size: site.pageSize, base: tagURL(tag.slug))
-        return (1...paging.count).map { n in
-            (paging.url(n), TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n)),
-                                    label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
-                                    groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
-                                    pagination: paging.pagination(on: n)))
+        return PagedList(paging: paging, template: "tag") { n in
+            TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n)),
+                    label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
+                    groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
+                    pagination: paging.pagination(on: n))
         }
     }
 
@@ -221,39 +221,67 @@ struct ViewFactory {
         }
     }
 
-    func jeudi(_ issue: JeudiIssue) -> JeudiView {
+    /// An issue of the Jeudis on the site: the editorial, the resources it puts first and the coming events (the first
+    /// `page_size` of them) on its first page, the week's new resources over as many pages as they need.
+    func jeudi(_ issue: JeudiIssue) -> PagedList<JeudiView> {
         let index = model.jeudis.firstIndex { $0.thursday == issue.thursday }!
-        let entries = issue.newEntryURLs.compactMap { model.entry(url: $0) }
-        return JeudiView(
-            layout: layout(title: issueTitle(issue), description: issueSummary(issue), url: issue.url),
-            seriesTitle: site.jeudis.title, title: issueTitle(issue),
-            dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
-            editorialTitle: issue.editorial?.editorial.title, body: issue.editorial?.body.html,
-            featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(listedCard),
-            groups: groupedByKind(entries).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
-            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(listedCard),
-            upcomingLabel: upcomingLabel(),
-            previousURL: index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : nil,
-            nextURL: index > 0 ? model.jeudis[index - 1].url : nil,
-            emailURL: issue.url + "email.html", textURL: issue.url + "email.txt")
+        let new = jeudiNewEntries(issue)
+        let upcoming = issue.upcomingURLs.compactMap { model.entry(url: $0) }
+        let paging = Paging(items: new, size: site.pageSize, base: issue.url)
+        let moreUpcoming = moreEvents(upcoming.count)
+        return PagedList(paging: paging, template: "jeudi") { n in
+            JeudiView(
+                layout: layout(title: paging.title(issueTitle(issue), on: n), description: issueSummary(issue), url: paging.url(n)),
+                seriesTitle: site.jeudis.title, title: issueTitle(issue),
+                dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
+                editorialTitle: n == 1 ? issue.editorial?.editorial.title : nil, body: n == 1 ? issue.editorial?.body.html : nil,
+                featured: n == 1 ? (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(listedCard) : [],
+                groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
+                upcoming: n == 1 ? upcoming.prefix(site.pageSize).map(listedCard) : [],
+                upcomingLabel: upcomingLabel(), moreUpcoming: n == 1 ? moreUpcoming : nil,
+                previousURL: index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : nil,
+                nextURL: index > 0 ? model.jeudis[index - 1].url : nil,
+                emailURL: issue.url + "email.html", textURL: issue.url + "email.txt",
+                pagination: paging.pagination(on: n))
+        }
     }
 
+    /// The e-mail editions: what the issue's first page shows, with links to the site for the rest.
     func jeudiEmail(_ issue: JeudiIssue) -> JeudiEmailView {
         let item = { (entry: Entry) in
             EmailItem(title: entry.resource.title, url: site.absoluteURL(entry.resource.url), summary: entry.resource.summary,
                       kindLabel: site.kind(entry.resource.kind)?.singular ?? entry.resource.kind,
                       when: entry.resource.startTime.map { FrenchDates.span(from: $0, to: entry.resource.endTime) })
         }
-        let entries = issue.newEntryURLs.compactMap { model.entry(url: $0) }
+        let new = jeudiNewEntries(issue)
+        let upcoming = issue.upcomingURLs.compactMap { model.entry(url: $0) }
+        let paging = Paging(items: new, size: site.pageSize, base: issue.url)
+        let hidden = new.count - paging.items(on: 1).count
         return JeudiEmailView(
             siteTitle: site.title, siteURL: site.absoluteURL("/"), seriesTitle: site.jeudis.title, title: issueTitle(issue),
             dateLabel: FrenchDates.withWeekday(issue.thursday), issueURL: site.absoluteURL(issue.url),
             editorialTitle: issue.editorial?.editorial.title,
             body: issue.editorial.map { EmailStyle.inline(site.absoluteLinks($0.body.html)) }, bodyText: issue.editorial?.plainText,
             featured: (issue.editorial?.featuredURLs ?? []).compactMap { model.entry(url: $0) }.map(item),
-            groups: groupedByKind(entries).map { EmailGroup(label: $0.label, items: $0.entries.map(item)) },
-            upcoming: issue.upcomingURLs.compactMap { model.entry(url: $0) }.map(item),
-            upcomingLabel: upcomingLabel())
+            groups: groupedByKind(Array(paging.items(on: 1))).map { EmailGroup(label: $0.label, items: $0.entries.map(item)) },
+            moreNew: hidden > 0 ? TagLink(label: "Et " + Self.count(hidden, "autre ressource nouvelle", "autres ressources nouvelles"),
+                                          url: site.absoluteURL(paging.url(2))) : nil,
+            upcoming: upcoming.prefix(site.pageSize).map(item),
+            upcomingLabel: upcomingLabel(),
+            moreUpcoming: moreEvents(upcoming.count).map { TagLink(label: $0.label, url: site.absoluteURL($0.url)) })
+    }
+
+    /// The week's new resources, grouped by kind in the order of site.yml.
+    private func jeudiNewEntries(_ issue: JeudiIssue) -> [Entry] {
+        groupedByKind(issue.newEntryURLs.compactMap { model.entry(url: $0) }).flatMap(\.entries)
+    }
+
+    /// « Et 12 autres événements à venir », towards the first agenda's list (coming events first), when more than a
+    /// page of events is coming.
+    private func moreEvents(_ count: Int) -> TagLink? {
+        guard count > site.pageSize, let agenda = site.kinds.first(where: \.isAgenda) else { return nil }
+        return TagLink(label: "Et " + Self.count(count - site.pageSize, "autre événement", "autres événements") + " à venir",
+                       url: "/\(agenda.id)/")
     }
 
     private func upcomingLabel() -> String {

@@ -287,10 +287,14 @@ struct JeudiView: Sendable, Encodable {
     let groups: [CardGroup]
     let upcoming: [ListedCard]
     let upcomingLabel: String
+    /// « Et 12 autres événements à venir », towards the agenda, when the issue shows only the first ones.
+    let moreUpcoming: TagLink?
     let previousURL: String?
     let nextURL: String?
     let emailURL: String
     let textURL: String
+    /// The week's new resources, in pages: a busy week does not make a heavy page.
+    let pagination: Pagination?
 }
 
 /// A resource in the e-mail edition: absolute URL, nothing that needs the site's stylesheet.
@@ -319,6 +323,9 @@ struct JeudiEmailView: Sendable, Encodable {
     let bodyText: String?
     let featured: [EmailItem]
     let groups: [EmailGroup]
+    /// « Et 40 autres ressources nouvelles », towards the issue's next page on the site.
+    let moreNew: TagLink?
     let upcoming: [EmailItem]
     let upcomingLabel: String
+    let moreUpcoming: TagLink?
 }
