@@ -1,7 +1,8 @@
 import Foundation
 
 /// One resource as the editor wrote it, checked: a fiche, a kit, an événement…
-public struct Resource: Sendable {
+/// A class: resources are passed around by the thousand, and copying one costs a single reference count.
+public final class Resource: Sendable {
     public let source: String
     public let kind: String
     public let slug: String
@@ -18,8 +19,28 @@ public struct Resource: Sendable {
     public let expiration: LocalDate?
     public let fields: [String: FieldValue]
     public let body: MarkdownSource
+    public let url: String
 
-    public var url: String { "/\(kind)/\(slug)/" }
+    init(source: String, kind: String, slug: String, title: String, date: LocalDate, summary: String, tags: [String],
+         boussole: [String: [String]], partners: [String], links: [ResourceLink], draft: Bool, aliases: [String],
+         expiration: LocalDate?, fields: [String: FieldValue], body: MarkdownSource) {
+        self.source = source
+        self.kind = kind
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.boussole = boussole
+        self.partners = partners
+        self.links = links
+        self.draft = draft
+        self.aliases = aliases
+        self.expiration = expiration
+        self.fields = fields
+        self.body = body
+        url = "/\(kind)/\(slug)/"
+    }
 
     public var startTime: EventTime? {
         if case let .dateTime(time) = fields["debut"] { return time }

@@ -2,12 +2,16 @@
 struct TagIndex {
     private var labels: [String: String] = [:]
     private var counts: [String: Int] = [:]
+    /// Each spelling's slug, worked out once: thousands of resources share a few dozen spellings.
+    private var slugs: [String: String] = [:]
 
     init(resources: [Resource], log: inout DiagnosticLog) {
         var spellings: [String: [String: [String]]] = [:]
         for resource in resources {
             for label in Set(resource.tags) {
-                spellings[Slug.make(label), default: [:]][label, default: []].append(resource.source)
+                let slug = slugs[label] ?? Slug.make(label)
+                slugs[label] = slug
+                spellings[slug, default: [:]][label, default: []].append(resource.source)
             }
         }
         for (slug, variants) in spellings {
@@ -30,16 +34,20 @@ struct TagIndex {
     func refs(for resource: Resource) -> [TagRef] {
         var seen = Set<String>()
         return resource.tags.compactMap { label in
-            let slug = Slug.make(label)
+            let slug = slugs[label] ?? Slug.make(label)
             guard seen.insert(slug).inserted, let shown = labels[slug] else { return nil }
             return TagRef(slug: slug, label: shown)
         }
     }
 
     func tags(orderedLike entries: [Entry]) -> [Tag] {
-        labels.keys.sorted { Slug.fold(labels[$0]!) < Slug.fold(labels[$1]!) }.map { slug in
-            Tag(slug: slug, label: labels[slug]!,
-                entryURLs: entries.filter { $0.tags.contains { $0.slug == slug } }.map(\.resource.url))
+        var members: [String: [String]] = [:]
+        for entry in entries {
+            for tag in entry.tags { members[tag.slug, default: []].append(entry.resource.url) }
+        }
+        let folded = labels.mapValues(Slug.fold)
+        return labels.keys.sorted { (folded[$0]!, $0) < (folded[$1]!, $1) }.map { slug in
+            Tag(slug: slug, label: labels[slug]!, entryURLs: members[slug] ?? [])
         }
     }
 }

@@ -6,9 +6,14 @@ struct Feeds {
 
     /// The newest listed resources, newest first: those the feed shows.
     func atomEntries() -> [Entry] {
-        Array(model.entries.filter { !$0.isArchived }
-            .sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }
-            .prefix(site.feedSize))
+        let newer = { (a: Entry, b: Entry) in (a.resource.date, b.resource.url) > (b.resource.date, a.resource.url) }
+        var newest: [Entry] = []
+        for entry in model.entries where !entry.isArchived {
+            guard newest.count < site.feedSize || newer(entry, newest[newest.count - 1]) else { continue }
+            newest.insert(entry, at: newest.firstIndex { newer(entry, $0) } ?? newest.count)
+            if newest.count > site.feedSize { newest.removeLast() }
+        }
+        return newest
     }
 
     /// The newest resources, newest first; dates only, so the feed changes only when content does.

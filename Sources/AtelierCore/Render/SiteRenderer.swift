@@ -321,8 +321,9 @@ struct SiteRenderer {
     private func feeds() -> Group {
         let feeds = Feeds(model: model)
         let key = keys.key("flux") { hasher in
-            keys.cards(feeds.atomEntries(), into: &hasher)
-            for entry in feeds.atomEntries() {
+            let entries = feeds.atomEntries()
+            keys.cards(entries, into: &hasher)
+            for entry in entries {
                 hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
                 for lookup in previous.texts[entry.resource.source]?.lookups ?? [] {
                     hasher.add(lookup.path)

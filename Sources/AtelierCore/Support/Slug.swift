@@ -17,14 +17,15 @@ public enum Slug {
         return slug
     }
 
-    /// Lowercase with accents and ligatures folded to ASCII where French needs it. Text made of ASCII and the Latin
-    /// letters of `latinFolds` is folded a character at a time; anything else goes through Foundation whole.
+    /// Lowercase with accents and ligatures folded to ASCII where French needs it. Text made of ASCII, the Latin
+    /// letters of `latinFolds` and the signs of `signFolds` is folded a character at a time; anything else goes
+    /// through Foundation whole.
     public static func fold(_ text: String) -> String {
         var folded = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 folded.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else if let replacement = latinFolds[scalar] {
+            } else if let replacement = latinFolds[scalar] ?? signFolds[scalar] {
                 folded.append(contentsOf: replacement.unicodeScalars)
             } else {
                 return foundationFold(text)
@@ -42,15 +43,26 @@ public enum Slug {
     }
 
     /// Latin-1 and Latin Extended-A letters whose Foundation folding is plain ASCII, folded by Foundation itself once.
-    static let latinFolds: [Unicode.Scalar: String] = {
+    static let latinFolds: [Unicode.Scalar: String] = foldTable { scalar, folded in
+        (0xC0...0x17F).contains(scalar.value) && folded.unicodeScalars.allSatisfy(\.isASCII)
+    }
+
+    /// The signs French text is full of (no-break spaces, « », ’, …), which Foundation folds to one sign that is not
+    /// a mark, folded by Foundation itself once.
+    static let signFolds: [Unicode.Scalar: String] = foldTable { scalar, folded in
+        !scalar.properties.isAlphabetic && folded.unicodeScalars.count == 1
+            && ![.nonspacingMark, .spacingMark, .enclosingMark, .format].contains(folded.unicodeScalars.first!.properties.generalCategory)
+    }
+
+    private static func foldTable(keeping keep: (Unicode.Scalar, String) -> Bool) -> [Unicode.Scalar: String] {
         var table: [Unicode.Scalar: String] = [:]
-        for value in 0xC0...0x17F {
+        for value in Array(0xA0...0x17F) + Array(0x2000...0x206F) {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let folded = foundationFold(String(scalar))
-            if folded.unicodeScalars.allSatisfy(\.isASCII) { table[scalar] = folded }
+            if keep(scalar, folded) { table[scalar] = folded }
         }
         return table
-    }()
+    }
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar)
