@@ -15,8 +15,7 @@ struct Console {
 
     /// « Étapes : lecture 0,12 s · modèle 0,30 s · rendu 0,41 s · écriture 0,20 s · cache 0,05 s ; 220 fichiers repris »
     func show(_ report: BuildReport) {
-        let steps = report.timings.map { "\($0.step) \(FrenchNumbers.seconds($0.seconds)) s" }.joined(separator: " · ")
-        print("Étapes : \(steps) ; \(plural(report.filesCarried, "fichier repris", "fichiers repris")) de la construction précédente")
+        print("Étapes : \(report.steps) ; \(plural(report.filesCarried, "fichier repris", "fichiers repris")) de la construction précédente")
     }
 
     func failure(_ diagnostics: [Diagnostic], strict: Bool) {

@@ -26,7 +26,7 @@ actor PreviewSite {
         version += 1
         let status = succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
-        say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(diagnostics.count) remarque(s).")
+        say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(diagnostics.count) remarque(s) (\(report.steps)).")
         for diagnostic in diagnostics { say(diagnostic.description) }
     }
 

@@ -165,31 +165,42 @@ struct SiteRenderer {
         let state = search.state()
         made.search = state
         let groups = ParallelMap.map(siteGroups(search: state)) { $0() }.flatMap { $0 }
-        _ = ParallelMap.map(groups) { group in
-            if let cached = previous.groups[group.id], cached.key == group.key, cached.files.allSatisfy({ writer.liveFile($0) != nil }) {
-                cached.files.forEach(writer.carry)
-                made.record(id: group.id, key: group.key, files: cached.files)
-                return
-            }
-            let pages = group.pages()
-            for job in pages { writer.writePage(job.url, render(job)) }
-            let files = group.files()
-            for file in files {
-                switch file {
-                case let .text(path, text): writer.write(path, text)
-                case let .copy(path, source): writer.copy(path, from: source)
-                }
-            }
-            made.record(id: group.id, key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path))
-        }
+        _ = ParallelMap.map(groups) { make($0, into: writer) }
+        // The sitemap lists every page the groups made (redirections aside): it comes last.
         let feeds = Feeds(model: model)
-        let pages = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
-        writer.write("sitemap.xml", feeds.sitemap(urls: pages))
-        writer.write("robots.txt", feeds.robots())
+        let pages = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }.sorted()
+        let key = keys.key("plan du site") { hasher in
+            for page in pages {
+                hasher.add(page)
+                hasher.add(model.entry(url: page).map { $0.resource.date.dayNumber } ?? 0)
+            }
+        }
+        make(Group(id: "plan du site", key: key,
+                   files: { [.text(path: "sitemap.xml", text: feeds.sitemap(urls: pages)), .text(path: "robots.txt", text: feeds.robots())] }),
+             into: writer)
         writer.write(BoussoleData.path, BoussoleData(model: model).json())
         let documents = search.urls.compactMap(model.entry(url:))
         writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
                                                                          keys: SearchIndex.shards(of: state).map(\.key)))
+    }
+
+    /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
+    private func make(_ group: Group, into writer: OutputWriter) {
+        if let cached = previous.groups[group.id], cached.key == group.key, cached.files.allSatisfy({ writer.liveFile($0) != nil }) {
+            cached.files.forEach(writer.carry)
+            made.record(id: group.id, key: group.key, files: cached.files)
+            return
+        }
+        let pages = group.pages()
+        for job in pages { writer.writePage(job.url, render(job)) }
+        let files = group.files()
+        for file in files {
+            switch file {
+            case let .text(path, text): writer.write(path, text)
+            case let .copy(path, source): writer.copy(path, from: source)
+            }
+        }
+        made.record(id: group.id, key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path))
     }
 
     func render(_ job: Job) -> String {
