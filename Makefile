@@ -67,6 +67,8 @@ fuzz: deps
 clean:
 	rm -rf .build Preview/.build Fuzz/.build public $(VENV)
 
-## Build times on synthetic corpora of 1,000 and 10,000 resources (release binary, whole runs).
+## Atelier beside Hugo on generated corpora of 1,000, 10,000 and 30,000 resources: cold, no-change and one-edit
+## times, peak memory, page weights, bytes per search query (release binary, whole runs). Needs Debian's hugo.
 bench: build
-	python3 bench/bench.py --atelier $(ATELIER)
+	@command -v hugo >/dev/null || { echo "Installation du paquet Debian : hugo"; $(APT_INSTALL) hugo; }
+	python3 bench/bench.py --atelier $(ATELIER) $(if $(SIZES),--sizes $(SIZES))
