@@ -128,7 +128,7 @@ public enum Build {
         do {
             writer = try OutputWriter(folder: folder, live: live, twin: previous.tree(OutputMarker.fingerprint(of: folder.twin)))
         } catch {
-            log.error("\(error)", at: .option(options.outputLabel))
+            log.error(.ecritureImpossible, "\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
         let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
@@ -142,7 +142,7 @@ public enum Build {
         do {
             manifest = try writer.commit()
         } catch {
-            log.error("\(error)", at: .option(options.outputLabel))
+            log.error(.ecritureImpossible, "\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
         clock.lap("écriture")
@@ -156,7 +156,7 @@ public enum Build {
             do {
                 try cache.save(to: options.cacheFolder)
             } catch {
-                log.warning("\(error)", at: .option(options.cacheFolder.path))
+                log.warning(.cacheNonEnregistre, "\(error)", at: .option(options.cacheFolder.path))
             }
         }
         clock.lap("cache")

@@ -34,8 +34,9 @@ struct BuildArguments: ParsableArguments {
     @Flag(help: "Écrire dans --output même s'il contient des fichiers qu'Atelier n'a pas écrits (ils disparaîtront).")
     var force = false
 
-    /// Builds the site, prints the diagnostics and the summary line; exits 1 when the build fails.
-    func build(write: Bool = true) throws -> BuildSummary {
+    /// Builds the site, prints the diagnostics and the summary line (or, with `json`, only the diagnostics, as JSON
+    /// on the standard output); exits 1 when the build fails.
+    func build(write: Bool = true, json: Bool = false) throws -> BuildSummary {
         let started = Date()
         var buildDate: LocalDate?
         if let date {
@@ -48,8 +49,13 @@ struct BuildArguments: ParsableArguments {
                                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, outputLabel: output,
                                    date: buildDate, includeDrafts: drafts, strict: strict, write: write, force: force)
         let report = Build.run(options)
+        if json {
+            print(DiagnosticsJSON.text(report.diagnostics, root: options.root), terminator: "")
+            guard let summary = report.summary else { throw ExitCode(1) }
+            return summary
+        }
         let console = Console()
-        console.show(report.diagnostics)
+        console.show(report.diagnostics, root: options.root)
         defer { if timings { console.show(report) } }
         guard let summary = report.summary else {
             console.failure(report.diagnostics, strict: strict)
@@ -83,10 +89,17 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Vérifie le contenu et les gabarits sans rien écrire : toutes les erreurs en une fois.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case texte, json
+    }
+
     @OptionGroup var arguments: BuildArguments
 
+    @Option(help: "texte : messages lisibles, avec la ligne en cause ; json : un tableau JSON pour un éditeur ou une CI.")
+    var format: Format = .texte
+
     func run() throws {
-        _ = try arguments.build(write: false)
+        _ = try arguments.build(write: false, json: format == .json)
     }
 }
 

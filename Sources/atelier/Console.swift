@@ -5,12 +5,31 @@ import Foundation
 struct Console {
     private let useColor = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    func show(_ diagnostics: [Diagnostic]) {
+    /// Each diagnostic with the line it points at and a caret under its column, then, when several files have
+    /// some, the count per file.
+    func show(_ diagnostics: [Diagnostic], root: URL) {
+        let excerpts = SourceExcerpts(root: root)
+        var text = ""
         for diagnostic in diagnostics {
             let color = diagnostic.severity == .error ? "31" : "33"
-            let text = useColor ? "\u{1B}[\(color)m\(diagnostic)\u{1B}[0m" : diagnostic.description
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            let paint = { (part: String) in useColor ? "\u{1B}[1;\(color)m\(part)\u{1B}[0m" : part }
+            let lines = diagnostic.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            text += paint(lines[0]) + "\n"
+            for line in excerpts.excerpt(for: diagnostic.location, paint: paint) ?? [] { text += line + "\n" }
+            for line in lines.dropFirst() { text += line + "\n" }
         }
+        let files = Dictionary(grouping: diagnostics.filter { $0.location.line > 0 }, by: \.location.file)
+        if files.count > 1 {
+            text += "\nPar fichier :\n"
+            for file in files.keys.sorted() {
+                let errors = files[file]!.filter { $0.severity == .error }.count
+                let warnings = files[file]!.count - errors
+                let counts = [errors > 0 ? plural(errors, "erreur", "erreurs") : nil,
+                              warnings > 0 ? plural(warnings, "avertissement", "avertissements") : nil].compactMap { $0 }
+                text += "  \(file) : \(counts.joined(separator: ", "))\n"
+            }
+        }
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// « Étapes : lecture 0,12 s · modèle 0,30 s · rendu 0,41 s · écriture 0,20 s · cache 0,05 s ; 220 fichiers repris »

@@ -73,35 +73,35 @@ import Testing
     ]
 
     struct Expected {
-        let file: String, line: Int, column: Int, fragment: String
+        let code: DiagnosticCode, file: String, line: Int, column: Int, fragment: String
     }
 
     static let expected: [Expected] = [
-        .init(file: "content/boussole.yml", line: 6, column: 40, fragment: "clé inconnue « couleur »"),
-        .init(file: "content/boussole.yml", line: 8, column: 5, fragment: "champ obligatoire manquant : « label »"),
-        .init(file: "content/evenements/forum.md", line: 2, column: 1, fragment: "champ obligatoire manquant : « lieu »"),
-        .init(file: "content/evenements/forum.md", line: 7, column: 8, fragment: "« debut » n'est pas une date et heure valide"),
-        .init(file: "content/evenements/forum.md", line: 8, column: 14, fragment: "« inscription » n'est pas une adresse web valide"),
-        .init(file: "content/fiches/alpha.md", line: 3, column: 7, fragment: "date impossible : « 2025-13-01 »"),
-        .init(file: "content/fiches/alpha.md", line: 7, column: 1, fragment: "clé inconnue « couleur »"),
-        .init(file: "content/fiches/alpha.md", line: 10, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas"),
-        .init(file: "content/fiches/alpha.md", line: 10, column: 42, fragment: "la note « [^2] » n'a pas de définition"),
-        .init(file: "content/fiches/alpha.md", line: 10, column: 50, fragment: "ancre introuvable : « #nulle-part »"),
-        .init(file: "content/fiches/beta.md", line: 6, column: 23, fragment: "« expert » n'est pas une valeur de l'axe « maturite »"),
-        .init(file: "content/fiches/beta.md", line: 8, column: 58, fragment: "type de lien inconnu : « film »"),
-        .init(file: "content/fiches/beta.md", line: 11, column: 6, fragment: "ancre introuvable : « gamma.md#absente »"),
-        .init(file: "content/fiches/delta.md", line: 2, column: 16, fragment: "YAML illisible"),
-        .init(file: "content/fiches/delta.md", line: 7, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas : « rien.md »"),
-        .init(file: "content/fiches/delta.md", line: 7, column: 32, fragment: "la note « [^a] » n'a pas de définition"),
-        .init(file: "content/fiches/gamma.md", line: 12, column: 13, fragment: "lien vers un fichier qui n'existe pas : « schema.png »"),
-        .init(file: "content/fiches/gamma.md", line: 14, column: 1, fragment: "la note « [^orpheline] » n'est appelée nulle part"),
-        .init(file: "content/jeudis/2025-11-19.md", line: 1, column: 1, fragment: "doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi"),
-        .init(file: "content/jeudis/2025-11-19.md", line: 5, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas : « ../fiches/inconnue.md »"),
-        .init(file: "content/pages/a-propos.md", line: 3, column: 7, fragment: "« menu » doit être un nombre entier positif"),
-        .init(file: "content/pages/a-propos.md", line: 6, column: 4, fragment: "lien vers un fichier Markdown qui n'existe pas : « ../kits/x.md »"),
-        .init(file: "content/site.yml", line: 7, column: 12, fragment: "« page_size » doit être un nombre entier positif"),
-        .init(file: "content/site.yml", line: 8, column: 1, fragment: "clé inconnue « titre_court »"),
-        .init(file: "templates/tag.mustache", line: 5, column: 4, fragment: "gabarit invalide"),
+        .init(code: .cleInconnue, file: "content/boussole.yml", line: 6, column: 40, fragment: "clé inconnue « couleur »"),
+        .init(code: .champManquant, file: "content/boussole.yml", line: 8, column: 5, fragment: "champ obligatoire manquant : « label »"),
+        .init(code: .champManquant, file: "content/evenements/forum.md", line: 2, column: 1, fragment: "champ obligatoire manquant : « lieu »"),
+        .init(code: .dateHeureInvalide, file: "content/evenements/forum.md", line: 7, column: 8, fragment: "« debut » n'est pas une date et heure valide"),
+        .init(code: .adresseWebInvalide, file: "content/evenements/forum.md", line: 8, column: 14, fragment: "« inscription » n'est pas une adresse web valide"),
+        .init(code: .dateInvalide, file: "content/fiches/alpha.md", line: 3, column: 7, fragment: "date impossible : « 2025-13-01 »"),
+        .init(code: .cleInconnue, file: "content/fiches/alpha.md", line: 7, column: 1, fragment: "clé inconnue « couleur »"),
+        .init(code: .lienCasse, file: "content/fiches/alpha.md", line: 10, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas"),
+        .init(code: .noteSansDefinition, file: "content/fiches/alpha.md", line: 10, column: 42, fragment: "la note « [^2] » n'a pas de définition"),
+        .init(code: .ancreIntrouvable, file: "content/fiches/alpha.md", line: 10, column: 50, fragment: "ancre introuvable : « #nulle-part »"),
+        .init(code: .valeurInconnue, file: "content/fiches/beta.md", line: 6, column: 23, fragment: "« expert » n'est pas une valeur de l'axe « maturite »"),
+        .init(code: .typeDeLienInconnu, file: "content/fiches/beta.md", line: 8, column: 58, fragment: "type de lien inconnu : « film »"),
+        .init(code: .ancreIntrouvable, file: "content/fiches/beta.md", line: 11, column: 6, fragment: "ancre introuvable : « gamma.md#absente »"),
+        .init(code: .yamlIllisible, file: "content/fiches/delta.md", line: 2, column: 16, fragment: "YAML illisible"),
+        .init(code: .lienCasse, file: "content/fiches/delta.md", line: 7, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas : « rien.md »"),
+        .init(code: .noteSansDefinition, file: "content/fiches/delta.md", line: 7, column: 32, fragment: "la note « [^a] » n'a pas de définition"),
+        .init(code: .lienCasse, file: "content/fiches/gamma.md", line: 12, column: 13, fragment: "lien vers un fichier qui n'existe pas : « schema.png »"),
+        .init(code: .noteNonAppelee, file: "content/fiches/gamma.md", line: 14, column: 1, fragment: "la note « [^orpheline] » n'est appelée nulle part"),
+        .init(code: .jeudiMalNomme, file: "content/jeudis/2025-11-19.md", line: 1, column: 1, fragment: "doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi"),
+        .init(code: .lienCasse, file: "content/jeudis/2025-11-19.md", line: 5, column: 6, fragment: "lien vers un fichier Markdown qui n'existe pas : « ../fiches/inconnue.md »"),
+        .init(code: .entierAttendu, file: "content/pages/a-propos.md", line: 3, column: 7, fragment: "« menu » doit être un nombre entier positif"),
+        .init(code: .lienCasse, file: "content/pages/a-propos.md", line: 6, column: 4, fragment: "lien vers un fichier Markdown qui n'existe pas : « ../kits/x.md »"),
+        .init(code: .entierAttendu, file: "content/site.yml", line: 7, column: 12, fragment: "« page_size » doit être un nombre entier positif"),
+        .init(code: .cleInconnue, file: "content/site.yml", line: 8, column: 1, fragment: "clé inconnue « titre_court »"),
+        .init(code: .gabaritInvalide, file: "templates/tag.mustache", line: 5, column: 4, fragment: "gabarit invalide"),
     ]
 
     @Test func twentyFiveMistakesInTenFilesGiveTwentyFiveDiagnosticsInOneRun() throws {
@@ -113,7 +113,7 @@ import Testing
         let found = report.diagnostics
         for expected in Self.expected {
             let place = SourceLocation(file: expected.file, line: expected.line, column: expected.column)
-            #expect(found.contains { $0.location == place && $0.message.contains(expected.fragment) },
+            #expect(found.contains { $0.location == place && $0.code == expected.code && $0.message.contains(expected.fragment) },
                     "missing \(expected.file):\(expected.line):\(expected.column) \(expected.fragment)\nin:\n\(found.map(\.description).joined(separator: "\n"))")
         }
         #expect(found.count == Self.expected.count, "\(found.map(\.description).joined(separator: "\n"))")

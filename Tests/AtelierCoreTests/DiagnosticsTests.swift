@@ -106,10 +106,25 @@ import Testing
     }
 
     @Test func diagnosticsPrintAsFileLineColumnWithAHint() {
-        let diagnostic = Diagnostic(.error, "date impossible : « 2025-02-30 »",
+        let diagnostic = Diagnostic(.error, .dateInvalide, "date impossible : « 2025-02-30 »",
                                     at: SourceLocation(file: "content/kits/x.md", line: 7, column: 3),
                                     hint: "écrivez la date sous la forme AAAA-MM-JJ")
-        #expect(diagnostic.description == "content/kits/x.md:7:3: erreur: date impossible : « 2025-02-30 »\n    aide : écrivez la date sous la forme AAAA-MM-JJ")
+        #expect(diagnostic.description == "content/kits/x.md:7:3: erreur[date-invalide]: date impossible : « 2025-02-30 »\n    aide : écrivez la date sous la forme AAAA-MM-JJ")
+    }
+
+    @Test func theReadmeListsEveryCodeOnceAndNoOther() throws {
+        let readme = try String(contentsOf: Fixture.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "### Les codes des messages").dropFirst().first)
+            .components(separatedBy: "\n#").first!
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| `") }
+            .map { $0.dropFirst(3).prefix { $0 != "`" } }.map(String.init)
+        #expect(rows == DiagnosticCode.allCases.map(\.rawValue).sorted())
+    }
+
+    @Test func codesAreLowercaseWordsJoinedByHyphens() {
+        for code in DiagnosticCode.allCases {
+            #expect(code.rawValue.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }, "\(code)")
+        }
     }
 
     @Test func unknownKeysListTheExpectedOnes() throws {

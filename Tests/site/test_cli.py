@@ -57,8 +57,8 @@ def test_errors_print_file_line_column_in_french_and_exit_1(tmp_path):
                               "content/fiches/b.md": resource("B", "2025-11-01", "couleur: bleu\n")})
     result = run("build", "--root", str(root))
     assert result.returncode == 1
-    assert "content/fiches/a.md:3:7: erreur: date impossible : « 2025-02-30 »" in result.stderr
-    assert "content/fiches/b.md:7:1: erreur: clé inconnue « couleur »" in result.stderr
+    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »" in result.stderr
+    assert "content/fiches/b.md:7:1: erreur[cle-inconnue]: clé inconnue « couleur »" in result.stderr
     assert "Échec : 2 erreurs" in result.stderr
     assert not (root / "public").exists()
 
@@ -107,7 +107,7 @@ def test_check_reports_everything_and_writes_nothing(tmp_path):
                               "content/fiches/b.md": resource("B", "2025-11-01", "draft: oui\n")})
     result = run("check", "--root", str(root), "--date", "2025-11-20")
     assert result.returncode == 1
-    assert "content/fiches/b.md:7:8: erreur: « draft » doit valoir true ou false" in result.stderr
+    assert "content/fiches/b.md:7:8: erreur[booleen-attendu]: « draft » doit valoir true ou false" in result.stderr
     (root / "content" / "fiches" / "b.md").write_text(resource("B", "2025-11-01"))
     result = run("check", "--root", str(root), "--date", "2025-11-20")
     assert result.returncode == 0, result.stderr
@@ -157,7 +157,7 @@ def test_outputs_that_would_replace_the_project_are_refused_and_nothing_changes(
         result = subprocess.run([ATELIER, "build", "--output", output, "--date", "2025-11-20"], cwd=root,
                                 capture_output=True, text=True)
         assert result.returncode == 1, output
-        assert result.stderr.startswith(f"{output}: erreur: « {output} » {message}"), result.stderr
+        assert result.stderr.startswith(f"{output}: erreur[sortie-refusee]: « {output} » {message}"), result.stderr
         assert "aide : " in result.stderr
         assert whole_tree(tmp_path) == before, output
 

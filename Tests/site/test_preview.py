@@ -100,7 +100,7 @@ def test_errors_are_shown_on_every_page_until_fixed(preview):
     root, base = preview
     (root / "content" / "fiches" / "a.md").write_text(resource("A", "2025-02-30"))
     status, page = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(base + "/fiches/b/")))
-    assert "content/fiches/a.md:3:7: erreur: date impossible : « 2025-02-30 »" in page
+    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »" in page
     assert "/__atelier/version" in page
     (root / "content" / "fiches" / "a.md").write_text(resource("A", "2025-11-01"))
     wait_for(lambda: get(base + "/fiches/b/")[0] == 200)

@@ -14,6 +14,7 @@ extension BinaryWriter {
     mutating func diagnostic(_ diagnostic: Diagnostic) {
         location(diagnostic.location)
         bool(diagnostic.severity == .error)
+        string(diagnostic.code.rawValue)
         string(diagnostic.message)
         optional(diagnostic.hint) { $0.string($1) }
     }
@@ -83,7 +84,8 @@ extension BinaryReader {
     mutating func diagnostic() throws -> Diagnostic {
         let location = try location()
         let severity: Diagnostic.Severity = try bool() ? .error : .warning
-        return Diagnostic(severity, try string(), at: location, hint: try optional { try $0.string() })
+        guard let code = DiagnosticCode(rawValue: try string()) else { throw Damaged() }
+        return Diagnostic(severity, code, try string(), at: location, hint: try optional { try $0.string() })
     }
 
     mutating func location() throws -> SourceLocation {

@@ -51,7 +51,7 @@ enum BoussoleLoader {
         var axes: [Axis] = []
         for entry in axesMap.entries {
             if reservedAxisNames.contains(entry.key) {
-                log.error("« \(entry.key) » ne peut pas nommer un axe : la boussole s'en sert déjà pour filtrer",
+                log.error(.axeReserve, "« \(entry.key) » ne peut pas nommer un axe : la boussole s'en sert déjà pour filtrer",
                           at: file.location(entry.keyNode), hint: "noms réservés : \(reservedAxisNames.joined(separator: ", "))")
                 continue
             }
@@ -77,7 +77,7 @@ enum BoussoleLoader {
                 }
             }
             if values.isEmpty {
-                log.error("l'axe « \(entry.key) » n'a aucune valeur", at: file.location(entry.keyNode))
+                log.error(.axeSansValeur, "l'axe « \(entry.key) » n'a aucune valeur", at: file.location(entry.keyNode))
             }
             axes.append(Axis(
                 id: entry.key,
@@ -87,7 +87,7 @@ enum BoussoleLoader {
         }
         let valueCount = axes.map(\.values.count).reduce(0, +)
         if valueCount > maximumValues {
-            log.error("la boussole compte \(valueCount) valeurs : \(maximumValues) au plus", at: file.location(axesNode),
+            log.error(.boussoleTropGrande, "la boussole compte \(valueCount) valeurs : \(maximumValues) au plus", at: file.location(axesNode),
                       hint: "une boussole se lit d'un coup d'œil : regroupez des valeurs, ou retirez un axe")
         }
         // Mistakes are reported but do not stop the reading: resources are checked against the axes that could be read.
@@ -98,7 +98,7 @@ enum BoussoleLoader {
     /// so that the resources using it are not reported a second time.
     private static func checkIdentifier(_ name: String, node: Yams.Node, file: YAMLFile, log: inout DiagnosticLog) {
         guard name != Slug.make(name) else { return }
-        log.error("identifiant invalide : « \(name) »", at: file.location(node),
+        log.error(.identifiantInvalide, "identifiant invalide : « \(name) »", at: file.location(node),
                   hint: "utilisez des lettres minuscules sans accents, des chiffres et des tirets, par exemple « \(Slug.make(name)) »")
     }
 }

@@ -44,7 +44,7 @@ enum SiteConfigLoader {
         let paris = TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3600)!
         guard let node = map["timezone"], let name = file.text(node, field: "timezone", log: &log) else { return paris }
         if let zone = TimeZone(identifier: name) { return zone }
-        log.error("fuseau horaire inconnu : « \(name) »", at: file.location(node), hint: "par exemple Europe/Paris")
+        log.error(.fuseauInconnu, "fuseau horaire inconnu : « \(name) »", at: file.location(node), hint: "par exemple Europe/Paris")
         return paris
     }
 
@@ -72,7 +72,7 @@ enum SiteConfigLoader {
         for entry in map.entries {
             let location = file.location(entry.keyNode)
             if entry.key != Slug.make(entry.key) || reservedFolders.contains(entry.key) {
-                log.error("nom de type invalide : « \(entry.key) »", at: location,
+                log.error(.nomDeTypeInvalide, "nom de type invalide : « \(entry.key) »", at: location,
                           hint: "le nom d'un type est aussi son dossier et son adresse : lettres minuscules sans accents et tirets, autre que \(reservedFolders.joined(separator: ", "))")
                 // A reserved name cannot be a kind; a badly written one is kept, so that its files are still checked.
                 if reservedFolders.contains(entry.key) { continue }
@@ -82,7 +82,7 @@ enum SiteConfigLoader {
             kindMap.require(["singular", "plural"], context: "au type « \(entry.key) »", log: &log)
             let fields = kindMap["fields"].map { readFields($0, file: file, log: &log) } ?? []
             if let start = fields.first(where: { $0.name == "debut" }), start.type == .dateTime, !start.required {
-                log.error("« debut » doit être obligatoire : les ressources de « \(entry.key) » forment un agenda",
+                log.error(.debutObligatoire, "« debut » doit être obligatoire : les ressources de « \(entry.key) » forment un agenda",
                           at: file.location(entry.keyNode), hint: "écrivez « debut: { type: date-heure, required: true } »")
             }
             let sort = readSort(kindMap["sort"], fields: fields, file: file, log: &log)
@@ -102,7 +102,7 @@ enum SiteConfigLoader {
         var fields: [FieldSpec] = []
         for entry in map.entries {
             if commonFields.contains(entry.key) {
-                log.error("« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
+                log.error(.champCommunRedeclare, "« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
                 continue
             }
             guard let fieldMap = YAMLMapping(entry.value, file: file, what: "le champ « \(entry.key) »", log: &log) else { continue }
@@ -112,7 +112,7 @@ enum SiteConfigLoader {
                 if let known = FieldSpec.FieldType(rawValue: name) {
                     type = known
                 } else {
-                    log.error("type de champ inconnu : « \(name) »", at: file.location(typeNode),
+                    log.error(.typeDeChampInconnu, "type de champ inconnu : « \(name) »", at: file.location(typeNode),
                               hint: "types possibles : \(FieldSpec.FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             }
@@ -132,7 +132,7 @@ enum SiteConfigLoader {
         if descending { name.removeFirst() }
         let sortable = ["title", "date"] + fields.filter { $0.type != .list }.map(\.name)
         guard sortable.contains(name) else {
-            log.error("tri impossible sur « \(name) »", at: file.location(node),
+            log.error(.triImpossible, "tri impossible sur « \(name) »", at: file.location(node),
                       hint: "champs possibles : \(sortable.joined(separator: ", ")) (précédés de « - » pour l'ordre décroissant)")
             return SortOrder(field: "date", descending: true)
         }

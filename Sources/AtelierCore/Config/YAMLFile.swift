@@ -21,7 +21,7 @@ struct YAMLFile {
     /// Parses the text; a syntax error becomes a diagnostic at its line and column.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         if let excess = YAMLFile.aliases(in: text).dropFirst(YAMLFile.aliasLimit).first {
-            log.error("trop d'alias YAML (*nom) : plus de \(YAMLFile.aliasLimit)",
+            log.error(.yamlTropDAlias, "trop d'alias YAML (*nom) : plus de \(YAMLFile.aliasLimit)",
                       at: SourceLocation(file: path, line: excess.line + lineOffset, column: excess.column),
                       hint: "répétez plutôt les valeurs : des alias imbriqués peuvent démultiplier un texte à l'infini")
             return nil
@@ -32,22 +32,22 @@ struct YAMLFile {
         } catch let error as YamlError {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                log.error("YAML illisible : \(YAMLFile.french(problem))",
+                log.error(.yamlIllisible, "YAML illisible : \(YAMLFile.french(problem))",
                           at: SourceLocation(file: path, line: mark.line + lineOffset, column: mark.column),
                           hint: "vérifiez l'indentation, les deux-points et les guillemets autour des textes qui contiennent « : » ou « # »")
             case let .reader(problem, offset, _, yaml):
-                log.error("YAML illisible : \(YAMLFile.french(problem))", at: location(ofByte: offset ?? 0, in: yaml),
+                log.error(.yamlIllisible, "YAML illisible : \(YAMLFile.french(problem))", at: location(ofByte: offset ?? 0, in: yaml),
                           hint: "retirez les caractères invisibles (copiés d'un traitement de texte ?) ; le fichier doit être du texte")
             case let .duplicatedKeysInMapping(duplicates, context):
-                log.error("clé en double : \(Suggestion.list(duplicates))",
+                log.error(.cleEnDouble, "clé en double : \(Suggestion.list(duplicates))",
                           at: SourceLocation(file: path, line: context.mark.line + lineOffset, column: context.mark.column),
                           hint: "chaque clé ne peut apparaître qu'une fois")
             default:
-                log.error("YAML illisible : \(error)", at: start)
+                log.error(.yamlIllisible, "YAML illisible : \(error)", at: start)
             }
             return nil
         } catch {
-            log.error("YAML illisible : \(error)", at: start)
+            log.error(.yamlIllisible, "YAML illisible : \(error)", at: start)
             return nil
         }
     }
@@ -126,13 +126,13 @@ struct YAMLMapping {
         self.file = file
         location = file.location(node)
         guard case let .mapping(mapping) = node else {
-            log.error("\(what) doit être une liste de clés et de valeurs (« clé: valeur »)", at: location)
+            log.error(.dictionnaireAttendu, "\(what) doit être une liste de clés et de valeurs (« clé: valeur »)", at: location)
             return nil
         }
         for (key, value) in mapping {
             // A key must be plain text; a list or an alias used as a key is never expanded.
             guard case let .scalar(scalar) = key else {
-                log.error("une clé doit être un simple texte, pas une liste ni un dictionnaire", at: file.location(key))
+                log.error(.cleInvalide, "une clé doit être un simple texte, pas une liste ni un dictionnaire", at: file.location(key))
                 continue
             }
             entries.append((scalar.string, key, value))
@@ -154,14 +154,14 @@ struct YAMLMapping {
         for entry in entries where !allowed.contains(entry.key) {
             let suggestion = Suggestion.closest(to: entry.key, among: allowed)
             let message = "clé inconnue « \(entry.key) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? "")
-            log.error(message, at: file.location(entry.keyNode),
+            log.error(.cleInconnue, message, at: file.location(entry.keyNode),
                       hint: "clés possibles \(context) : \(allowed.joined(separator: ", "))")
         }
     }
 
     func require(_ keys: [String], context: String, log: inout DiagnosticLog) {
         for key in keys where self[key] == nil || self[key]?.null != nil {
-            log.error("champ obligatoire manquant : « \(key) »", at: location, hint: "ajoutez « \(key): … » \(context)")
+            log.error(.champManquant, "champ obligatoire manquant : « \(key) »", at: location, hint: "ajoutez « \(key): … » \(context)")
         }
     }
 }
@@ -170,12 +170,12 @@ struct YAMLMapping {
 extension YAMLFile {
     func text(_ node: Node, field: String, log: inout DiagnosticLog) -> String? {
         guard case let .scalar(scalar) = node, node.null == nil else {
-            log.error("« \(field) » doit être un texte", at: location(node))
+            log.error(.texteAttendu, "« \(field) » doit être un texte", at: location(node))
             return nil
         }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
-            log.error("« \(field) » est vide", at: location(node))
+            log.error(.champVide, "« \(field) » est vide", at: location(node))
             return nil
         }
         return value
@@ -183,13 +183,13 @@ extension YAMLFile {
 
     func bool(_ node: Node, field: String, log: inout DiagnosticLog) -> Bool? {
         if case .scalar = node, let value = node.bool { return value }
-        log.error("« \(field) » doit valoir true ou false", at: location(node))
+        log.error(.booleenAttendu, "« \(field) » doit valoir true ou false", at: location(node))
         return nil
     }
 
     func positiveInt(_ node: Node, field: String, log: inout DiagnosticLog) -> Int? {
         if case .scalar = node, let value = node.int, value > 0 { return value }
-        log.error("« \(field) » doit être un nombre entier positif", at: location(node))
+        log.error(.entierAttendu, "« \(field) » doit être un nombre entier positif", at: location(node))
         return nil
     }
 
@@ -205,7 +205,7 @@ extension YAMLFile {
         case .scalar where allowSingle:
             return text(node, field: field, log: &log).map { [($0, node)] }
         default:
-            log.error("« \(field) » doit être une liste, par exemple [a, b]", at: location(node))
+            log.error(.listeAttendue, "« \(field) » doit être une liste, par exemple [a, b]", at: location(node))
             return nil
         }
     }
@@ -214,7 +214,7 @@ extension YAMLFile {
         guard let value = text(node, field: field, log: &log) else { return nil }
         if let date = LocalDate(iso: value) { return date }
         let looksLikeDate = value.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
-        log.error(looksLikeDate ? "date impossible : « \(value) »" : "« \(field) » n'est pas une date : « \(value) »",
+        log.error(.dateInvalide, looksLikeDate ? "date impossible : « \(value) »" : "« \(field) » n'est pas une date : « \(value) »",
                   at: location(node), hint: "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-11-20")
         return nil
     }
@@ -224,10 +224,10 @@ extension YAMLFile {
         switch EventTime.parse(value, timeZone: timeZone) {
         case let .success(time): return time
         case .failure(.skippedByClockChange):
-            log.error("« \(field) » : \(value.suffix(5)) n'existe pas ce jour-là (l'horloge avance d'une heure pour l'heure d'été)",
+            log.error(.heureInexistante, "« \(field) » : \(value.suffix(5)) n'existe pas ce jour-là (l'horloge avance d'une heure pour l'heure d'été)",
                       at: location(node), hint: "écrivez l'heure telle que les montres l'afficheront, une heure plus tard")
         case .failure(.malformed):
-            log.error("« \(field) » n'est pas une date et heure valide : « \(value) »", at: location(node),
+            log.error(.dateHeureInvalide, "« \(field) » n'est pas une date et heure valide : « \(value) »", at: location(node),
                       hint: "écrivez AAAA-MM-JJ HH:MM (heure de Paris), par exemple 2025-11-20 13:00, ou la date seule pour une journée entière")
         }
         return nil
@@ -236,7 +236,7 @@ extension YAMLFile {
     func url(_ node: Node, field: String, log: inout DiagnosticLog) -> String? {
         guard let value = text(node, field: field, log: &log) else { return nil }
         if YAMLFile.isURL(value) { return value }
-        log.error("« \(field) » n'est pas une adresse web valide : « \(value) »", at: location(node),
+        log.error(.adresseWebInvalide, "« \(field) » n'est pas une adresse web valide : « \(value) »", at: location(node),
                   hint: "une adresse commence par https://, http://, mailto: ou /")
         return nil
     }
@@ -259,7 +259,7 @@ extension YAMLFile {
         return items.compactMap { value, itemNode in
             guard value.hasPrefix("/"), !value.contains("//"), !value.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                   value.unicodeScalars.allSatisfy(YAMLFile.aliasCharacters.contains) else {
-                log.error("ancienne adresse invalide : « \(value) »", at: location(itemNode),
+                log.error(.ancienneAdresseInvalide, "ancienne adresse invalide : « \(value) »", at: location(itemNode),
                           hint: "une ancienne adresse commence par « / » et ne contient que des lettres sans accents, des chiffres et « - _ . ~ % / », par exemple /ressources/mon-kit/")
                 return nil
             }

@@ -23,7 +23,7 @@ struct ContentFileReader: Sendable {
         var file = ReadFile()
         let path = "content/" + relative
         guard let data, let text = String(data: data, encoding: .utf8) else {
-            file.log.error("fichier illisible (encodage UTF-8 attendu)", at: SourceLocation(file: path),
+            file.log.error(.encodageInvalide, "fichier illisible (encodage UTF-8 attendu)", at: SourceLocation(file: path),
                            hint: "enregistrez le fichier en texte UTF-8 ; un fichier .md doit être du texte")
             return file
         }
@@ -42,7 +42,7 @@ struct ContentFileReader: Sendable {
                 let slugSource = name == "index" && components.count > 2 ? components[components.count - 2] : name
                 file.resource = resources.read(path: path, header: header, kind: kind, slugSource: slugSource, log: &file.log)
             } else {
-                file.log.error("ce fichier n'appartient à aucun type de ressource déclaré", at: SourceLocation(file: path),
+                file.log.error(.fichierHorsType, "ce fichier n'appartient à aucun type de ressource déclaré", at: SourceLocation(file: path),
                                hint: "placez-le dans un dossier déclaré sous « kinds » dans content/site.yml (\(site.kinds.map(\.id).joined(separator: ", "))), dans pages/ ou jeudis/")
             }
         }

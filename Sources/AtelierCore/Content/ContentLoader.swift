@@ -33,7 +33,7 @@ enum ContentLoader {
         let configuration = Fingerprint.of((siteText ?? "") + "\u{0}" + (boussoleText ?? ""))
 
         for (path, reason) in listing.refused {
-            log.error(reason, at: SourceLocation(file: "content/" + path),
+            log.error(.lienSymboliqueRefuse, reason, at: SourceLocation(file: "content/" + path),
                       hint: "copiez le fichier lui-même dans content/ : Atelier ne lit que les fichiers du projet")
         }
         let reader = ContentFileReader(site: site, resources: ResourceReader(site: site, boussole: boussole))
@@ -58,11 +58,11 @@ enum ContentLoader {
 
     private static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error("fichier introuvable", at: SourceLocation(file: display))
+            log.error(.fichierIntrouvable, "fichier introuvable", at: SourceLocation(file: display))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            log.error("fichier illisible (encodage UTF-8 attendu)", at: SourceLocation(file: display))
+            log.error(.encodageInvalide, "fichier illisible (encodage UTF-8 attendu)", at: SourceLocation(file: display))
             return nil
         }
         return text

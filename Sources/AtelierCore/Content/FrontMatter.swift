@@ -23,7 +23,7 @@ struct FrontMatter {
         let newline = UInt8(ascii: "\n")
         guard let firstEnd = bytes.firstIndex(of: newline).map({ $0 }) ?? (bytes.isEmpty ? nil : bytes.endIndex),
               isFence(text[text.startIndex..<firstEnd]) else {
-            log.error("en-tête YAML manquant", at: SourceLocation(file: path),
+            log.error(.enTeteManquant, "en-tête YAML manquant", at: SourceLocation(file: path),
                       hint: "le fichier doit commencer par une ligne « --- », les champs (title, date…), puis une autre ligne « --- »")
             return nil
         }
@@ -41,7 +41,7 @@ struct FrontMatter {
             lineStart = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
             lineNumber += 1
         }
-        log.error("en-tête YAML jamais refermé", at: SourceLocation(file: path),
+        log.error(.enTeteNonFerme, "en-tête YAML jamais refermé", at: SourceLocation(file: path),
                   hint: "ajoutez une ligne « --- » après le dernier champ de l'en-tête")
         return nil
     }

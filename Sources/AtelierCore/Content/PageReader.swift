@@ -6,7 +6,7 @@ enum PageReader {
         guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
         if slug.isEmpty, path != "content/index.md" {
-            log.error("le nom du fichier ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
+            log.error(.nomDeFichierSansAdresse, "le nom du fichier ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
                       at: SourceLocation(file: path), hint: "renommez le fichier d'après son titre, par exemple a-propos.md")
         }
         map.rejectUnknownKeys(allowed: ["title", "summary", "menu", "draft", "aliases"], context: "pour une page", log: &log)
@@ -23,7 +23,7 @@ enum PageReader {
 
     static func readEditorial(path: String, header parts: FrontMatter, name: String, log: inout DiagnosticLog) -> Editorial? {
         guard let thursday = LocalDate(iso: name), thursday.weekday == 4 else {
-            log.error("un éditorial des Jeudis doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi",
+            log.error(.jeudiMalNomme, "un éditorial des Jeudis doit s'appeler AAAA-MM-JJ.md, d'après la date d'un jeudi",
                       at: SourceLocation(file: path), hint: "par exemple content/jeudis/2025-11-20.md")
             return nil
         }

@@ -22,10 +22,10 @@ struct ResourceReader {
         let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
         let tagItems = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) } ?? []
         if map["tags"] != nil, tagItems.isEmpty, log.items.count == before {
-            log.error("« tags » est vide", at: map.keyLocation("tags"), hint: "donnez au moins un thème")
+            log.error(.champVide, "« tags » est vide", at: map.keyLocation("tags"), hint: "donnez au moins un thème")
         }
         for (tag, node) in tagItems where Slug.make(tag).isEmpty {
-            log.error("le thème « \(tag) » ne contient ni lettre ni chiffre", at: file.location(node),
+            log.error(.themeSansLettre, "le thème « \(tag) » ne contient ni lettre ni chiffre", at: file.location(node),
                       hint: "chaque thème a sa page, dont l'adresse est faite de ses lettres et de ses chiffres")
         }
         let tags = tagItems.map(\.0)
@@ -39,12 +39,12 @@ struct ResourceReader {
         if let node = map["slug"], let value = file.text(node, field: "slug", log: &log) {
             slug = Slug.make(value)
             if slug != value {
-                log.error("slug invalide : « \(value) »", at: file.location(node),
+                log.error(.slugInvalide, "slug invalide : « \(value) »", at: file.location(node),
                           hint: slug.isEmpty ? "un slug s'écrit en lettres minuscules sans accents, chiffres et tirets"
                               : "écrivez plutôt « \(slug) »")
             }
         } else if slug.isEmpty {
-            log.error("le nom du fichier « \(slugSource) » ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
+            log.error(.nomDeFichierSansAdresse, "le nom du fichier « \(slugSource) » ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
                       at: SourceLocation(file: path), hint: "renommez le fichier d'après son titre, par exemple mon-titre.md")
         }
         var fields: [String: FieldValue] = [:]
@@ -69,7 +69,7 @@ struct ResourceReader {
         var result: [String: [String]] = [:]
         for axis in boussole.axes {
             guard let valuesNode = map[axis.id] else {
-                log.error("la boussole n'indique pas « \(axis.id) » (\(axis.label))", at: map.location,
+                log.error(.axeNonRenseigne, "la boussole n'indique pas « \(axis.id) » (\(axis.label))", at: map.location,
                           hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", "))")
                 continue
             }
@@ -80,14 +80,14 @@ struct ResourceReader {
                     if !chosen.contains(value) { chosen.append(value) }
                 } else {
                     let suggestion = Suggestion.closest(to: value, among: axis.values.map(\.id))
-                    log.error("« \(value) » n'est pas une valeur de l'axe « \(axis.id) »"
+                    log.error(.valeurInconnue, "« \(value) » n'est pas une valeur de l'axe « \(axis.id) »"
                               + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""),
                               at: file.location(valueNode),
                               hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", "))")
                 }
             }
             if values.isEmpty {
-                log.error("aucune valeur pour « boussole.\(axis.id) »", at: file.location(valuesNode))
+                log.error(.champVide, "aucune valeur pour « boussole.\(axis.id) »", at: file.location(valuesNode))
             }
             result[axis.id] = axis.values.map(\.id).filter(chosen.contains)
         }
@@ -96,7 +96,7 @@ struct ResourceReader {
 
     private func readLinks(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [ResourceLink] {
         guard case let .sequence(items) = node else {
-            log.error("« liens » doit être une liste de liens (label, url, type)", at: file.location(node))
+            log.error(.listeAttendue, "« liens » doit être une liste de liens (label, url, type)", at: file.location(node))
             return []
         }
         var links: [ResourceLink] = []
@@ -111,7 +111,7 @@ struct ResourceReader {
             if let typeNode = map["type"], let name = file.text(typeNode, field: "type", log: &log) {
                 type = site.linkType(name)
                 if type == nil {
-                    log.error("type de lien inconnu : « \(name) »", at: file.location(typeNode),
+                    log.error(.typeDeLienInconnu, "type de lien inconnu : « \(name) »", at: file.location(typeNode),
                               hint: "types possibles (site.yml, link_types) : \(site.linkTypes.map(\.id).joined(separator: ", "))")
                 }
             }
@@ -136,7 +136,7 @@ struct ResourceReader {
         guard case let .dateTime(start) = fields["debut"], case let .dateTime(end) = fields["fin"] else { return }
         let endsBefore = end.isAllDay ? end.day < start.day : end < start
         if endsBefore {
-            log.error("l'événement finit avant de commencer", at: map.keyLocation("fin"),
+            log.error(.finAvantDebut, "l'événement finit avant de commencer", at: map.keyLocation("fin"),
                       hint: "« fin » doit être après « debut »")
         }
     }

@@ -26,21 +26,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public let location: SourceLocation
     public let severity: Severity
+    public let code: DiagnosticCode
     public let message: String
     public let hint: String?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                hint: String? = nil) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.location = location
         self.hint = hint
     }
 
-    /// `content/kits/x.md:7:3: erreur: …`, then the hint on its own indented line.
+    /// `content/kits/x.md:7:3: erreur[date-invalide]: …` (the code, to look up in the README), then the hint on its
+    /// own indented line.
     public var description: String {
         let label = severity == .error ? "erreur" : "avertissement"
         let place = location.line == 0 ? location.file : "\(location.file):\(location.line):\(location.column)"
-        var text = "\(place): \(label): \(message)"
+        var text = "\(place): \(label)[\(code.rawValue)]: \(message)"
         if let hint { text += "\n    aide : \(hint)" }
         return text
     }
@@ -56,12 +60,13 @@ public struct DiagnosticLog: Sendable {
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 
-    public mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
-        items.append(Diagnostic(.error, message, at: location, hint: hint))
+    public mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String? = nil) {
+        items.append(Diagnostic(.error, code, message, at: location, hint: hint))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation, hint: String? = nil) {
-        items.append(Diagnostic(.warning, message, at: location, hint: hint))
+    public mutating func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation,
+                                 hint: String? = nil) {
+        items.append(Diagnostic(.warning, code, message, at: location, hint: hint))
     }
 
     public mutating func append(_ diagnostic: Diagnostic) {

@@ -22,7 +22,7 @@ enum Footnotes {
         for (line, column) in lines.lines(opening: "[^") where !codeLines.contains(line) {
             guard let label = definitionLabel(in: lines.text(ofLine: line).dropFirst(column - 1)),
                   !used.contains(label.lowercased()) else { continue }
-            log.warning("la note « [^\(label)] » n'est appelée nulle part dans le texte : elle ne sera pas affichée",
+            log.warning(.noteNonAppelee, "la note « [^\(label)] » n'est appelée nulle part dans le texte : elle ne sera pas affichée",
                         at: lines.location(line: line, byteColumn: column),
                         hint: "appelez-la avec [^\(label)] à l'endroit du texte qu'elle commente, ou retirez-la")
         }
@@ -41,7 +41,7 @@ enum Footnotes {
                 continue
             }
             let label = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
-            log.error("la note « [^\(label)] » n'a pas de définition", at: lines.location(of: node, byteOffset: index),
+            log.error(.noteSansDefinition, "la note « [^\(label)] » n'a pas de définition", at: lines.location(of: node, byteOffset: index),
                       hint: "ajoutez à la fin du texte une ligne « [^\(label)]: le texte de la note »")
             index = close + 1
         }

@@ -245,14 +245,14 @@ public struct MarkdownRenderer: Sendable {
             }
             guard let local = LocalLink(raw) else { continue }
             guard let contentPath = local.contentPath(from: folder) else {
-                log.error("lien hors du dossier content : « \(raw) »", at: location)
+                log.error(.lienHorsContenu, "lien hors du dossier content : « \(raw) »", at: location)
                 continue
             }
             let found = resolve(contentPath)
             lookups.append(LinkLookup(path: contentPath, target: found))
             guard let target = found else {
                 let isPage = contentPath.hasSuffix(".md")
-                log.error("lien vers un \(isPage ? "fichier Markdown" : "fichier") qui n'existe pas : « \(raw) »", at: location,
+                log.error(.lienCasse, "lien vers un \(isPage ? "fichier Markdown" : "fichier") qui n'existe pas : « \(raw) »", at: location,
                           hint: "le lien est relatif au fichier ; la cible serait content/\(contentPath)")
                 continue
             }
@@ -265,7 +265,7 @@ public struct MarkdownRenderer: Sendable {
             case .scheduled, .rejected:
                 Self.unwrap(link)
             case .draft:
-                log.warning("lien vers un brouillon : « \(raw) »", at: location,
+                log.warning(.lienVersBrouillon, "lien vers un brouillon : « \(raw) »", at: location,
                             hint: "le texte du lien est affiché sans lien tant que la ressource reste un brouillon")
                 Self.unwrap(link)
             }

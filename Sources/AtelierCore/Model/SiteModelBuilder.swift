@@ -93,12 +93,12 @@ struct SiteModelBuilder {
         editorial.featured.compactMap { path, location in
             let candidates = ["content/\(path).md", "content/\(path)/index.md"]
             guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
-                log.error("« \(path) » ne correspond à aucune ressource", at: location,
+                log.error(.ressourceIntrouvable, "« \(path) » ne correspond à aucune ressource", at: location,
                           hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
                 return nil
             }
             guard published.contains(resource.url) else {
-                log.error("« \(path) » n'est pas publiée à cette date (brouillon ou date future)", at: location)
+                log.error(.ressourceNonPubliee, "« \(path) » n'est pas publiée à cette date (brouillon ou date future)", at: location)
                 return nil
             }
             return resource.url
@@ -139,7 +139,7 @@ struct SiteModelBuilder {
         for (source, aliases) in resources.map({ ($0.source, $0.aliases) }) + pages.map({ ($0.source, $0.aliases) }) {
             for alias in aliases {
                 if let prefix = reserved.first(where: { alias.hasPrefix($0) }) {
-                    log.error("l'ancienne adresse \(alias) est réservée aux pages que génère Atelier (\(prefix)…)",
+                    log.error(.ancienneAdresseReservee, "l'ancienne adresse \(alias) est réservée aux pages que génère Atelier (\(prefix)…)",
                               at: SourceLocation(file: source), hint: "retirez-la de « aliases »")
                 }
             }
@@ -147,7 +147,7 @@ struct SiteModelBuilder {
         for (url, files) in owners.sorted(by: { $0.key < $1.key }) where files.count > 1 {
             for file in Set(files).sorted() where file.hasPrefix("content/") {
                 let others = files.filter { $0 != file }
-                log.error("l'adresse \(url) est déjà prise par \(Suggestion.list(Array(Set(others)).sorted()))",
+                log.error(.adresseEnDouble, "l'adresse \(url) est déjà prise par \(Suggestion.list(Array(Set(others)).sorted()))",
                           at: SourceLocation(file: file),
                           hint: "changez le nom du fichier, ou donnez-lui un autre « slug »")
             }

@@ -20,12 +20,12 @@ struct TagIndex {
             counts[slug] = variants.values.reduce(0) { $0 + $1.count }
             for (label, files) in variants where label != best {
                 for file in files.sorted() {
-                    log.warning("le thème « \(label) » s'écrit ailleurs « \(best) »", at: SourceLocation(file: file),
+                    log.warning(.themeOrthographe, "le thème « \(label) » s'écrit ailleurs « \(best) »", at: SourceLocation(file: file),
                                 hint: "écrivez les thèmes toujours de la même façon")
                 }
             }
             if counts[slug] == 1, let file = variants.values.first?.first {
-                log.warning("le thème « \(best) » n'est utilisé que par cette ressource", at: SourceLocation(file: file),
+                log.warning(.themeIsole, "le thème « \(best) » n'est utilisé que par cette ressource", at: SourceLocation(file: file),
                             hint: "un thème sert à regrouper des ressources : réutilisez un thème existant")
             }
         }

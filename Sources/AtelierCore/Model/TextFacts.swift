@@ -14,7 +14,7 @@ enum AnchorCheck {
             let known = link.targetURL.map { anchorsByURL[$0] ?? [] } ?? ownAnchors.union(templateAnchors)
             guard !known.contains(link.fragment) else { continue }
             let suggestion = Suggestion.closest(to: link.fragment, among: Array(known))
-            log.error("ancre introuvable : « \(link.raw) »" + (suggestion.map { " ; vouliez-vous dire « #\($0) » ?" } ?? ""),
+            log.error(.ancreIntrouvable, "ancre introuvable : « \(link.raw) »" + (suggestion.map { " ; vouliez-vous dire « #\($0) » ?" } ?? ""),
                       at: link.location,
                       hint: link.targetURL == nil ? "le texte n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »"
                           : "la page visée n'a pas de titre ni de note dont l'identifiant est « \(link.fragment) »")

@@ -31,24 +31,24 @@ struct OutputGuard {
         let chooseAnother = "écrivez le site dans un dossier à lui, par exemple public (la valeur par défaut)"
 
         if PhysicalPath.isDanglingLink(folder.requested) {
-            problems.append(Diagnostic(.error, "« \(label) » est un lien symbolique vers un dossier qui n'existe pas",
+            problems.append(Diagnostic(.error, .sortieRefusee, "« \(label) » est un lien symbolique vers un dossier qui n'existe pas",
                                        at: location, hint: "créez le dossier visé, ou donnez directement un dossier à --output"))
             return problems
         }
         if output == project {
-            problems.append(Diagnostic(.error, "« \(label) » est le dossier du projet : le site remplacerait content/, templates/ et tout le reste",
+            problems.append(Diagnostic(.error, .sortieRefusee, "« \(label) » est le dossier du projet : le site remplacerait content/, templates/ et tout le reste",
                                        at: location, hint: chooseAnother))
         } else if PhysicalPath.isInside(project, output) {
-            problems.append(Diagnostic(.error, "« \(label) » contient le dossier du projet : le site remplacerait tout le projet",
+            problems.append(Diagnostic(.error, .sortieRefusee, "« \(label) » contient le dossier du projet : le site remplacerait tout le projet",
                                        at: location, hint: chooseAnother))
         }
         for (url, name) in protectedFolders {
             let protected = PhysicalPath.resolve(url)
             if PhysicalPath.isInside(output, protected) {
-                problems.append(Diagnostic(.error, "« \(label) » est dans \(name) : le site remplacerait des fichiers qu'Atelier n'a pas à toucher",
+                problems.append(Diagnostic(.error, .sortieRefusee, "« \(label) » est dans \(name) : le site remplacerait des fichiers qu'Atelier n'a pas à toucher",
                                            at: location, hint: chooseAnother))
             } else if PhysicalPath.isInside(protected, output), !PhysicalPath.isInside(project, output) {
-                problems.append(Diagnostic(.error, "« \(label) » contient \(name) : le site le remplacerait",
+                problems.append(Diagnostic(.error, .sortieRefusee, "« \(label) » contient \(name) : le site le remplacerait",
                                            at: location, hint: chooseAnother))
             }
         }
@@ -64,18 +64,18 @@ struct OutputGuard {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return [] }
         guard isFolder.boolValue else {
-            return [Diagnostic(.error, "« \(name) » est un fichier, pas un dossier : Atelier ne le remplacera pas", at: location,
+            return [Diagnostic(.error, .sortieRefusee, "« \(name) » est un fichier, pas un dossier : Atelier ne le remplacera pas", at: location,
                                hint: "déplacez ce fichier, ou choisissez un autre dossier pour le site")]
         }
         if OutputMarker.isAtelierFolder(url) || (canForce && force) { return [] }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         guard !entries.isEmpty else { return [] }
         if canForce {
-            return [Diagnostic(.error, "« \(name) » contient des fichiers qu'Atelier n'a pas écrits : ils seraient remplacés par le site",
+            return [Diagnostic(.error, .sortieRefusee, "« \(name) » contient des fichiers qu'Atelier n'a pas écrits : ils seraient remplacés par le site",
                                at: location,
                                hint: "choisissez un dossier vide ou qui n'existe pas encore ; si ces fichiers peuvent disparaître, relancez avec --force")]
         }
-        return [Diagnostic(.error, "le dossier « \(name) », à côté de « \(label) », existe déjà et n'a pas été écrit par Atelier",
+        return [Diagnostic(.error, .sortieRefusee, "le dossier « \(name) », à côté de « \(label) », existe déjà et n'a pas été écrit par Atelier",
                            at: location,
                            hint: "Atelier y prépare chaque nouvelle version du site avant de la mettre en place : déplacez ce dossier")]
     }

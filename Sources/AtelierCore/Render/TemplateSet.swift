@@ -27,28 +27,28 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         let before = log.items.count
         for (path, reason) in listing.refused {
-            log.error(reason, at: SourceLocation(file: "templates/" + path),
+            log.error(.lienSymboliqueRefuse, reason, at: SourceLocation(file: "templates/" + path),
                       hint: "copiez le fichier lui-même dans templates/ : Atelier ne lit que les fichiers du projet")
         }
         for file in names {
             let name = String(file.dropLast(".mustache".count))
             let display = "templates/\(file)"
             guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
-                log.error("gabarit illisible", at: SourceLocation(file: display))
+                log.error(.gabaritIllisible, "gabarit illisible", at: SourceLocation(file: display))
                 continue
             }
             do {
                 library.register(try MustacheTemplate(string: escapingPragma + text), named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
-                log.error("gabarit invalide : \(describe(error.error))",
+                log.error(.gabaritInvalide, "gabarit invalide : \(describe(error.error))",
                           at: SourceLocation(file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
-                log.error("gabarit invalide : \(error)", at: SourceLocation(file: display))
+                log.error(.gabaritInvalide, "gabarit invalide : \(error)", at: SourceLocation(file: display))
             }
         }
         for name in required where sources[name] == nil && !names.contains("\(name).mustache") {
-            log.error("gabarit manquant", at: SourceLocation(file: "templates/\(name).mustache"),
+            log.error(.gabaritManquant, "gabarit manquant", at: SourceLocation(file: "templates/\(name).mustache"),
                       hint: "Atelier a besoin de ce gabarit pour écrire le site")
         }
         checkReferences(sources, log: &log)
@@ -73,7 +73,7 @@ public struct TemplateSet: Sendable {
                     let target = (line as NSString).substring(with: match.range(at: 1))
                     guard sources[target] == nil else { continue }
                     let column = Range(match.range, in: line).map { line.distance(from: line.startIndex, to: $0.lowerBound) + 1 } ?? 1
-                    log.error("gabarit inclus introuvable : « \(target) »",
+                    log.error(.gabaritInclusIntrouvable, "gabarit inclus introuvable : « \(target) »",
                               at: SourceLocation(file: "templates/\(name).mustache", line: index + 1, column: column),
                               hint: "les gabarits disponibles sont : \(sources.keys.sorted().joined(separator: ", "))")
                 }
