@@ -95,6 +95,26 @@ import Testing
         #expect(errors.count == Self.expected.count, "\(errors.map(\.description).joined(separator: "\n"))")
     }
 
+    @Test func aRequiredFieldLeftBlankIsReportedOnceAtItsKey() throws {
+        for blank in ["summary:", "summary: ~", "summary: \"\"", "summary:   # un commentaire"] {
+            let text = Fixture.resource(title: "Vide").replacingOccurrences(of: "summary: \"Résumé de Vide.\"", with: blank)
+            let project = try Fixture(files: ["content/fiches/vide.md": text])
+            defer { project.remove() }
+            let errors = project.build().diagnostics.filter { $0.severity == .error }
+            #expect(errors.map(\.location) == [SourceLocation(file: "content/fiches/vide.md", line: 4, column: 1)], "\(blank)")
+            #expect(errors.map(\.message) == ["« summary » est à remplir"], "\(blank)")
+        }
+    }
+
+    @Test func aBoussoleAxisLeftBlankIsReportedOnceAtItsKey() throws {
+        let text = Fixture.resource(title: "Vide", boussole: "\n  maturite:   # à remplir\n  profils: academiques")
+        let project = try Fixture(files: ["content/fiches/vide.md": text])
+        defer { project.remove() }
+        let errors = project.build().diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.location) == [SourceLocation(file: "content/fiches/vide.md", line: 7, column: 3)])
+        #expect(errors.map(\.message) == ["« boussole.maturite » est à remplir"])
+    }
+
     @Test func aFailedBuildWritesNothing() throws {
         let site = try Fixture(files: Self.files)
         defer { site.remove() }

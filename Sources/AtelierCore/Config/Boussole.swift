@@ -44,7 +44,7 @@ enum BoussoleLoader {
     static func load(text: String, log: inout DiagnosticLog) -> BoussoleConfig? {
         let file = YAMLFile(path: path, lineOffset: 0)
         guard let root = file.parse(text, log: &log),
-              let map = YAMLMapping(root, file: file, what: "boussole.yml", log: &log) else { return nil }
+              var map = YAMLMapping(root, file: file, what: "boussole.yml", log: &log) else { return nil }
         map.rejectUnknownKeys(allowed: ["axes"], context: "dans boussole.yml", log: &log)
         map.require(["axes"], context: "dans boussole.yml", log: &log)
         guard let axesNode = map["axes"], let axesMap = YAMLMapping(axesNode, file: file, what: "axes", log: &log) else { return nil }
@@ -56,7 +56,7 @@ enum BoussoleLoader {
                 continue
             }
             checkIdentifier(entry.key, node: entry.keyNode, file: file, log: &log)
-            guard let axisMap = YAMLMapping(entry.value, file: file, what: "l'axe « \(entry.key) »", log: &log) else { continue }
+            guard var axisMap = YAMLMapping(entry.value, file: file, what: "l'axe « \(entry.key) »", log: &log) else { continue }
             axisMap.rejectUnknownKeys(allowed: ["label", "question", "values"], context: "pour un axe", log: &log)
             axisMap.require(["label", "values"], context: "à l'axe « \(entry.key) »", log: &log)
             var values: [AxisValue] = []
@@ -64,7 +64,7 @@ enum BoussoleLoader {
                let valuesMap = YAMLMapping(valuesNode, file: file, what: "values", log: &log) {
                 for value in valuesMap.entries {
                     checkIdentifier(value.key, node: value.keyNode, file: file, log: &log)
-                    guard let valueMap = YAMLMapping(value.value, file: file, what: "la valeur « \(value.key) »", log: &log) else { continue }
+                    guard var valueMap = YAMLMapping(value.value, file: file, what: "la valeur « \(value.key) »", log: &log) else { continue }
                     valueMap.rejectUnknownKeys(allowed: ["label", "short", "description"], context: "pour une valeur", log: &log)
                     valueMap.require(["label"], context: "à la valeur « \(value.key) »", log: &log)
                     let label = valueMap["label"].flatMap { file.text($0, field: "label", log: &log) } ?? value.key

@@ -15,7 +15,7 @@ enum SiteConfigLoader {
     static func load(text: String, log: inout DiagnosticLog) -> SiteConfig? {
         let file = YAMLFile(path: path, lineOffset: 0)
         guard let root = file.parse(text, log: &log),
-              let map = YAMLMapping(root, file: file, what: "site.yml", log: &log) else { return nil }
+              var map = YAMLMapping(root, file: file, what: "site.yml", log: &log) else { return nil }
         map.rejectUnknownKeys(allowed: siteKeys, context: "dans site.yml", log: &log)
         map.require(["title", "base_url", "kinds"], context: "dans site.yml", log: &log)
 
@@ -77,7 +77,7 @@ enum SiteConfigLoader {
                 // A reserved name cannot be a kind; a badly written one is kept, so that its files are still checked.
                 if reservedFolders.contains(entry.key) { continue }
             }
-            guard let kindMap = YAMLMapping(entry.value, file: file, what: "le type « \(entry.key) »", log: &log) else { continue }
+            guard var kindMap = YAMLMapping(entry.value, file: file, what: "le type « \(entry.key) »", log: &log) else { continue }
             kindMap.rejectUnknownKeys(allowed: kindKeys, context: "pour un type", log: &log)
             kindMap.require(["singular", "plural"], context: "au type « \(entry.key) »", log: &log)
             let fields = kindMap["fields"].map { readFields($0, file: file, log: &log) } ?? []

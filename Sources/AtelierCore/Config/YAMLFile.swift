@@ -159,15 +159,31 @@ struct YAMLMapping {
         }
     }
 
-    func require(_ keys: [String], context: String, log: inout DiagnosticLog) {
-        for key in keys where self[key] == nil || self[key]?.null != nil {
-            log.error(.champManquant, "champ obligatoire manquant : « \(key) »", at: location, hint: "ajoutez « \(key): … » \(context)")
+    /// A required key left blank (`summary:` with nothing after it, or only a comment) is reported at the key, then
+    /// read as absent: its readers would report it a second time, less clearly.
+    mutating func require(_ keys: [String], context: String, log: inout DiagnosticLog) {
+        for key in keys {
+            guard let entry = entries.first(where: { $0.key == key }) else {
+                log.error(.champManquant, "champ obligatoire manquant : « \(key) »", at: location, hint: "ajoutez « \(key): … » \(context)")
+                continue
+            }
+            if YAMLFile.isBlank(entry.value) {
+                log.error(.champARemplir, "« \(key) » est à remplir", at: file.location(entry.keyNode),
+                          hint: "écrivez sa valeur après « \(key): » (ce qui suit « # » est un commentaire et ne compte pas)")
+                entries.removeAll { $0.key == key }
+            }
         }
     }
 }
 
 /// Typed reads of YAML values; each failed read is reported where the value is written.
 extension YAMLFile {
+    /// Nothing written after the key: `summary:`, `summary: ~`, `summary: ""`.
+    static func isBlank(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return node.null != nil || scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
     func text(_ node: Node, field: String, log: inout DiagnosticLog) -> String? {
         guard case let .scalar(scalar) = node, node.null == nil else {
             log.error(.texteAttendu, "« \(field) » doit être un texte", at: location(node))

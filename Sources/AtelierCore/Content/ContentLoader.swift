@@ -56,7 +56,7 @@ enum ContentLoader {
                              reads: Dictionary(reads, uniquingKeysWith: { first, _ in first }))
     }
 
-    private static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {
+    static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error(.fichierIntrouvable, "fichier introuvable", at: SourceLocation(file: display))
             return nil

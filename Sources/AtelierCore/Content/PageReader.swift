@@ -3,7 +3,7 @@ import Yams
 /// Reads ordinary pages and the digest's editorials, which have fewer fields than resources.
 enum PageReader {
     static func readPage(path: String, header parts: FrontMatter, slug: String, log: inout DiagnosticLog) -> Page? {
-        guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
+        guard case (var map, let file)? = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
         if slug.isEmpty, path != "content/index.md" {
             log.error(.nomDeFichierSansAdresse, "le nom du fichier ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",
@@ -27,7 +27,7 @@ enum PageReader {
                       at: SourceLocation(file: path), hint: "par exemple content/jeudis/2025-11-20.md")
             return nil
         }
-        guard let (map, file) = mapping(path: path, header: parts, log: &log) else { return nil }
+        guard case (var map, let file)? = mapping(path: path, header: parts, log: &log) else { return nil }
         let before = log.items.count
         map.rejectUnknownKeys(allowed: ["title", "summary", "a_la_une"], context: "pour un éditorial", log: &log)
         map.require(["title"], context: "dans l'en-tête", log: &log)

@@ -10,7 +10,7 @@ struct ResourceReader {
     private static let requiredCommon = ["title", "date", "summary", "tags", "boussole"]
 
     func read(path: String, header parts: FrontMatter, kind: KindConfig, slugSource: String, log: inout DiagnosticLog) -> Resource? {
-        guard let (map, file) = PageReader.mapping(path: path, header: parts, log: &log) else { return nil }
+        guard case (var map, let file)? = PageReader.mapping(path: path, header: parts, log: &log) else { return nil }
         let fileSlug = Slug.make(slugSource)
         let before = log.items.count
         let allowed = SiteConfigLoader.commonFields + kind.fields.map(\.name)
@@ -73,6 +73,11 @@ struct ResourceReader {
                           hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", "))")
                 continue
             }
+            if YAMLFile.isBlank(valuesNode) {
+                log.error(.champARemplir, "« boussole.\(axis.id) » est à remplir", at: map.keyLocation(axis.id),
+                          hint: "valeurs possibles : \(axis.values.map(\.id).joined(separator: ", ")) (une valeur, ou une liste : [a, b])")
+                continue
+            }
             guard let values = file.textList(valuesNode, field: "boussole.\(axis.id)", allowSingle: true, log: &log) else { continue }
             var chosen: [String] = []
             for (value, valueNode) in values {
@@ -101,7 +106,7 @@ struct ResourceReader {
         }
         var links: [ResourceLink] = []
         for item in items {
-            guard let map = YAMLMapping(item, file: file, what: "un lien", log: &log) else { continue }
+            guard var map = YAMLMapping(item, file: file, what: "un lien", log: &log) else { continue }
             let before = log.items.count
             map.rejectUnknownKeys(allowed: ["label", "url", "type"], context: "pour un lien", log: &log)
             map.require(["label", "url", "type"], context: "à ce lien", log: &log)
