@@ -136,6 +136,38 @@ import FoundationXML
         #expect(site.read("robots.txt")?.contains("Sitemap: https://exemple.fr/sitemap.xml") == true)
     }
 
+    @Test func aDateKnownOnlyByItsMonthOrYearIsShownAsSuchAndInNoJeudi() throws {
+        let site = try Fixture(files: [
+            "content/fiches/annee.md": Fixture.resource(title: "Année", date: "2020"),
+            "content/fiches/mois.md": Fixture.resource(title: "Mois", date: "2020-11"),
+            "content/fiches/jour.md": Fixture.resource(title: "Jour", date: "2020-11-12"),
+            "content/fiches/futur.md": Fixture.resource(title: "Futur", date: "2026"),
+        ])
+        defer { site.remove() }
+        let report = site.build(date: "2025-11-20")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(site.read("fiches/annee/index.html")?.contains("<time datetime=\"2020\">2020</time>") == true)
+        #expect(site.read("fiches/mois/index.html")?.contains("<time datetime=\"2020-11\">novembre 2020</time>") == true)
+        #expect(site.read("fiches/jour/index.html")?.contains("<time datetime=\"2020-11-12\">12 novembre 2020</time>") == true)
+        // Published from the first day of its period, not before.
+        #expect(!site.exists("fiches/futur/index.html"))
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(sitemap.contains("/fiches/annee/</loc><lastmod>2020</lastmod>"))
+        #expect(sitemap.contains("/fiches/mois/</loc><lastmod>2020-11</lastmod>"))
+        // Only the resource with a day is new in a Thursday's issue; the others have no week to be new in.
+        #expect(report.model?.jeudis.map(\.thursday.description) == ["2020-11-12"])
+        let issue = try #require(site.read("jeudis/2020-11-12/index.html"))
+        #expect(issue.contains("/fiches/jour/") && !issue.contains("/fiches/mois/") && !issue.contains("/fiches/annee/"))
+    }
+
+    @Test func anImpossibleMonthOrADayInAYearFieldIsReported() throws {
+        let site = try Fixture(files: ["content/fiches/x.md": Fixture.resource(title: "X", date: "2020-13")])
+        defer { site.remove() }
+        let diagnostic = try #require(site.build().diagnostics.first)
+        #expect(diagnostic.code == .dateInvalide && diagnostic.message == "date impossible : « 2020-13 »")
+        #expect(diagnostic.location == SourceLocation(file: "content/fiches/x.md", line: 3, column: 7))
+    }
+
     @Test func homeShowsIntroUpcomingEventsAndPages() throws {
         let site = try Fixture(files: Self.files)
         defer { site.remove() }

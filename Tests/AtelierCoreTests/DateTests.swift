@@ -15,6 +15,21 @@ import Testing
         #expect(LocalDate(iso: "2025-1-5") == nil)
     }
 
+    @Test func aDateMayBeAMonthOrAYearWhenTheSourceGivesNoMore() throws {
+        let month = try #require(LocalDate.period(iso: "2020-11"))
+        #expect(month.first == LocalDate(iso: "2020-11-01") && month.precision == .month)
+        let year = try #require(LocalDate.period(iso: "2020"))
+        #expect(year.first == LocalDate(iso: "2020-01-01") && year.precision == .year)
+        #expect(LocalDate.period(iso: "2020-11-12")?.precision == .day)
+        for wrong in ["2020-13", "2020-1", "20", "0000", "2020-11-31", "2020-", "-11", "２０２０"] {
+            #expect(LocalDate.period(iso: wrong) == nil, "\(wrong)")
+        }
+        #expect((month.first.iso(.month), year.first.iso(.year), month.first.iso(.day)) == ("2020-11", "2020", "2020-11-01"))
+        #expect(FrenchDates.long(month.first, .month) == "novembre 2020")
+        #expect(FrenchDates.long(year.first, .year) == "2020")
+        #expect(FrenchDates.long(LocalDate(iso: "2025-07-01")!, .day) == "1er juillet 2025")
+    }
+
     @Test func dayArithmeticAndWeekdays() {
         let thursday = LocalDate(iso: "2025-11-20")!
         #expect(thursday.weekday == 4)

@@ -228,7 +228,7 @@ import Testing
                 try site.write(path, Self.fiche(fiche, maturity: pick(["accompagner", "consolider"])))
                 return "boussole of \(fiche)"
             case 4:
-                try site.write(path, Self.fiche(fiche, date: pick(["2025-10-30", "2025-11-19", "2025-11-21", "2025-11-28"])))
+                try site.write(path, Self.fiche(fiche, date: pick(["2025-10-30", "2025-11-19", "2025-11-21", "2025-11-28", "2025-11", "2025"])))
                 return "date of \(fiche)"
             case 5:
                 try site.write(path, Self.fiche(fiche, extra: pick(["draft: true", "expiration: 2025-11-22", "aliases: [/ancien/\(fiche)/]"])))

@@ -235,6 +235,17 @@ extension YAMLFile {
         return nil
     }
 
+    /// A resource's date: a day, or only the month or the year when that is all its source gives.
+    func period(_ node: Node, field: String, log: inout DiagnosticLog) -> (first: LocalDate, precision: DatePrecision)? {
+        guard let value = text(node, field: field, log: &log) else { return nil }
+        if let period = LocalDate.period(iso: value) { return period }
+        let looksLikeDate = value.range(of: #"^\d{4}(-\d{2}){0,2}$"#, options: .regularExpression) != nil
+        log.error(.dateInvalide, looksLikeDate ? "date impossible : « \(value) »" : "« \(field) » n'est pas une date : « \(value) »",
+                  at: location(node), hint: "écrivez la date sous la forme AAAA-MM-JJ (2025-11-20), ou seulement le mois (2025-11) "
+                      + "ou l'année (2025) quand la source n'en dit pas plus")
+        return nil
+    }
+
     func eventTime(_ node: Node, field: String, timeZone: TimeZone, log: inout DiagnosticLog) -> EventTime? {
         guard let value = text(node, field: field, log: &log) else { return nil }
         switch EventTime.parse(value, timeZone: timeZone) {

@@ -7,7 +7,9 @@ public final class Resource: Sendable {
     public let kind: String
     public let slug: String
     public let title: String
+    /// The first day of the period the source gives (a day, a month or a year): what orders and publishes it.
     public let date: LocalDate
+    public let datePrecision: DatePrecision
     public let summary: String
     public let tags: [String]
     /// Axis id → value ids, in the order of `boussole.yml`.
@@ -21,7 +23,8 @@ public final class Resource: Sendable {
     public let body: MarkdownSource
     public let url: String
 
-    init(source: String, kind: String, slug: String, title: String, date: LocalDate, summary: String, tags: [String],
+    init(source: String, kind: String, slug: String, title: String, date: LocalDate,
+         datePrecision: DatePrecision, summary: String, tags: [String],
          boussole: [String: [String]], partners: [String], links: [ResourceLink], draft: Bool, aliases: [String],
          expiration: LocalDate?, fields: [String: FieldValue], body: MarkdownSource) {
         self.source = source
@@ -29,6 +32,7 @@ public final class Resource: Sendable {
         self.slug = slug
         self.title = title
         self.date = date
+        self.datePrecision = datePrecision
         self.summary = summary
         self.tags = tags
         self.boussole = boussole

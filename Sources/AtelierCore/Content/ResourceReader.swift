@@ -18,7 +18,7 @@ struct ResourceReader {
         map.require(Self.requiredCommon + kind.fields.filter(\.required).map(\.name), context: "dans l'en-tête", log: &log)
 
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
-        let date = map["date"].flatMap { file.date($0, field: "date", log: &log) }
+        let date = map["date"].flatMap { file.period($0, field: "date", log: &log) }
         let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
         let tagItems = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) } ?? []
         if map["tags"] != nil, tagItems.isEmpty, log.items.count == before {
@@ -56,7 +56,8 @@ struct ResourceReader {
         checkEventSpan(fields, map: map, log: &log)
 
         guard log.items.count == before, let title, let date, let summary else { return nil }
-        return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title), date: date,
+        return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title),
+                        date: date.first, datePrecision: date.precision,
                         summary: FrenchTypography.apply(summary),
                         tags: tags, boussole: boussoleValues, partners: partners, links: links, draft: draft,
                         aliases: aliases, expiration: expiration, fields: fields,

@@ -29,10 +29,12 @@ struct JeudisBuilder {
     let upcomingWeeks: Int
 
     func issues() -> [JeudiIssue] {
-        guard let first = entries.map(\.resource.date).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
+        // A resource dated only by its month or year has no week to be new in: it is on the site, in no issue.
+        let dated = entries.filter { $0.resource.datePrecision == .day }
+        guard let first = dated.map(\.resource.date).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
         let editorialByDay = Dictionary(editorials.map { ($0.editorial.thursday, $0) }, uniquingKeysWith: { a, _ in a })
         // Each entry belongs to the issue of the Thursday on or after its date; each event to the day it starts.
-        let byIssue = Dictionary(grouping: entries) { Jeudis.thursday(onOrAfter: $0.resource.date) }
+        let byIssue = Dictionary(grouping: dated) { Jeudis.thursday(onOrAfter: $0.resource.date) }
         let eventsByDay = Dictionary(grouping: entries.filter { $0.resource.startTime != nil }) { $0.resource.startTime!.day }
         var issues: [JeudiIssue] = []
         var thursday = Jeudis.thursday(onOrAfter: first)

@@ -96,7 +96,8 @@ struct Feeds {
     }
 
     func sitemap(urls: [String]) -> String {
-        let lastChange = Dictionary(model.entries.map { ($0.resource.url, $0.resource.date) }, uniquingKeysWith: { a, _ in a })
+        let lastChange = Dictionary(model.entries.map { ($0.resource.url, $0.resource.date.iso($0.resource.datePrecision)) },
+                                    uniquingKeysWith: { a, _ in a })
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

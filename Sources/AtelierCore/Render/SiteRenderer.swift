@@ -172,7 +172,7 @@ struct SiteRenderer {
         let key = keys.key("plan du site") { hasher in
             for page in pages {
                 hasher.add(page)
-                hasher.add(model.entry(url: page).map { $0.resource.date.dayNumber } ?? 0)
+                hasher.add(model.entry(url: page).map { $0.resource.date.iso($0.resource.datePrecision) } ?? "")
             }
         }
         make(Group(id: "plan du site", key: key,

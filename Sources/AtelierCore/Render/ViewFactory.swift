@@ -37,7 +37,7 @@ struct ViewFactory {
         var place: String?
         if case let .text(value) = r.fields["lieu"] { place = value }
         return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
-                    dateISO: r.date.description, dateLabel: FrenchDates.long(r.date),
+                    dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision),
                     when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: place,
                     tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug)) },
                     moreTags: entry.tags.count > Card.shownTags
@@ -72,7 +72,7 @@ struct ViewFactory {
         let toc = toc(body)
         let detail = ResourceDetail(
             title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
-            dateISO: r.date.description, dateLabel: FrenchDates.long(r.date), body: body.html,
+            dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision), body: body.html,
             toc: toc, hasToc: toc.count >= 3, details: details(r, kind: kind),
             tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
             boussole: model.boussole.axes.compactMap { axis in

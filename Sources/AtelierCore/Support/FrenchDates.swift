@@ -9,6 +9,15 @@ public enum FrenchDates {
         "\(dayNumber(date)) \(months[date.month - 1]) \(date.year)"
     }
 
+    /// « 20 novembre 2025 », « novembre 2020 » or « 2020 »: no more than the source gives.
+    public static func long(_ date: LocalDate, _ precision: DatePrecision) -> String {
+        switch precision {
+        case .day: return long(date)
+        case .month: return "\(months[date.month - 1]) \(date.year)"
+        case .year: return String(date.year)
+        }
+    }
+
     /// « jeudi 20 novembre 2025 ».
     public static func withWeekday(_ date: LocalDate) -> String {
         "\(weekdays[date.weekday - 1]) \(long(date))"

@@ -1,5 +1,10 @@
 import Foundation
 
+/// How much of a date its source gives: a resource dated only « 2020 » is not given an invented day.
+public enum DatePrecision: Int, Sendable, Hashable {
+    case day, month, year
+}
+
 /// A calendar day with no time zone: publication dates, build dates, digest Thursdays.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
@@ -21,6 +26,27 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), y >= 1 else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `AAAA-MM-JJ`, or a month (`AAAA-MM`) or a year (`AAAA`) when the source gives no more: the period's first
+    /// day, and how much of it is known.
+    public static func period(iso text: String) -> (first: LocalDate, precision: DatePrecision)? {
+        if let day = LocalDate(iso: text) { return (day, .day) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count <= 2, parts[0].count == 4, parts.count == 1 || parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), year >= 1, let month = parts.count == 2 ? Int(parts[1]) : 1,
+              let first = LocalDate(year: year, month: month, day: 1) else { return nil }
+        return (first, parts.count == 2 ? .month : .year)
+    }
+
+    /// `2025-11-20`, `2025-11` or `2025`: an HTML `<time>` and a sitemap accept all three.
+    public func iso(_ precision: DatePrecision) -> String {
+        switch precision {
+        case .day: return description
+        case .month: return String(format: "%04d-%02d", year, month)
+        case .year: return String(format: "%04d", year)
+        }
     }
 
     /// The day it is at `instant` in `timeZone`.
