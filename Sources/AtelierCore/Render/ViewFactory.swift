@@ -7,7 +7,10 @@ struct ViewFactory {
 
     // MARK: Shared pieces
 
-    func layout(title: String, description: String, url: String) -> Layout {
+    /// `structuredData`: the page's schema.org descriptions (JSON-LD objects); `published`: a resource's date, which
+    /// makes the page an article for Open Graph.
+    func layout(title: String, description: String, url: String, structuredData: [String] = [],
+                published: String? = nil) -> Layout {
         var nav = [NavLink(label: "Accueil", url: "/", isCurrent: url == "/")]
         nav += site.kinds.map { NavLink(label: $0.plural, url: "/\($0.id)/", isCurrent: url.hasPrefix("/\($0.id)/")) }
         nav += [NavLink(label: "Thèmes", url: "/\(site.tagIndex)/", isCurrent: url.hasPrefix("/\(site.tagIndex)/")),
@@ -23,7 +26,12 @@ struct ViewFactory {
         let current = nav.firstIndex { $0.isCurrent }.map(String.init) ?? "aucune"
         return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
                       title: fullTitle, description: description.isEmpty ? site.description : description,
-                      canonical: site.absoluteURL(url), nav: nav, feedURL: "/atom.xml",
+                      canonical: site.absoluteURL(url),
+                      sharing: Sharing(type: published == nil ? "website" : "article", title: title,
+                                       image: site.absoluteURL(Sharing.imagePath), imageAlt: site.title,
+                                       publishedTime: published,
+                                       structuredData: structuredData.isEmpty ? "" : StructuredData.script(structuredData)),
+                      nav: nav, feedURL: "/atom.xml",
                       tagIndexURL: "/\(site.tagIndex)/",
                       header: SharedPart(key: "header " + current, template: "partials/header", chrome: chrome, parts: parts),
                       footer: SharedPart(key: "footer", template: "partials/footer", chrome: chrome, parts: parts))
@@ -87,7 +95,12 @@ struct ViewFactory {
             isArchived: entry.isArchived,
             calendarURL: r.startTime == nil ? nil : r.url + ICalendar.eventFile,
             isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate))
-        return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url), resource: detail)
+        let described = StructuredData(site: site)
+        let breadcrumbs = described.breadcrumbs([("Accueil", "/"), (kind.plural, "/\(kind.id)/"), (r.title, r.url)])
+        return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url,
+                                               structuredData: [described.resource(r, kindLabel: kind.singular), breadcrumbs],
+                                               published: r.date.iso(r.datePrecision)),
+                                resource: detail)
     }
 
     /// The kind's own fields, formatted; an event's start and end read as one span.
@@ -113,7 +126,8 @@ struct ViewFactory {
         let latest = listed.sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }.prefix(6)
         let upcoming = upcomingEvents(listed).prefix(3)
         let home = model.home
-        return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/"),
+        return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/",
+                                       structuredData: [StructuredData(site: site).website()]),
                         title: home?.page.title ?? site.title, intro: home?.body.html ?? "",
                         kinds: site.kinds.map(kindSummary), latest: latest.map(listedCard), upcoming: upcoming.map(listedCard),
                         hasUpcoming: !upcoming.isEmpty)
@@ -166,7 +180,9 @@ struct ViewFactory {
         let ordered = site.kinds.flatMap { kind in entries.filter { $0.resource.kind == kind.id } }
         let paging = Paging(items: ordered, size: site.pageSize, base: tagURL(tag.slug))
         return PagedList(paging: paging, template: "tag") { n in
-            TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n)),
+            TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n),
+                                   structuredData: [StructuredData(site: site).breadcrumbs([("Accueil", "/"), ("Thèmes", "/\(site.tagIndex)/"),
+                                                                                            (tag.label, tagURL(tag.slug))])]),
                     label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
                     groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
                     pagination: paging.pagination(on: n))

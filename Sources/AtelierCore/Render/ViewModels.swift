@@ -7,6 +7,7 @@ struct Layout: Sendable, Encodable {
     let title: String
     let description: String
     let canonical: String
+    let sharing: Sharing
     let nav: [NavLink]
     let feedURL: String
     let tagIndexURL: String
