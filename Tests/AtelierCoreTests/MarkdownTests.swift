@@ -60,7 +60,7 @@ import Testing
 
         #### Détail
         """)
-        #expect(out.html.contains("<h2 id=\"eclairer-l-engagement\">Éclairer l'engagement</h2>"))
+        #expect(out.html.contains("<h2 id=\"eclairer-l-engagement\">Éclairer l’engagement</h2>"))
         #expect(out.html.contains("<h3 id=\"les-chiffres-cles\">Les <em>chiffres</em> clés</h3>"))
         #expect(out.html.contains("<h2 id=\"eclairer-l-engagement-1\">"))
         #expect(out.toc.map(\.id) == ["eclairer-l-engagement", "les-chiffres-cles", "eclairer-l-engagement-1"])
@@ -135,6 +135,41 @@ import Testing
         let html = MarkdownRenderer { _ in nil }
             .render(MarkdownSource(file: "f", text: "Texte : `a : b`\n", firstLine: 1), log: &log).html
         #expect(html == "<p>Texte\u{a0}: <code>a : b</code></p>\n")
+    }
+
+    func html(_ markdown: String) -> String {
+        var log = DiagnosticLog()
+        return MarkdownRenderer { _ in nil }.render(MarkdownSource(file: "f", text: markdown, firstLine: 1), log: &log).html
+    }
+
+    @Test func theApostropheAfterALetterIsTypographic() {
+        #expect(FrenchTypography.apply("L'innovation, aujourd'hui") == "L’innovation, aujourd’hui")
+        // Not a quotation mark, nor after a digit or a space: only the elided letter's apostrophe.
+        #expect(FrenchTypography.apply("'citation' et les années 80'") == "'citation’ et les années 80'")
+        #expect(FrenchTypography.apply("Sans rien à changer") == "Sans rien à changer")
+    }
+
+    @Test func apostrophesStayStraightInCodeAddressesAndAttributes() {
+        #expect(html("L'atelier `l'exemple` <https://exemple.fr/l'a>\n")
+            == "<p>L’atelier <code>l'exemple</code> <a href=\"https://exemple.fr/l&#x27;a\">https://exemple.fr/l'a</a></p>\n")
+        #expect(html("[l'étude](https://exemple.fr/l'etude)\n") == "<p><a href=\"https://exemple.fr/l&#x27;etude\">l’étude</a></p>\n")
+        #expect(html("```\nl'exemple\n```\n") == "<pre><code>l'exemple\n</code></pre>\n")
+    }
+
+    @Test func ordinalsAreRaised() {
+        #expect(html("Le 1er dîner, la 1re fois, le 107e Congrès, les 2es rencontres.\n")
+            == "<p>Le 1<sup>er</sup> dîner, la 1<sup>re</sup> fois, le 107<sup>e</sup> Congrès, les 2<sup>es</sup> rencontres.</p>\n")
+        // Neither references nor numbers nor words that merely start with a number.
+        #expect(html("A1e, 2e3, 3ème, 12 euros, 1erement, 4 e\n") == "<p>A1e, 2e3, 3ème, 12 euros, 1erement, 4 e</p>\n")
+        #expect(html("`le 1er`\n") == "<p><code>le 1er</code></p>\n")
+    }
+
+    @Test func aHeadingKeepsItsAddressWithTheTypographicApostropheAndARaisedOrdinal() {
+        var log = DiagnosticLog()
+        let out = MarkdownRenderer { _ in nil }
+            .render(MarkdownSource(file: "f", text: "## L'ODD 17 au 8e dîner\n", firstLine: 1), log: &log)
+        #expect(out.html == "<h2 id=\"l-odd-17-au-8e-diner\">L’ODD 17 au 8<sup>e</sup> dîner</h2>\n")
+        #expect(Slug.make("L’ODD") == Slug.make("L'ODD"))
     }
 }
 

@@ -19,7 +19,7 @@ enum SiteConfigLoader {
         map.rejectUnknownKeys(allowed: siteKeys, context: "dans site.yml", log: &log)
         map.require(["title", "base_url", "kinds"], context: "dans site.yml", log: &log)
 
-        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) } ?? ""
+        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }.map(FrenchTypography.apply) ?? ""
         let description = map["description"].flatMap { file.text($0, field: "description", log: &log) }
             .map(FrenchTypography.apply) ?? ""
         var baseURL = map["base_url"].flatMap { file.url($0, field: "base_url", log: &log) } ?? ""
@@ -49,11 +49,11 @@ enum SiteConfigLoader {
     }
 
     private static func readJeudis(_ node: Node?, file: YAMLFile, log: inout DiagnosticLog) -> JeudisSettings {
-        let defaults = JeudisSettings(title: "Les Jeudis de l'ODD 17", upcomingWeeks: 3)
+        let defaults = JeudisSettings(title: "Les Jeudis de l’ODD 17", upcomingWeeks: 3)
         guard let node, let map = YAMLMapping(node, file: file, what: "jeudis", log: &log) else { return defaults }
         map.rejectUnknownKeys(allowed: ["title", "upcoming_weeks"], context: "sous « jeudis »", log: &log)
         return JeudisSettings(
-            title: map["title"].flatMap { file.text($0, field: "title", log: &log) } ?? defaults.title,
+            title: map["title"].flatMap { file.text($0, field: "title", log: &log) }.map(FrenchTypography.apply) ?? defaults.title,
             upcomingWeeks: map["upcoming_weeks"].flatMap { file.positiveInt($0, field: "upcoming_weeks", log: &log) }
                 ?? defaults.upcomingWeeks)
     }

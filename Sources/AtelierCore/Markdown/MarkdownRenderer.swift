@@ -108,6 +108,7 @@ public struct MarkdownRenderer: Sendable {
         let footnotes = Footnotes.check(document, lines: lines, log: &log)
         Self.applyTypography(document)
         let (toc, headingIDs) = addHeadingIDs(document)
+        Self.raiseOrdinals(document)
         var lookups: [LinkLookup] = []
         let anchorLinks = rewriteLinks(document, lines: lines, lookups: &lookups, log: &log)
         let anchors = headingIDs.union(footnotes)
@@ -162,16 +163,49 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private static let typographyBytes: [CChar] = ":;!?%".utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xC2), 0]
+    private static let typographyBytes: [CChar] = ":;!?%'".utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xC2), 0]
 
-    /// Text nodes only: code spans and blocks keep their spaces. A quick look at the bytes skips the many nodes
-    /// with none of the characters concerned (« and » both start with the byte 0xC2).
+    /// Text nodes only: code spans and blocks keep their spaces and quotes, and so does the text of a link that
+    /// shows its own address. A quick look at the bytes skips the many nodes with none of the characters concerned
+    /// (« and » both start with the byte 0xC2).
     private static func applyTypography(_ document: OpaquePointer) {
-        for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) {
+        for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT && !showsAnAddress($0) }) {
             guard let literal = cmark_node_get_literal(node), strpbrk(literal, typographyBytes) != nil else { continue }
             let text = String(cString: literal)
             let typeset = FrenchTypography.apply(text)
             if typeset != text { cmark_node_set_literal(node, typeset) }
+        }
+    }
+
+    /// The text of an autolink (`<https://…>`, `www.…`, an e-mail address) is its address.
+    private static func showsAnAddress(_ node: OpaquePointer) -> Bool {
+        guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_LINK,
+              let url = cmark_node_get_url(parent), let literal = cmark_node_get_literal(node) else { return false }
+        let text = String(cString: literal)
+        return String(cString: url).hasSuffix(text) || text.contains("://")
+    }
+
+    private static let digitBytes: [CChar] = "0123456789".utf8.map { CChar(bitPattern: $0) } + [0]
+
+    /// « 1er », « 107e »: the letters of an ordinal written as `<sup>`, in the HTML only (plain text keeps « 1er »).
+    private static func raiseOrdinals(_ document: OpaquePointer) {
+        for node in nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_TEXT && !showsAnAddress($0) }) {
+            guard let literal = cmark_node_get_literal(node), strpbrk(literal, digitBytes) != nil,
+                  let pieces = FrenchTypography.ordinals(in: String(cString: literal)) else { continue }
+            for piece in pieces where !piece.text.isEmpty {
+                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(text, piece.text)
+                guard piece.isOrdinalSuffix else {
+                    cmark_node_insert_before(node, text)
+                    continue
+                }
+                let raised = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(raised, "<sup>")
+                cmark_node_set_on_exit(raised, "</sup>")
+                cmark_node_append_child(raised, text)
+                cmark_node_insert_before(node, raised)
+            }
+            cmark_node_free(node)
         }
     }
 
