@@ -25,9 +25,10 @@ test: deps test-deps preview
 	$(SWIFT) build --product atelier
 	ATELIER=.build/debug/atelier PREVIEW=$(PREVIEW) $(VENV)/bin/python -m pytest -q Tests/site
 
-## Preview while editing, drafts included: http://127.0.0.1:8080/ (PORT=… to change it).
-serve: deps preview
-	$(PREVIEW) --root . --drafts $(if $(PORT),--port $(PORT))
+## Preview while editing, drafts included: http://127.0.0.1:8080/ (PORT=… to change it). `atelier serve` runs the
+## preview server that `preview` builds.
+serve: build preview
+	$(ATELIER) serve --drafts $(if $(PORT),--port $(PORT))
 
 ## The preview server is a package of its own (Preview/), so that Hummingbird stays out of the core's build.
 preview: deps

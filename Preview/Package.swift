@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The preview server lives in its own package so that Hummingbird (several minutes to build) stays out of
-// the core's build and tests. `make serve` runs it.
+// the core's build and tests. `atelier serve` runs it.
 import PackageDescription
 
 let package = Package(

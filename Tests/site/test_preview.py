@@ -1,4 +1,6 @@
-"""The preview server: serves the site, rebuilds when a file changes, reloads open pages, shows errors."""
+"""The preview server, started as editors start it (`atelier serve`): serves the site on loopback, rebuilds when a
+file changes, announces each build as a Server-Sent Event, reloads open pages, shows errors with their source line."""
+import http.client
 import os
 import re
 import socket
@@ -8,11 +10,15 @@ import urllib.error
 import urllib.request
 
 import pytest
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT
+from conftest import ATELIER, ROOT
 from test_cli import fixture, resource
 
-PREVIEW = os.environ.get("PREVIEW", str(ROOT / "Preview" / ".build" / "debug" / "atelier-preview"))
+PREVIEW = os.path.abspath(os.environ.get("PREVIEW", str(ROOT / "Preview" / ".build" / "debug" / "atelier-preview")))
+EVENTS = "/_atelier/events"
 
 
 def free_port():
@@ -41,17 +47,19 @@ def wait_for(check, seconds=15):
 
 @pytest.fixture
 def preview(tmp_path):
+    """`atelier serve`, which finds atelier-preview on the PATH here, on a small site."""
     root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
                               "content/fiches/b.md": resource("B", "2025-11-02")})
     port = free_port()
     log = open(tmp_path / "apercu.log", "w")
-    process = subprocess.Popen([PREVIEW, "--root", str(root), "--port", str(port), "--date", "2025-11-20"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    env = {**os.environ, "PATH": os.path.dirname(PREVIEW) + os.pathsep + os.environ.get("PATH", "")}
+    process = subprocess.Popen([ATELIER, "serve", "--root", str(root), "--port", str(port), "--date", "2025-11-20"],
+                               stdout=log, stderr=subprocess.STDOUT, env=env)
     base = "http://127.0.0.1:%d" % port
 
     def up():
         try:
-            return get(base + "/__atelier/version")[0] == 200
+            return get(base + "/")[0] == 200
         except OSError:
             return False
 
@@ -62,48 +70,132 @@ def preview(tmp_path):
     log.close()
 
 
+class Events:
+    """A client of the build events stream, reading it as the browser's EventSource does."""
+
+    def __init__(self, base):
+        host, port = base.removeprefix("http://").split(":")
+        self.connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        self.connection.request("GET", EVENTS)
+        self.response = self.connection.getresponse()
+        assert self.response.status == 200
+        assert self.response.getheader("Content-Type") == "text/event-stream"
+
+    def next(self, seconds=5):
+        """The data of the next event, skipping comments and fields other than data."""
+        self.connection.sock.settimeout(seconds)
+        while True:
+            line = self.response.readline().decode().rstrip("\n")
+            if line.startswith("data: "):
+                return line.removeprefix("data: ")
+
+    def close(self):
+        self.connection.close()
+
+
+@pytest.fixture
+def events(preview):
+    stream = Events(preview[1])
+    yield stream
+    stream.close()
+
+
 def test_pages_are_served_with_the_reload_script(preview):
     _, base = preview
     status, page = get(base + "/fiches/a/")
     assert status == 200
     assert "<h1>Première version</h1>" in page
-    assert "/__atelier/version" in page
+    assert 'new EventSource("%s")' % EVENTS in page
+    assert "/__atelier/version" not in page  # the former polling
     assert get(base + "/assets/style.css")[0] == 200
     assert get(base + "/nulle-part/")[0] == 404
 
 
-def test_an_edit_rebuilds_the_site_and_changes_the_version(preview):
+def save(path, text):
+    path.write_text(text)
+    return time.monotonic()
+
+
+def test_an_event_arrives_within_a_second_of_a_save(preview, events):
     root, base = preview
-    before = get(base + "/__atelier/version")[1]
-    (root / "content" / "fiches" / "a.md").write_text(resource("Deuxième version", "2025-11-01"))
-    wait_for(lambda: get(base + "/__atelier/version")[1] != before)
+    first = events.next()
+    saved = save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-11-01"))
+    second = events.next()
+    assert time.monotonic() - saved < 1.0
+    assert second != first
     assert "<h1>Deuxième version</h1>" in get(base + "/fiches/a/")[1]
 
 
-def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview):
+def test_a_page_knows_its_build_and_a_new_stream_starts_with_the_current_one(preview, events):
     root, base = preview
-    before = get(base + "/__atelier/version")[1]
+    shown = re.search(r'event\.data !== "(\d+)"', get(base + "/fiches/b/")[1]).group(1)
+    assert events.next() == shown
+    save(root / "content" / "fiches" / "b.md", resource("B modifiée", "2025-11-02"))
+    built = events.next()
+    later = Events(base)
+    assert later.next() == built  # a page served before this build and opening its stream late still reloads
+    later.close()
+
+
+def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview, events):
+    root, base = preview
+    events.next()
     text = (root / "content" / "fiches" / "b.md").read_text()
-    (root / "content" / "fiches" / "b.md").write_text(text + "\nUn paragraphe de plus.\n")
-    wait_for(lambda: get(base + "/__atelier/version")[1] != before)
+    save(root / "content" / "fiches" / "b.md", text + "\nUn paragraphe de plus.\n")
+    events.next()
     assert "Un paragraphe de plus." in get(base + "/fiches/b/")[1]
     pattern = r"\[(\d)\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris"
-    builds = wait_for(lambda: [found for found in re.findall(pattern, (root / "apercu.log").read_text()) if found[0] == "2"] and
-                      re.findall(pattern, (root / "apercu.log").read_text()))
+    builds = re.findall(pattern, (root / "apercu.log").read_text())
     (_, first, _), (_, changed, carried) = builds[0], builds[1]
     # The first build wrote every file; the second, the page, the feed and the search words of the text, carrying
     # the rest over as it was.
     assert int(carried) > 0 and int(changed) < int(first) // 4, builds
 
 
-def test_errors_are_shown_on_every_page_until_fixed(preview):
+BAD_DATE = "  |\n3 | date: 2025-02-30\n  |       ^^^^^^^^^^"
+
+
+def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview, events):
     root, base = preview
-    (root / "content" / "fiches" / "a.md").write_text(resource("A", "2025-02-30"))
-    status, page = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(base + "/fiches/b/")))
-    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »" in page
-    assert "/__atelier/version" in page
-    (root / "content" / "fiches" / "a.md").write_text(resource("A", "2025-11-01"))
-    wait_for(lambda: get(base + "/fiches/b/")[0] == 200)
+    events.next()
+    save(root / "content" / "fiches" / "a.md",
+         resource("A", "2025-02-30").replace("maturite: accompagner", 'maturite: "<b>expert</b>"'))
+    events.next()
+    status, page = get(base + "/fiches/b/")
+    assert status == 500
+    assert '<html lang="fr">' in page and "<h1>Le site n'a pas pu être reconstruit</h1>" in page
+    assert "<h2>content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »</h2>" in page
+    assert "<pre>%s</pre>" % BAD_DATE in page
+    assert "<p>aide : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-11-20</p>" in page
+    # The message and the source line, both holding the value, are escaped.
+    assert "« &lt;b&gt;expert&lt;/b&gt; » n&#39;est pas une valeur" in page
+    assert "6 | boussole: { maturite: &quot;&lt;b&gt;expert&lt;/b&gt;&quot; }" in page
+    assert "<b>" not in page
+    assert 'new EventSource("%s")' % EVENTS in page
+    save(root / "content" / "fiches" / "a.md", resource("A", "2025-11-01"))
+    events.next()
+    status, page = get(base + "/fiches/b/")
+    assert status == 200 and "<h1>B</h1>" in page
+
+
+def heading_becomes(browser, text):
+    """Waits at most 2 s for the page's h1; a reload may replace it between finding it and reading it, which the driver
+    reports in more than one way."""
+    WebDriverWait(browser, 2, poll_frequency=0.05, ignored_exceptions=[WebDriverException]).until(
+        lambda d: d.find_element(By.TAG_NAME, "h1").text == text)
+
+
+def test_an_open_page_follows_saves_and_errors_without_a_manual_reload(preview, browser):
+    root, base = preview
+    browser.get(base + "/fiches/a/")
+    heading_becomes(browser, "Première version")
+    save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-11-01"))
+    heading_becomes(browser, "Deuxième version")
+    save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-02-30"))
+    heading_becomes(browser, "Le site n'a pas pu être reconstruit")
+    assert BAD_DATE in browser.find_element(By.TAG_NAME, "pre").text
+    save(root / "content" / "fiches" / "a.md", resource("Troisième version", "2025-11-01"))
+    heading_becomes(browser, "Troisième version")
 
 
 def listening_addresses(port):
@@ -119,10 +211,25 @@ def listening_addresses(port):
     return addresses
 
 
+def non_loopback_address():
+    """An IPv4 address of this machine other than loopback, or None."""
+    try:
+        listed = subprocess.run(["ip", "-4", "-o", "addr"], capture_output=True, text=True).stdout
+    except FileNotFoundError:
+        listed = ""
+    candidates = re.findall(r"inet (\d+\.\d+\.\d+\.\d+)", listed) + [socket.gethostbyname(socket.gethostname())]
+    return next((address for address in candidates if not address.startswith("127.")), None)
+
+
 def test_the_server_listens_on_loopback_only(preview):
     _, base = preview
     port = int(base.rsplit(":", 1)[1])
     assert listening_addresses(port) == ["0100007F"]  # 127.0.0.1, and nothing on IPv6 or other interfaces
+    address = non_loopback_address()
+    if address is None:
+        pytest.skip("no IPv4 address other than loopback on this machine")
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((address, port), timeout=5).close()
 
 
 def raw_get(base, path):
@@ -161,3 +268,38 @@ def test_a_burst_of_500_requests_50_at_a_time_gets_no_error(preview):
     with ThreadPoolExecutor(max_workers=50) as pool:
         statuses = list(pool.map(lambda n: get(base + paths[n % len(paths)])[0], range(500)))
     assert statuses == [200] * 500
+
+
+def fake_preview(path):
+    """An `atelier-preview` that only says where it is and what it was given."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('#!/bin/sh\necho "$0" "$@"\n')
+    path.chmod(0o755)
+    return path
+
+
+def test_serve_runs_the_projects_preview_with_the_options(tmp_path):
+    release = fake_preview(tmp_path / "Preview" / ".build" / "release" / "atelier-preview")
+    fake_preview(tmp_path / "Preview" / ".build" / "debug" / "atelier-preview")
+    on_path = fake_preview(tmp_path / "bin" / "atelier-preview")
+    env = {**os.environ, "PATH": "%s:/usr/bin:/bin" % on_path.parent}
+    result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path), "--drafts", "--date", "2025-11-20", "--port", "9000",
+                             "--host", "0.0.0.0"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(release), "--root", str(tmp_path), "--port", "9000", "--host", "0.0.0.0",
+                                     "--date", "2025-11-20", "--drafts"]
+
+
+def test_serve_falls_back_on_the_path(tmp_path):
+    on_path = fake_preview(tmp_path / "bin" / "atelier-preview")
+    result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path)], capture_output=True, text=True,
+                            env={**os.environ, "PATH": "%s:/usr/bin:/bin" % on_path.parent})
+    assert result.stdout.split() == [str(on_path), "--root", str(tmp_path), "--port", "8080", "--host", "127.0.0.1"]
+
+
+def test_serve_without_the_preview_says_how_to_build_it(tmp_path):
+    result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path)], capture_output=True, text=True,
+                            env={**os.environ, "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1
+    assert "atelier serve a besoin du serveur d'aperçu (atelier-preview)" in result.stderr
+    assert "« make preview »" in result.stderr

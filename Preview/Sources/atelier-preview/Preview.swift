@@ -3,8 +3,9 @@ import AtelierCore
 import Foundation
 import Hummingbird
 
-/// `atelier-preview`: builds the site into a preview folder, serves it on this machine, rebuilds when a file of
-/// content/ or templates/ changes, and reloads the open pages. While the content has errors, every page shows them.
+/// `atelier-preview`, which `atelier serve` runs: builds the site into a preview folder, serves it, rebuilds when a
+/// file of content/ or templates/ changes, and reloads the open pages. While the content has errors, every page shows
+/// them.
 @main
 struct Preview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,11 @@ struct Preview: AsyncParsableCommand {
     @Option(help: "Dossier qui contient content/ et templates/.")
     var root: String = "."
 
-    @Option(help: "Port d'écoute, sur cette machine seulement (127.0.0.1).")
+    @Option(help: "Port d'écoute.")
     var port: Int = 8080
+
+    @Option(help: ArgumentHelp("Adresse d'écoute : cette machine seulement par défaut.", valueName: "adresse"))
+    var host: String = "127.0.0.1"
 
     @Option(help: ArgumentHelp("Date du jour pour la construction.", valueName: "AAAA-MM-JJ"))
     var date: String?
@@ -40,9 +44,11 @@ struct Preview: AsyncParsableCommand {
         defer { watcher.cancel() }
 
         let app = Application(router: PreviewRoutes.router(site: site),
-                              configuration: .init(address: .hostname("127.0.0.1", port: port)))
-        say("Aperçu sur http://127.0.0.1:\(port)/ (Ctrl-C pour arrêter)")
-        try await app.runService()
+                              configuration: .init(address: .hostname(host, port: port)))
+        say("Aperçu sur http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C pour arrêter)")
+        // An open page keeps its event stream open, which a graceful shutdown would wait for without end: Ctrl-C
+        // stops the server at once, which is safe since the preview folder holds a whole site at every instant.
+        try await app.runService(gracefulShutdownSignals: [])
     }
 }
 

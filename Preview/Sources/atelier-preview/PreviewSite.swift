@@ -1,15 +1,17 @@
 import AtelierCore
 import Foundation
 
-/// The last build of the preview: its number (which open pages watch), and its diagnostics. The build cache stays
-/// in memory, so that a rebuild after an edit makes only what the edit changed.
+/// The last build of the preview: its number, which open pages listen for, and the error page while it failed. The
+/// build cache stays in memory, so that a rebuild after an edit makes only what the edit changed.
 actor PreviewSite {
     let options: BuildOptions
     let output: OutputFolder
-    private(set) var version = 0
-    private(set) var diagnostics: [Diagnostic] = []
-    private(set) var succeeded = false
+    private var version = 0
+    /// What every address shows while the last build failed.
+    private var errorPage: String?
     private var lastSnapshot: [String: BuildCache.Signature] = [:]
+    private var listeners: [Int: @Sendable (Int) -> Void] = [:]
+    private var nextListener = 0
 
     init(options: BuildOptions) {
         var options = options
@@ -21,13 +23,13 @@ actor PreviewSite {
     func rebuild() {
         lastSnapshot = snapshot()
         let report = Build.run(options)
-        diagnostics = report.diagnostics
-        succeeded = report.succeeded
         version += 1
-        let status = succeeded ? "reconstruit" : "en erreur"
+        errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
+        let status = report.succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
-        say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(diagnostics.count) remarque(s) (\(report.steps)).")
-        for diagnostic in diagnostics { say(diagnostic.description) }
+        say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")
+        for diagnostic in report.diagnostics { say(diagnostic.description) }
+        for listener in listeners.values { listener(version) }
     }
 
     /// Polls the sources twice a second; any added, removed or modified file triggers a rebuild.
@@ -36,6 +38,21 @@ actor PreviewSite {
             try? await Task.sleep(for: .milliseconds(500))
             if snapshot() != lastSnapshot { rebuild() }
         }
+    }
+
+    /// The number of the last build, and its error page if it failed.
+    var shown: (version: Int, errorPage: String?) { (version, errorPage) }
+
+    /// Calls `listener` with the current build number at once, then with each new one; returns what stops it.
+    func listen(_ listener: @escaping @Sendable (Int) -> Void) -> Int {
+        nextListener += 1
+        listeners[nextListener] = listener
+        listener(version)
+        return nextListener
+    }
+
+    func stopListening(_ id: Int) {
+        listeners[id] = nil
     }
 
     private func snapshot() -> [String: BuildCache.Signature] {

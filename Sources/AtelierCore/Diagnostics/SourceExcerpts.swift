@@ -1,4 +1,3 @@
-import AtelierCore
 import Foundation
 
 /// The line a diagnostic points at, with a caret under its column, as rustc and Zola show it:
@@ -9,13 +8,13 @@ import Foundation
 ///       |              ^^^^^^
 ///
 /// Files are read once each, relative to the project's root; a place without a line (an option, a missing file) or a
-/// line that cannot be read gives no excerpt.
-final class SourceExcerpts {
+/// line that cannot be read gives no excerpt. The command line and the preview server both show excerpts this way.
+public final class SourceExcerpts {
     /// The word a diagnostic points at: the line it is on, its first column and its length in characters.
-    struct Span {
-        let line: Substring
-        let column: Int
-        let width: Int
+    public struct Span {
+        public let line: Substring
+        public let column: Int
+        public let width: Int
     }
 
     private let root: URL
@@ -23,11 +22,11 @@ final class SourceExcerpts {
     /// A longer line is shown as a window around the column.
     static let width = 100
 
-    init(root: URL) { self.root = root }
+    public init(root: URL) { self.root = root }
 
     /// The caret runs under the word the column starts (a key, a value, a date, a link's target), at least one
     /// character wide.
-    func span(of location: SourceLocation) -> Span? {
+    public func span(of location: SourceLocation) -> Span? {
         guard location.line > 0, let lines = lines(of: location.file), location.line <= lines.count else { return nil }
         let text = lines[location.line - 1]
         let column = min(max(location.column, 1), text.count + 1)
@@ -35,7 +34,8 @@ final class SourceExcerpts {
         return Span(line: text, column: column, width: max(1, word.count))
     }
 
-    func excerpt(for location: SourceLocation, paint: (String) -> String) -> [String]? {
+    /// The three lines of the excerpt; `paint` colours the caret (the terminal's red or yellow).
+    public func excerpt(for location: SourceLocation, paint: (String) -> String = { $0 }) -> [String]? {
         // A diagnostic about the whole file points at its first line: the front matter's opening shows nothing.
         guard let span = span(of: location), span.line != "---" || location.line > 1 else { return nil }
         var shown = String(span.line)
