@@ -47,14 +47,21 @@ struct ServeCommand: ParsableCommand {
 }
 
 /// Where `atelier-preview` may be, in order: beside this executable (an install, or one build folder for both), in the
-/// project's Preview/.build (`make preview`), then on the PATH.
+/// project's Preview/.build (`make preview`; the newer of its release and debug builds, so that an old build is not
+/// run over a fresh one), then on the PATH.
 enum PreviewExecutable {
     private static let name = "atelier-preview"
 
     static func candidates(root: URL) -> [String] {
         let beside = Bundle.main.executableURL.map { [$0.resolvingSymlinksInPath().deletingLastPathComponent()] } ?? []
         let project = ["release", "debug"].map { root.appendingPathComponent("Preview/.build/\($0)") }
+            .sorted { modified($0) > modified($1) }
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
         return (beside + project + path).map { $0.appendingPathComponent(name).standardizedFileURL.path }
+    }
+
+    private static func modified(_ folder: URL) -> Date {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
+        return attributes?[.modificationDate] as? Date ?? .distantPast
     }
 }

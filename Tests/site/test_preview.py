@@ -166,7 +166,7 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     assert '<html lang="fr">' in page and "<h1>Le site n'a pas pu être reconstruit</h1>" in page
     assert "<h2>content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »</h2>" in page
     assert "<pre>%s</pre>" % BAD_DATE in page
-    assert "<p>aide : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2025-11-20</p>" in page
+    assert "<p>aide : écrivez la date sous la forme AAAA-MM-JJ (2025-11-20), ou seulement le mois (2025-11)" in page
     # The message and the source line, both holding the value, are escaped.
     assert "« &lt;b&gt;expert&lt;/b&gt; » n&#39;est pas une valeur" in page
     assert "6 | boussole: { maturite: &quot;&lt;b&gt;expert&lt;/b&gt;&quot; }" in page
@@ -278,16 +278,19 @@ def fake_preview(path):
     return path
 
 
-def test_serve_runs_the_projects_preview_with_the_options(tmp_path):
+def test_serve_runs_the_projects_newest_preview_with_the_options(tmp_path):
     release = fake_preview(tmp_path / "Preview" / ".build" / "release" / "atelier-preview")
-    fake_preview(tmp_path / "Preview" / ".build" / "debug" / "atelier-preview")
+    debug = fake_preview(tmp_path / "Preview" / ".build" / "debug" / "atelier-preview")
     on_path = fake_preview(tmp_path / "bin" / "atelier-preview")
     env = {**os.environ, "PATH": "%s:/usr/bin:/bin" % on_path.parent}
-    result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path), "--drafts", "--date", "2025-11-20", "--port", "9000",
-                             "--host", "0.0.0.0"], capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [str(release), "--root", str(tmp_path), "--port", "9000", "--host", "0.0.0.0",
-                                     "--date", "2025-11-20", "--drafts"]
+    for newest, older in [(release, debug), (debug, release)]:
+        os.utime(older, (1_700_000_000, 1_700_000_000))
+        os.utime(newest, (1_700_000_100, 1_700_000_100))
+        result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path), "--drafts", "--date", "2025-11-20", "--port",
+                                 "9000", "--host", "0.0.0.0"], capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == [str(newest), "--root", str(tmp_path), "--port", "9000", "--host", "0.0.0.0",
+                                         "--date", "2025-11-20", "--drafts"]
 
 
 def test_serve_falls_back_on_the_path(tmp_path):
