@@ -30,7 +30,7 @@ struct ViewFactory {
                       sharing: Sharing(type: published == nil ? "website" : "article", title: title,
                                        image: site.absoluteURL(Sharing.imagePath), imageAlt: site.title,
                                        publishedTime: published,
-                                       structuredData: structuredData.isEmpty ? "" : StructuredData.script(structuredData)),
+                                       structuredData: structuredData.isEmpty ? nil : StructuredData.script(structuredData)),
                       nav: nav, feedURL: "/atom.xml",
                       tagIndexURL: "/\(site.tagIndex)/",
                       header: SharedPart(key: "header " + current, template: "partials/header", chrome: chrome, parts: parts),
