@@ -20,7 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let model = try build(date: "2026-01-01")
         let kinds = Set(model.entries.map(\.resource.kind))
-        #expect(kinds == ["fiches", "vademecums", "kits", "evenements", "exemples", "publications"])
+        #expect(kinds == ["fiches", "vademecums", "kits", "evenements", "exemples", "publications", "outils"])
     }
 
     /// (file, debut, fin) as seed 000, 003 and 004 give them.
