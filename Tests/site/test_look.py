@@ -124,7 +124,7 @@ def test_the_statement_names_what_is_tested(browser, site_url):
     assert link.text == "Accessibilité : non conforme"
     assert "**non conforme**" in statement
     link.click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Déclaration d'accessibilité"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Déclaration d’accessibilité"
 
 
 # Colour schemes
