@@ -220,7 +220,7 @@ def test_the_printed_agenda_lists_its_events(browser, site_url):
     assert words(browser.find_element(By.TAG_NAME, "h1").text) in text
     for title in browser.find_elements(By.CSS_SELECTOR, ".card h3")[:5]:
         assert words(title.text) in text
-    assert "Ajouter tout l'agenda" not in text
+    assert "Ajouter tout l’agenda" not in text
     assert_only_the_content_is_printed(browser, text)
 
 

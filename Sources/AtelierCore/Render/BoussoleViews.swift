@@ -8,13 +8,19 @@ extension ViewFactory {
         model.listed(boussole: criteria.map { ($0.axis.id, $0.value.id) })
     }
 
-    func boussole() -> BoussoleView {
-        let listed = model.entries.filter { !$0.isArchived }
+    /// The first axis's values as the sectors of a compass, each leading to its page.
+    func compass() -> CompassSVG {
         let main = axes[0]
-        let compass = CompassSVG(axisLabel: main.label, sectors: main.values.map { value in
+        return CompassSVG(axisLabel: main.label, sectors: main.values.map { value in
             CompassSVG.Sector(label: value.shortLabel, fullLabel: value.label,
                               count: boussoleEntries([(main, value)]).count, url: BoussolePaths.value(main.id, value.id))
         })
+    }
+
+    func boussole() -> BoussoleView {
+        let listed = model.entries.filter { !$0.isArchived }
+        let main = axes[0]
+        let compass = compass()
         let summaries = axes.map { axis in
             AxisSummary(id: axis.id, label: axis.label, question: axis.question, values: axis.values.map { value in
                 let count = boussoleEntries([(axis, value)]).count

@@ -126,9 +126,21 @@ struct ViewFactory {
         let latest = listed.sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }.prefix(6)
         let upcoming = upcomingEvents(listed).prefix(3)
         let home = model.home
+        let thisWeek = Jeudis.thursday(onOrBefore: model.buildDate)
+        let jeudi = model.jeudis.first.map { issue in
+            Teaser(heading: issue.thursday == thisWeek ? "Cette semaine" : "Dernier numéro", title: issueTitle(issue),
+                   url: JeudiIssue.url(of: issue.thursday), detail: issueSummary(issue))
+        }
+        let nextEvent = upcoming.first.map { entry in
+            let place: String? = if case let .text(place)? = entry.resource.fields["lieu"] { place } else { nil }
+            return Teaser(heading: "Prochain événement", title: entry.resource.title, url: entry.resource.url,
+                          detail: [entry.resource.startTime.map { FrenchDates.span(from: $0, to: entry.resource.endTime) }, place]
+                              .compactMap { $0 }.joined(separator: " · "))
+        }
         return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/",
                                        structuredData: [StructuredData(site: site).website()]),
-                        title: home?.page.title ?? site.title, intro: home?.body.html ?? "",
+                        title: home?.page.title ?? site.title, compass: compass().render(), jeudi: jeudi, nextEvent: nextEvent,
+                        intro: home?.body.html ?? "",
                         kinds: site.kinds.map(kindSummary), latest: latest.map(listedCard), upcoming: upcoming.map(listedCard),
                         hasUpcoming: !upcoming.isEmpty)
     }

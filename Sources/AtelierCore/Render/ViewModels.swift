@@ -131,11 +131,23 @@ struct ResourcePageView: Sendable, Encodable {
 struct HomeView: Sendable, Encodable {
     let layout: Layout
     let title: String
+    /// What a phone's first screen shows: search, the compass into the boussole, this week's Jeudi, the next event.
+    let compass: String
+    let jeudi: Teaser?
+    let nextEvent: Teaser?
     let intro: String
     let kinds: [KindSummary]
     let latest: [ListedCard]
     let upcoming: [ListedCard]
     let hasUpcoming: Bool
+}
+
+/// One thing put forward in a few words: « Les Jeudis de l’ODD 17 du 20 novembre 2025 », its date, its address.
+struct Teaser: Sendable, Encodable {
+    let heading: String
+    let title: String
+    let url: String
+    let detail: String
 }
 
 struct ListView: Sendable, Encodable {
