@@ -64,7 +64,7 @@ import FoundationXML
         defer { site.remove() }
         #expect(site.build().succeeded)
         let alpha = try #require(site.read("fiches/alpha/index.html"))
-        #expect(alpha.contains("<h2 id=\"eclairer-l-engagement\">Éclairer l'engagement</h2>"))
+        #expect(alpha.contains("<h2 id=\"eclairer-l-engagement\">Éclairer l’engagement</h2>"))
         #expect(alpha.contains("href=\"/fiches/beta/\""))
         #expect(alpha.contains("href=\"/fiches/programme.pdf\""))
         #expect(alpha.contains("<a href=\"https://exemple.fr/guide.pdf\">Le guide</a> <span class=\"type\">(PDF)</span>"))
@@ -173,7 +173,7 @@ import FoundationXML
         defer { site.remove() }
         #expect(site.build(date: "2025-11-17").succeeded)
         let home = try #require(site.read("index.html"))
-        #expect(home.contains("Le texte <strong>d'accueil</strong>."))
+        #expect(home.contains("Le texte <strong>d’accueil</strong>."))
         #expect(home.contains("Prochains événements"))
         #expect(home.contains("mardi 18 novembre 2025 de 9 h à 18 h 30"))
         #expect(home.contains("<a href=\"/a-propos/\">À propos</a>"))

@@ -174,8 +174,7 @@ import Testing
             let rebuilt = try build(site, Options(), cold: false)
             let cold = try build(site, Options(), cold: true)
             #expect(rebuilt.files.mapValues(\.bytes) == cold.files.mapValues(\.bytes), "\(part) \(label)")
-            #expect(site.read("fiches/alpha/index.html")?.contains("Alpha \(label)".replacingOccurrences(of: "'", with: "&#39;")) == true,
-                    "\(label)")
+            #expect(site.read("fiches/alpha/index.html")?.contains(FrenchTypography.apply("Alpha \(label)")) == true, "\(label)")
         }
     }
 

@@ -78,7 +78,7 @@ import Testing
         let article = try #require(try structuredData(html).first { $0["@type"] as? String == "Article" })
         #expect(article["headline"] as? String == "Alpha")
         #expect(article["datePublished"] as? String == "2020-11")
-        #expect((article["publisher"] as? [String: Any])?["name"] as? String == "Site d'essai")
+        #expect((article["publisher"] as? [String: Any])?["name"] as? String == "Site d’essai")
         #expect(meta(html, "og:type") == "article")
         #expect(meta(html, "og:title") == "Alpha")
         #expect(meta(html, "og:description") == "Résumé de Alpha.")
