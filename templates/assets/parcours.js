@@ -89,7 +89,7 @@
       saveDone();
       showProgress();
     });
-    box.parentNode.parentNode.hidden = false;
+    step.querySelector(".etape-faite").hidden = false;
   });
   choices.forEach(function (choice) {
     choice.addEventListener("change", function () { choose(chosenValue()); });
