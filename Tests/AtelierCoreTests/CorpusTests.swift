@@ -20,7 +20,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let model = try build(date: "2026-01-01")
         let kinds = Set(model.entries.map(\.resource.kind))
-        #expect(kinds == ["fiches", "vademecums", "kits", "evenements", "exemples", "publications", "outils"])
+        #expect(kinds == ["fiches", "vademecums", "kits", "evenements", "exemples", "publications", "outils", "parcours"])
     }
 
     /// (file, debut, fin) as seed 000, 003 and 004 give them.
@@ -72,6 +72,32 @@ import Testing
             #expect(needs.contains("\(figure) %") || needs.contains("\(figure)\u{a0}%"), "missing \(figure) %")
         }
         #expect(read("fiches/levier-catalyseurs/index.html").contains("350"))
+    }
+
+    /// Seeds 001 to 003 give the steps of « Hybrider » and, for the other paths, what they are and how they run, not
+    /// their steps: those pages say that their steps are the platform's own.
+    @Test func pathsSayWhatTheSourcesGiveAndNoMore() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        let model = try build()
+        let hybrider = try #require(model.entry(url: "/parcours/hybrider-son-modele-socio-economique/")?.resource)
+        #expect(hybrider.steps.map(\.title) == ["Introduction « Hybrider son modèle socio-économique »", "Les richesses humaines",
+                                                "Les ressources financières", "Les alliances stratégiques",
+                                                "Atelier de partage entre « pairs »"].map(FrenchTypography.apply))
+        let facts = [
+            "alliances-et-territoires": ["ministère de l’Éducation nationale et Le RAMEAU", "<strong>7 étapes</strong>",
+                                         "<strong>en 2 h, 4 h ou 12 h</strong>", "associations.gouv.fr",
+                                         "<strong>le chemin propre à la plateforme</strong>"],
+            "agir-ensemble-en-territoire": ["<strong>5 étapes</strong>", "<strong>plus de 80 territoires depuis 2010</strong>",
+                                            "<strong>le chemin propre à la plateforme</strong>"],
+            "innover-en-territoire": ["un webinaire, trois modules et un atelier", "<strong>le choix de la plateforme</strong>"],
+            "cooperer-efficacement": ["un webinaire, trois modules et un atelier", "<strong>le choix de la plateforme</strong>"],
+            "hybrider-son-modele-socio-economique": ["<strong>le choix de la plateforme</strong>"],
+        ]
+        for (slug, sentences) in facts {
+            let page = read("parcours/\(slug)/index.html")
+            for sentence in sentences { #expect(page.contains(FrenchTypography.apply(sentence)), "\(slug): \(sentence)") }
+        }
+        #expect(model.entries(ofKind: "parcours").count == facts.count)
     }
 
     @Test func everyAxisValueAndEveryTagHoldsSeveralResources() throws {

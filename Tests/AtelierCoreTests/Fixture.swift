@@ -33,6 +33,13 @@ struct Fixture {
           fin: { type: date-heure }
           lieu: { type: texte, required: true, label: Lieu }
           inscription: { type: url }
+      parcours:
+        singular: Parcours
+        plural: Parcours
+        sort: title
+        fields:
+          etapes: { type: etapes, required: true }
+          durees: { type: selections, label: Durées }
     """
 
     static let boussoleYAML = """

@@ -17,6 +17,16 @@ import Testing
                          body: body ?? "## Partie \(name)\n\nLe texte de \(name).\n")
     }
 
+    /// A path whose steps name fiches: each resource it names links back to it.
+    static func parcours(title: String = "Chemin", steps: [[String]], short: [Int] = [1]) -> String {
+        let lines = steps.enumerated().map { index, fiches in
+            "  - titre: \"Étape \(index + 1)\"\n    texte: \"Lire.\"\n    ressources: [\(fiches.map { "fiches/" + $0 }.joined(separator: ", "))]"
+        }
+        return Fixture.resource(title: title, date: "2025-11-04", tags: "[Territoires, Gouvernance]",
+                                extra: "etapes:\n" + lines.joined(separator: "\n")
+                                    + "\ndurees:\n  - { label: \"Court\", etapes: [\(short.map(String.init).joined(separator: ", "))] }")
+    }
+
     static var startingFiles: [String: String] {
         var files: [String: String] = [:]
         for (index, name) in fiches.enumerated() {
@@ -30,6 +40,7 @@ import Testing
         files["content/jeudis/2025-11-20.md"] = "---\ntitle: \"Le numéro\"\nsummary: \"Un numéro.\"\na_la_une: [fiches/alpha]\n---\n\nLire [beta](../fiches/beta.md).\n"
         files["content/pages/a-propos.md"] = "---\ntitle: \"À propos\"\nsummary: \"Le site.\"\nmenu: 2\n---\n\nUne page.\n"
         files["content/fiches/annexe.pdf"] = "%PDF-1.4 annexe"
+        files["content/parcours/chemin.md"] = parcours(steps: [["alpha", "beta"], ["gamma"]])
         return files
     }
 
@@ -131,6 +142,32 @@ import Testing
         #expect(site.read("themes/index.html")?.contains("Pied modifié") == true)
     }
 
+    @Test func anEditToAPathRemakesThePagesOfTheResourcesItNames() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        #expect(site.read("fiches/gamma/index.html")?.contains("<a href=\"/parcours/chemin/#etape-2\">Chemin</a>") == true)
+        let edits = [("title", Self.parcours(title: "Chemin revu", steps: [["alpha", "beta"], ["gamma"]])),
+                     ("a resource left out", Self.parcours(title: "Chemin revu", steps: [["alpha", "beta"], ["delta"]])),
+                     ("steps moved", Self.parcours(title: "Chemin revu", steps: [["delta"], ["beta", "alpha"]], short: [2])),
+                     ("the title of a named resource", nil)]
+        for (label, text) in edits {
+            if let text {
+                try site.write("content/parcours/chemin.md", text)
+            } else {
+                try site.write("content/fiches/delta.md", Self.fiche("delta", title: "Delta renommée"))
+            }
+            let rebuilt = try build(site, Options(), cold: false)
+            let cold = try build(site, Options(), cold: true)
+            #expect(rebuilt.report.succeeded, "\(label): \(rebuilt.report.diagnostics)")
+            let differing = rebuilt.files.keys.filter { rebuilt.files[$0]?.bytes != cold.files[$0]?.bytes }
+            #expect(differing.isEmpty, "\(label): \(differing.sorted())")
+        }
+        #expect(site.read("fiches/gamma/index.html")?.contains("parcours-lien") == false)
+        #expect(site.read("fiches/alpha/index.html")?.contains("<a href=\"/parcours/chemin/#etape-2\">Chemin revu</a>") == true)
+        #expect(site.read("parcours/chemin/index.html")?.contains(">Delta renommée</a>") == true)
+    }
+
     @Test(arguments: BuildCache.Part.allCases)
     func aDamagedCacheIsSetAsideAndTheBuildStartsAfresh(part: BuildCache.Part) throws {
         let site = try Fixture(files: Self.startingFiles)
@@ -174,8 +211,7 @@ import Testing
             let rebuilt = try build(site, Options(), cold: false)
             let cold = try build(site, Options(), cold: true)
             #expect(rebuilt.files.mapValues(\.bytes) == cold.files.mapValues(\.bytes), "\(part) \(label)")
-            #expect(site.read("fiches/alpha/index.html")?.contains(FrenchTypography.apply("Alpha \(label)")) == true,
-                    "\(label)")
+            #expect(site.read("fiches/alpha/index.html")?.contains(FrenchTypography.apply("Alpha \(label)")) == true, "\(label)")
         }
     }
 
@@ -214,7 +250,7 @@ import Testing
         let path = "content/fiches/\(fiche).md"
         let exists = FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path)
         do {
-            switch random.next() % 16 {
+            switch random.next() % 17 {
             case 0:
                 try site.write(path, Self.fiche(fiche, title: "\(fiche.capitalized) \(random.next() % 100)"))
                 return "title of \(fiche)"
@@ -265,6 +301,12 @@ import Testing
             case 14:
                 options.drafts.toggle()
                 return "drafts \(options.drafts)"
+            case 15:
+                let named = Self.fiches.filter { FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/fiches/\($0).md").path) }
+                let steps = (0..<Int(1 + random.next() % 3)).map { _ in named.isEmpty ? [] : [pick(named), pick(named)] }
+                try site.write("content/parcours/chemin.md", Self.parcours(title: "Chemin \(random.next() % 10)", steps: steps,
+                                                                           short: [Int(1 + random.next() % UInt64(steps.count))]))
+                return "path naming \(steps)"
             default:
                 let annexe = site.root.appendingPathComponent("content/fiches/annexe.pdf")
                 if random.next() % 2 == 0 {

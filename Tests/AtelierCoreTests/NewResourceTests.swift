@@ -27,6 +27,8 @@ import Testing
           cloture: { type: date, label: Clôture }
           replay: { type: url }
           intervenants: { type: liste }
+          deroule: { type: etapes, required: true, label: Déroulé }
+          formats: { type: selections, label: Formats }
     """
 
     static func configuration(site: String, boussole: String) throws -> (SiteConfig, BoussoleConfig) {
@@ -57,7 +59,9 @@ import Testing
                 value = boussole.axes.first { $0.id == blank.key }!.values[0].id
             } else if let field = kind.field(blank.key) {
                 value = ["texte": "Lyon", "date": "2025-11-20", "date-heure": "2025-11-20 13:00",
-                         "url": "https://exemple.fr/atelier", "liste": "[élus, agents]"][field.type.rawValue]!
+                         "url": "https://exemple.fr/atelier", "liste": "[élus, agents]",
+                         "etapes": "[{ titre: Accueil, texte: \"Se présenter.\" }, { titre: Atelier, texte: \"Travailler.\" }]",
+                         "selections": "[{ label: Court, etapes: [1] }]"][field.type.rawValue]!
             } else {
                 value = ["summary": "Un résumé.", "title": "Un titre"][blank.key] ?? "[Essai]"
             }

@@ -6,7 +6,8 @@ import Testing
 /// Mustache renders an unknown name as empty text. These tests catch such names instead.
 @Suite struct TemplateTests {
     @Test func everyNameTheTemplatesUseExistsInTheirViewModels() throws {
-        let site = try Fixture(files: BuildTests.files.merging(JeudisTests.files) { a, _ in a })
+        let files = BuildTests.files.merging(JeudisTests.files) { a, _ in a }.merging(ParcoursTests.files) { a, _ in a }
+        let site = try Fixture(files: files)
         defer { site.remove() }
         let missing = try unknownNames(in: site)
         #expect(missing.isEmpty, "names used by templates but absent from view models: \(missing.sorted())")

@@ -8,7 +8,7 @@ import Foundation
 /// nothing changed needs (and the checksums of the other two); `pages.bin`, what each file gave and each group of
 /// files was made from; `recherche.bin`, the search index's words. The other two are read only when something changed.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 4
+    static let formatVersion = 5
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
         case pages = "pages.bin"

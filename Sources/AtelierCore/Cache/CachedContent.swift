@@ -38,7 +38,7 @@ extension BinaryWriter {
         strings(r.tags)
         array(r.boussole.sorted { $0.key < $1.key }) { $0.string($1.key); $0.strings($1.value) }
         strings(r.partners)
-        array(r.links) { $0.string($1.label); $0.string($1.url); $0.string($1.type.id); $0.string($1.type.label) }
+        array(r.links) { $0.link($1) }
         bool(r.draft)
         strings(r.aliases)
         optional(r.expiration) { $0.date($1) }
@@ -51,9 +51,32 @@ extension BinaryWriter {
                 writer.int(2); writer.date(time.day); writer.optional(time.minutes) { $0.int($1) }; writer.int(time.utcOffset)
             case let .url(url): writer.int(3); writer.string(url)
             case let .list(items): writer.int(4); writer.strings(items)
+            case let .steps(steps): writer.int(5); writer.array(steps) { $0.step($1) }
+            case let .selections(selections):
+                writer.int(6)
+                writer.array(selections) { writer, selection in
+                    writer.string(selection.label)
+                    writer.array(selection.steps) { $0.int($1) }
+                }
             }
         }
         source(r.body)
+    }
+
+    mutating func step(_ step: Step) {
+        string(step.title)
+        string(step.text)
+        array(step.resources) { $0.reference($1) }
+        array(step.links) { $0.link($1) }
+    }
+
+    mutating func reference(_ reference: ResourceReference) {
+        string(reference.path)
+        location(reference.location)
+    }
+
+    mutating func link(_ link: ResourceLink) {
+        string(link.label); string(link.url); string(link.type.id); string(link.type.label)
     }
 
     mutating func page(_ p: Page) {
@@ -66,7 +89,7 @@ extension BinaryWriter {
 
     mutating func editorial(_ e: Editorial) {
         string(e.source); date(e.thursday); string(e.title); string(e.summary)
-        array(e.featured) { $0.string($1.path); $0.location($1.location) }
+        array(e.featured) { $0.reference($1) }
         source(e.body)
     }
 }
@@ -106,7 +129,7 @@ extension BinaryReader {
         var boussole: [String: [String]] = [:]
         for (axis, values) in try array({ (try $0.string(), try $0.strings()) }) { boussole[axis] = values }
         let partners = try strings()
-        let links = try array { ResourceLink(label: try $0.string(), url: try $0.string(), type: LinkType(id: try $0.string(), label: try $0.string())) }
+        let links = try array { try $0.link() }
         let draft = try bool(), aliases = try strings(), expiration = try optional { try $0.date() }
         var fields: [String: FieldValue] = [:]
         for (name, value) in try array({ reader -> (String, FieldValue) in
@@ -117,6 +140,11 @@ extension BinaryReader {
             case 2: return (name, .dateTime(EventTime(day: try reader.date(), minutes: try reader.optional { try $0.int() }, utcOffset: try reader.int())))
             case 3: return (name, .url(try reader.string()))
             case 4: return (name, .list(try reader.strings()))
+            case 5: return (name, .steps(try reader.array { try $0.step() }))
+            case 6:
+                return (name, .selections(try reader.array { reader in
+                    StepSelection(label: try reader.string(), steps: try reader.array { try $0.int() })
+                }))
             default: throw Damaged()
             }
         }) { fields[name] = value }
@@ -126,6 +154,18 @@ extension BinaryReader {
                         expiration: expiration, fields: fields, body: try self.source(root: root))
     }
 
+    mutating func step() throws -> Step {
+        Step(title: try string(), text: try string(), resources: try array { try $0.reference() }, links: try array { try $0.link() })
+    }
+
+    mutating func reference() throws -> ResourceReference {
+        ResourceReference(path: try string(), location: try location())
+    }
+
+    mutating func link() throws -> ResourceLink {
+        ResourceLink(label: try string(), url: try string(), type: LinkType(id: try string(), label: try string()))
+    }
+
     mutating func page(root: URL) throws -> Page {
         Page(source: try string(), slug: try string(), title: try string(), summary: try string(), menu: try optional { try $0.int() },
              draft: try bool(), aliases: try strings(), body: try source(root: root))
@@ -133,6 +173,6 @@ extension BinaryReader {
 
     mutating func editorial(root: URL) throws -> Editorial {
         Editorial(source: try string(), thursday: try date(), title: try string(), summary: try string(),
-                  featured: try array { (path: try $0.string(), location: try $0.location()) }, body: try source(root: root))
+                  featured: try array { try $0.reference() }, body: try source(root: root))
     }
 }

@@ -52,6 +52,9 @@ public struct KindConfig: Sendable {
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 
+    /// The field holding the steps of a path, if the kind has one.
+    public var stepsField: FieldSpec? { fields.first { $0.type == .steps } }
+
     /// Kinds whose resources start at a date and time (`debut`) are listed as an agenda and exported as iCalendar.
     public var isAgenda: Bool { field("debut")?.type == .dateTime }
 }
@@ -64,6 +67,13 @@ public struct SortOrder: Sendable, Hashable {
 public struct FieldSpec: Sendable, Hashable {
     public enum FieldType: String, Sendable, CaseIterable {
         case text = "texte", date, dateTime = "date-heure", url, list = "liste"
+        /// An ordered list of steps (`Step`): a kind has one such field at most.
+        case steps = "etapes"
+        /// Named choices among the steps of the same resource (`StepSelection`): « 2 h : étapes 1, 2 et 5 ».
+        case selections
+
+        /// Lists can order nothing.
+        var isSortable: Bool { ![.list, .steps, .selections].contains(self) }
     }
 
     public let name: String

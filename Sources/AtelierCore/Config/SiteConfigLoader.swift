@@ -121,7 +121,22 @@ enum SiteConfigLoader {
                 ?? entry.key.prefix(1).uppercased() + entry.key.dropFirst()
             fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required))
         }
+        checkSteps(fields, in: map, log: &log)
         return fields
+    }
+
+    /// Selections name steps by their number in the kind's one field of steps.
+    private static func checkSteps(_ fields: [FieldSpec], in map: YAMLMapping, log: inout DiagnosticLog) {
+        let steps = fields.filter { $0.type == .steps }
+        for extra in steps.dropFirst() {
+            log.error(.etapesEnDouble, "« \(extra.name) » : ce type a déjà un champ d'étapes, « \(steps[0].name) »",
+                      at: map.keyLocation(extra.name), hint: "un type n'a qu'un champ de type etapes : les sélections et les pages de ses ressources s'y rapportent")
+        }
+        guard steps.isEmpty else { return }
+        for selection in fields where selection.type == .selections {
+            log.error(.selectionsSansEtapes, "« \(selection.name) » choisit parmi des étapes, mais ce type n'a pas de champ de type etapes",
+                      at: map.keyLocation(selection.name), hint: "déclarez aussi un champ « etapes: { type: etapes } »")
+        }
     }
 
     private static func readSort(_ node: Node?, fields: [FieldSpec], file: YAMLFile, log: inout DiagnosticLog) -> SortOrder {
@@ -130,7 +145,7 @@ enum SiteConfigLoader {
         }
         let descending = name.hasPrefix("-")
         if descending { name.removeFirst() }
-        let sortable = ["title", "date"] + fields.filter { $0.type != .list }.map(\.name)
+        let sortable = ["title", "date"] + fields.filter(\.type.isSortable).map(\.name)
         guard sortable.contains(name) else {
             log.error(.triImpossible, "tri impossible sur « \(name) »", at: file.location(node),
                       hint: "champs possibles : \(sortable.joined(separator: ", ")) (précédés de « - » pour l'ordre décroissant)")

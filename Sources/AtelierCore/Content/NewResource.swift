@@ -134,6 +134,8 @@ public enum NewResource {
         case .dateTime: return "AAAA-MM-JJ HH:MM, ou la date seule pour une journée entière"
         case .url: return "une adresse web (https://…)"
         case .list: return "une liste : [a, b]"
+        case .steps: return "une liste d'étapes : [{ titre: \"…\", texte: \"…\", ressources: [kits/mon-kit] }]"
+        case .selections: return "des choix d'étapes : [{ label: \"2 h\", etapes: [1, 2] }]"
         }
     }
 
@@ -144,7 +146,8 @@ public enum NewResource {
         case .date: return "AAAA-MM-JJ"
         case .dateTime: return "AAAA-MM-JJ HH:MM"
         case .url: return "https://…"
-        case .list: return "[]"
+        case .list, .selections: return "[]"
+        case .steps: return "[{ titre: \"\", texte: \"\" }]"
         }
     }
 

@@ -34,7 +34,7 @@ enum PageReader {
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
         let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) } ?? ""
         let featured = map["a_la_une"].flatMap { file.textList($0, field: "a_la_une", log: &log) }?
-            .map { (path: $0.0, location: file.location($0.1)) } ?? []
+            .map { ResourceReference(path: $0.0, location: file.location($0.1)) } ?? []
         guard log.items.count == before, let title else { return nil }
         return Editorial(source: path, thursday: thursday, title: FrenchTypography.apply(title),
                          summary: FrenchTypography.apply(summary), featured: featured,

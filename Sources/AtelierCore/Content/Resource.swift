@@ -56,6 +56,19 @@ public final class Resource: Sendable {
         return nil
     }
 
+    /// The steps of a path, in order (the kind's field of type `etapes`); empty for other resources.
+    public var steps: [Step] {
+        fields.values.lazy.compactMap(\.steps).first ?? []
+    }
+
+    /// The choices among those steps (fields of type `selections`), in the order of the kind's fields.
+    public func selections(of kind: KindConfig) -> [StepSelection] {
+        kind.fields.flatMap { spec -> [StepSelection] in
+            if case let .selections(selections)? = fields[spec.name] { return selections }
+            return []
+        }
+    }
+
     /// An event still to come, or under way, on `day`.
     public func isUpcoming(on day: LocalDate) -> Bool {
         guard let start = startTime else { return false }
@@ -76,6 +89,13 @@ public enum FieldValue: Sendable, Hashable {
     case dateTime(EventTime)
     case url(String)
     case list([String])
+    case steps([Step])
+    case selections([StepSelection])
+
+    var steps: [Step]? {
+        if case let .steps(steps) = self { return steps }
+        return nil
+    }
 }
 
 /// Markdown text with the place it starts in its file, so link errors point to the right line.
@@ -152,6 +172,6 @@ public struct Editorial: Sendable {
     public let title: String
     public let summary: String
     /// Resources put first, as content paths (`kits/odd-17-en-pratique`), with where each is written.
-    public let featured: [(path: String, location: SourceLocation)]
+    public let featured: [ResourceReference]
     public let body: MarkdownSource
 }

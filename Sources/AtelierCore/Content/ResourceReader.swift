@@ -48,8 +48,11 @@ struct ResourceReader {
                       at: SourceLocation(file: path), hint: "renommez le fichier d'après son titre, par exemple mon-titre.md")
         }
         var fields: [String: FieldValue] = [:]
-        for spec in kind.fields {
-            if let node = map[spec.name], node.null == nil, let value = readField(spec, node: node, file: file, log: &log) {
+        // Selections come last: they are checked against the steps.
+        for spec in kind.fields.filter({ $0.type != .selections }) + kind.fields.filter({ $0.type == .selections }) {
+            let stepCount = kind.stepsField.flatMap { fields[$0.name]?.steps?.count }
+            if let node = map[spec.name], node.null == nil,
+               let value = readField(spec, node: node, stepCount: stepCount, file: file, log: &log) {
                 fields[spec.name] = value
             }
         }
@@ -100,7 +103,7 @@ struct ResourceReader {
         return result
     }
 
-    private func readLinks(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [ResourceLink] {
+    func readLinks(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [ResourceLink] {
         guard case let .sequence(items) = node else {
             log.error(.listeAttendue, "« liens » doit être une liste de liens (label, url, type)", at: file.location(node))
             return []
@@ -128,13 +131,16 @@ struct ResourceReader {
         return links
     }
 
-    private func readField(_ spec: FieldSpec, node: Node, file: YAMLFile, log: inout DiagnosticLog) -> FieldValue? {
+    private func readField(_ spec: FieldSpec, node: Node, stepCount: Int?, file: YAMLFile, log: inout DiagnosticLog) -> FieldValue? {
         switch spec.type {
         case .text: return file.text(node, field: spec.name, log: &log).map(FieldValue.text)
         case .date: return file.date(node, field: spec.name, log: &log).map(FieldValue.date)
         case .dateTime: return file.eventTime(node, field: spec.name, timeZone: site.timeZone, log: &log).map(FieldValue.dateTime)
         case .url: return file.url(node, field: spec.name, log: &log).map(FieldValue.url)
         case .list: return file.textList(node, field: spec.name, allowSingle: true, log: &log).map { .list($0.map(\.0)) }
+        case .steps: return readSteps(node, field: spec.name, file: file, log: &log).map(FieldValue.steps)
+        case .selections:
+            return readSelections(node, field: spec.name, stepCount: stepCount, file: file, log: &log).map(FieldValue.selections)
         }
     }
 

@@ -25,7 +25,7 @@ public enum InputCheck {
         }
     }
 
-    /// The site the content files are read against: two kinds, one with typed fields, two axes.
+    /// The site the content files are read against: three kinds, two with typed fields, two axes.
     static let site: SiteConfig = {
         var log = DiagnosticLog()
         return SiteConfigLoader.load(text: """
@@ -44,6 +44,12 @@ public enum InputCheck {
               lieu: { type: texte }
               inscription: { type: url }
               public: { type: liste }
+          parcours:
+            singular: Parcours
+            plural: Parcours
+            fields:
+              etapes: { type: etapes, required: true }
+              durees: { type: selections }
         """, log: &log)!
     }()
 
@@ -56,12 +62,14 @@ public enum InputCheck {
         """, log: &log)!
     }()
 
-    /// The first byte chooses the place of a content file (a resource, an event, a page, an editorial), the rest is the file.
+    /// The first byte chooses the place of a content file (a resource, an event, a page, an editorial, the home text, a
+    /// path), the rest is the file.
     public static func run(_ target: Target, bytes: [UInt8]) -> Outcome {
         var log = DiagnosticLog()
         switch target {
         case .contentFile:
-            let places = ["fiches/essai.md", "evenements/essai.md", "pages/essai.md", "jeudis/2025-11-20.md", "index.md"]
+            let places = ["fiches/essai.md", "evenements/essai.md", "pages/essai.md", "jeudis/2025-11-20.md", "index.md",
+                          "parcours/essai.md"]
             let relative = places[Int(bytes.first ?? 0) % places.count]
             let reader = ContentFileReader(site: site, resources: ResourceReader(site: site, boussole: boussole))
             let read = reader.read(relative: relative, data: Data(bytes.dropFirst()))

@@ -86,12 +86,18 @@ public final class Entry: Sendable {
     public let isArchived: Bool
     /// URLs of related entries, most related first.
     public let related: [String]
+    /// For a path: for each of its steps, the URLs of the published entries it names.
+    public let stepTargets: [[String]]
+    /// The paths whose steps name this entry, in entry order.
+    public let paths: [PathStop]
 
-    init(resource: Resource, tags: [TagRef], isArchived: Bool, related: [String]) {
+    init(resource: Resource, tags: [TagRef], isArchived: Bool, related: [String], stepTargets: [[String]], paths: [PathStop]) {
         self.resource = resource
         self.tags = tags
         self.isArchived = isArchived
         self.related = related
+        self.stepTargets = stepTargets
+        self.paths = paths
     }
 }
 

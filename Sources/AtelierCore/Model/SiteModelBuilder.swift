@@ -43,9 +43,11 @@ struct SiteModelBuilder {
         let related = RelatedResources(resources: sorted, tagIndex: tagIndex, boussole: content.boussole,
                                        isCandidate: { !isArchived($0) })
         let relatedLists = related.lists(reusing: previousRelated)
+        let stepLinks = StepLinks(published: sorted, all: content.resources, rejected: Set(content.rejected.map(\.file)), log: &log)
         let entries = sorted.enumerated().map { index, resource in
             Entry(resource: resource, tags: tagIndex.refs(for: resource), isArchived: isArchived(resource),
-                  related: relatedLists.lists[index].map { sorted[Int($0)].url })
+                  related: relatedLists.lists[index].map { sorted[Int($0)].url },
+                  stepTargets: stepLinks.targets[resource.url] ?? [], paths: stepLinks.memberships[resource.url] ?? [])
         }
         let allPages = renderedPages.map(\.0)
         let jeudis = JeudisBuilder(entries: entries, editorials: renderedEditorials.map(\.0), buildDate: buildDate,
@@ -90,15 +92,16 @@ struct SiteModelBuilder {
 
     /// `a_la_une` names resources by their path in content/ (`kits/odd-17-en-pratique`).
     private func featuredURLs(_ editorial: Editorial, published: Set<String>, log: inout DiagnosticLog) -> [String] {
-        editorial.featured.compactMap { path, location in
-            let candidates = ["content/\(path).md", "content/\(path)/index.md"]
+        editorial.featured.compactMap { reference in
+            let candidates = reference.candidateSources
             guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
-                log.error(.ressourceIntrouvable, "« \(path) » ne correspond à aucune ressource", at: location,
+                log.error(.ressourceIntrouvable, "« \(reference.path) » ne correspond à aucune ressource", at: reference.location,
                           hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
                 return nil
             }
             guard published.contains(resource.url) else {
-                log.error(.ressourceNonPubliee, "« \(path) » n'est pas publiée à cette date (brouillon ou date future)", at: location)
+                log.error(.ressourceNonPubliee, "« \(reference.path) » n'est pas publiée à cette date (brouillon ou date future)",
+                          at: reference.location)
                 return nil
             }
             return resource.url
@@ -175,7 +178,7 @@ private struct SortKey {
             case let .text(value), let .url(value): text = Slug.fold(value); number = nil
             case let .date(value): text = nil; number = Double(value.dayNumber)
             case let .dateTime(value): text = nil; number = value.instant.timeIntervalSince1970
-            case .list, .none: text = nil; number = nil
+            case .list, .steps, .selections, .none: text = nil; number = nil
             }
         }
     }

@@ -37,14 +37,19 @@ extension TextFacts {
         }
     }
 
-    /// The mistakes of every text, anchor links included, once every text's anchors are known.
+    /// The mistakes of every text, anchor links included, once every text's anchors are known. A path's page has
+    /// an anchor for each of its steps too (`#etape-3`).
     static func diagnostics(_ facts: [TextFacts], model: SiteModel) -> DiagnosticLog {
         var log = DiagnosticLog()
-        let anchorsByURL = Dictionary(Array(zip(model.entries.map(\.resource.url), facts.map(\.anchors)))
+        let entryAnchors = zip(model.entries, facts).map { entry, fact in
+            let steps = entry.resource.steps.count
+            return steps == 0 ? fact.anchors : fact.anchors.union((1...steps).map(Step.anchor))
+        }
+        let anchorsByURL = Dictionary(Array(zip(model.entries.map(\.resource.url), entryAnchors))
             + model.pages.map { ($0.page.url, $0.body.anchors) }, uniquingKeysWith: { a, _ in a })
-        for fact in facts {
+        for (fact, anchors) in zip(facts, entryAnchors) {
             fact.diagnostics.forEach { log.append($0) }
-            AnchorCheck.check(fact.anchorLinks, ownAnchors: fact.anchors, anchorsByURL: anchorsByURL,
+            AnchorCheck.check(fact.anchorLinks, ownAnchors: anchors, anchorsByURL: anchorsByURL,
                               templateAnchors: model.templateAnchors, log: &log)
         }
         for text in model.otherTexts {

@@ -108,8 +108,9 @@ struct SiteRenderer {
         return kind?.isAgenda == true ? [page, String(entry.resource.url.dropFirst()) + ICalendar.eventFile] : [page]
     }
 
-    /// A resource's page reads its file, its themes, whether it is archived or past, its related resources' cards
-    /// and what its links find; its calendar file, a subset of these.
+    /// A resource's page reads its file, its themes, whether it is archived or past, its related resources' cards,
+    /// what its links find, the cards of what its steps name and of the paths that name it; its calendar file, a
+    /// subset of these.
     private func resourceKey(_ entry: Entry, lookups: [LinkLookup]?) -> Fingerprint {
         keys.key("ressource " + entry.resource.url) { hasher in
             hasher.add(entry.resource.source)
@@ -121,6 +122,16 @@ struct SiteRenderer {
             hasher.add(entry.isArchived ? 1 : 0)
             hasher.add(entry.resource.startTime != nil && !entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0)
             keys.cards(entry.related.compactMap(model.entry(url:)), into: &hasher)
+            hasher.add(entry.stepTargets.count)
+            for targets in entry.stepTargets {
+                hasher.add(targets.count)
+                keys.cards(targets.compactMap(model.entry(url:)), into: &hasher)
+            }
+            hasher.add(entry.paths.count)
+            for stop in entry.paths {
+                hasher.add(stop.step)
+                keys.cards(model.entry(url: stop.url).map { [$0] } ?? [], into: &hasher)
+            }
             if let lookups {
                 for lookup in lookups {
                     hasher.add(lookup.path)
@@ -146,12 +157,24 @@ struct SiteRenderer {
             writer.write(path, ICalendar(site: model.site).calendar([r], name: r.title))
             files.append(path)
         }
-        search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: body.terms)
+        search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
         made.record(id: "ressource " + r.url, key: resourceKey(entry, lookups: body.lookups), files: files)
         made.record(text: r.source, BuildCache.CachedText(hash: keys.contents[r.source] ?? Fingerprint(high: 0, low: 0),
                                                           facts: facts, lookups: body.lookups))
         return facts
+    }
+
+    /// The words of a text and of its steps, each once.
+    private func searchTerms(_ r: Resource, body: RenderedMarkdown) -> [String] {
+        guard !r.steps.isEmpty else { return body.terms }
+        var steps = SearchTerms()
+        for step in r.steps {
+            steps.add(step.title)
+            steps.add(step.text)
+        }
+        let known = Set(body.terms)
+        return body.terms + steps.all.filter { !known.contains($0) }
     }
 
     func resourceJob(_ entry: Entry, body: RenderedMarkdown) -> Job {

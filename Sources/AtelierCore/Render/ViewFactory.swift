@@ -78,6 +78,7 @@ struct ViewFactory {
         let r = entry.resource
         let kind = site.kind(r.kind)!
         let toc = toc(body)
+        let paths = paths(entry)
         let detail = ResourceDetail(
             title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
             dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision), body: body.html,
@@ -94,7 +95,8 @@ struct ViewFactory {
             related: entry.related.compactMap { model.entry(url: $0) }.map(listedCard),
             isArchived: entry.isArchived,
             calendarURL: r.startTime == nil ? nil : r.url + ICalendar.eventFile,
-            isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate))
+            isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate),
+            path: path(entry), partOf: paths.count == 1 ? paths[0] : nil, partOfSeveral: paths.count > 1 ? paths : [])
         let described = StructuredData(site: site)
         let breadcrumbs = described.breadcrumbs([("Accueil", "/"), (kind.plural, "/\(kind.id)/"), (r.title, r.url)])
         return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url,
@@ -117,6 +119,7 @@ struct ViewFactory {
             case let .date(date): return Detail(label: spec.label, value: FrenchDates.long(date), url: nil)
             case let .url(url): return Detail(label: spec.label, value: url, url: url)
             case let .list(items): return Detail(label: spec.label, value: items.joined(separator: ", "), url: nil)
+            case .steps, .selections: return nil  // shown as the path's steps
             }
         }
     }

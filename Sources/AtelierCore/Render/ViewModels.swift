@@ -121,6 +121,66 @@ struct ResourceDetail: Sendable, Encodable {
     let isArchived: Bool
     let calendarURL: String?
     let isPast: Bool
+    /// The steps of a path.
+    let path: PathView?
+    /// The paths whose steps name this resource: one is said in a sentence, several in a list.
+    let partOf: PathLink?
+    let partOfSeveral: [PathLink]
+}
+
+struct PathView: Sendable, Encodable {
+    /// Where the visitor's browser keeps the steps done (localStorage).
+    let storageKey: String
+    let countLabel: String
+    /// « 0 étape sur 7 »: what the progress says before any step is done (`parcours.js` writes it the same way).
+    let progressLabel: String
+    let steps: [StepView]
+    let chooserLabel: String
+    /// The choice that shows every step.
+    let allLabel: String
+    let selections: [SelectionView]
+}
+
+struct StepView: Sendable, Encodable {
+    let number: Int
+    let id: String
+    let title: String
+    let text: String
+    let resources: [StepResource]
+    let links: [LinkView]
+    let previous: StepNeighbour?
+    let next: StepNeighbour?
+    /// False for the only step of a path.
+    let hasNeighbours: Bool
+    /// The label of the box a visitor checks once the step is done.
+    let doneLabel: String
+}
+
+struct StepResource: Sendable, Encodable {
+    let title: String
+    let url: String
+    let kindLabel: String
+}
+
+struct StepNeighbour: Sendable, Encodable {
+    let url: String
+    let title: String
+}
+
+struct SelectionView: Sendable, Encodable {
+    /// Step numbers separated by spaces, for the chooser: « 1 2 5 ».
+    let steps: String
+    /// « 2 h (3 étapes) »
+    let optionLabel: String
+    /// « 2 h : étapes 1, 2 et 5 », for a page read without JavaScript.
+    let summary: String
+}
+
+struct PathLink: Sendable, Encodable {
+    let title: String
+    /// The path's page, at the first step that names the resource.
+    let url: String
+    let stepLabel: String
 }
 
 struct ResourcePageView: Sendable, Encodable {
