@@ -18,6 +18,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ATELIER, ROOT
+from test_look import SCHEMES, use_scheme
 from test_preview import PREVIEW, free_port, get, wait_for
 
 SCREENSHOTS = ROOT / "Tests" / "site" / "screenshots"
@@ -458,8 +459,10 @@ def axe_violations(browser):
     return violations, axe.report(violations)
 
 
-def test_axe_finds_no_violation_on_the_form(preview, browser):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_on_the_form(preview, browser, scheme):
     root, base = preview
+    use_scheme(browser, scheme)
     for url in [form_url(base), base + "/_atelier/nouveau?type=evenements"]:
         browser.get(url)
         violations, report = axe_violations(browser)

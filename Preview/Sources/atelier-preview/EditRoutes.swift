@@ -191,6 +191,7 @@ struct EditRoutes: Sendable {
 
     // MARK: - Helpers
 
+    /// `path`: the file whose text the form shows, which the links of its preview are relative to.
     private func formPage(_ mode: FormPage.Mode, kind: KindConfig, configuration: ProjectConfiguration, form: ResourceForm,
                           fileHash: String, path: String) async -> FormPage {
         let index = await site.index

@@ -2,21 +2,24 @@
 /// for a theme spelt otherwise elsewhere, the switch between a date and time and a whole day, and the text's preview
 /// rendered by Atelier as the editor types (300 ms after the last key).
 enum FormAssets {
+    /// The site's colours by role (style.css), so that the form follows its dark scheme; errors and saves have their own.
     static let style = """
-    main{max-width:72rem;margin:0 auto;padding:1rem}.formulaire-retour{padding:.75rem 1rem;background:#f2f5f9}
-    .champ{margin:0 0 1.25rem;border:0;padding:0}fieldset.champ{border:1px solid #d5dbe3;border-radius:.4rem;padding:.75rem 1rem}
+    :root{--error:#a00018;--error-soft:#fff4f4;--ok:#1b6e2d;--ok-soft:#f1faf3;--caution:#6b5400}
+    @media (prefers-color-scheme:dark){:root{--error:#ff9aa5;--error-soft:#3a1a1e;--ok:#8fdc9f;--ok-soft:#16301c;--caution:#f0cf6b}}
+    main{max-width:72rem;margin:0 auto;padding:1rem}.formulaire-retour{padding:.75rem 1rem;background:var(--soft)}
+    .champ{margin:0 0 1.25rem;border:0;padding:0}fieldset.champ{border:1px solid var(--line);border-radius:.4rem;padding:.75rem 1rem}
     label,legend{font-weight:600;display:block;margin-bottom:.25rem}.case label,.cases label,.lignes label{display:inline;font-weight:normal}
-    input[type=text],input[type=url],input[type=date],input[type=datetime-local],textarea,select{font:inherit;padding:.4rem;border:1px solid #55556a;border-radius:.3rem;max-width:100%}
-    input[type=text],input[type=url],textarea{width:100%;box-sizing:border-box}.lignes input[type=text],.lignes input[type=url]{width:auto;min-width:14rem}
+    input[type=text],input[type=url],input[type=date],input[type=datetime-local],textarea,select{font:inherit;padding:.4rem;color:var(--ink);background:var(--paper);border:1px solid var(--muted);border-radius:.3rem;max-width:100%}
+    input[type=text],input[type=url],textarea{width:100%}.lignes input[type=text],.lignes input[type=url]{width:auto;min-width:min(14rem,100%)}
     textarea{font-family:ui-monospace,monospace}.lignes,.cases{list-style:none;padding:0;margin:.25rem 0}.lignes li,.cases li{margin:.4rem 0}
-    .ligne-lien{display:inline-block;margin-right:.5rem}.obligatoire,.aide{color:#55556a;font-weight:normal}.aide{margin:.25rem 0;font-size:.9rem}
-    .erreur{color:#a00018;margin:.25rem 0}.avertissement{color:#6b5400;margin:.25rem 0}[aria-invalid=true]{border-color:#a00018;border-width:2px}
-    .alerte{border-left:5px solid #a00018;background:#fff4f4;padding:.5rem 1rem;margin:1rem 0}.enregistre{border-left:5px solid #1b6e2d;background:#f1faf3;padding:.5rem 1rem}
-    button{font:inherit;padding:.4rem .8rem;border-radius:.3rem;border:1px solid #00589b;background:#fff;color:#00589b;cursor:pointer}
-    button.button{background:#00589b;color:#fff;font-size:1.1rem;padding:.6rem 1.4rem}
-    :focus-visible{outline:3px solid #b35c00;outline-offset:2px}.texte{display:grid;gap:1rem}
-    @media (min-width:60rem){.texte{grid-template-columns:1fr 1fr}}.apercu-texte{border:1px solid #d5dbe3;border-radius:.4rem;padding:0 1rem;overflow-wrap:anywhere}
-    .apercu-texte h2{font-size:1rem;color:#55556a}
+    .ligne-lien{display:inline-block;margin-right:.5rem;max-width:100%}.obligatoire,.aide{color:var(--muted);font-weight:normal}.aide{margin:.25rem 0;font-size:.9rem}
+    .erreur{color:var(--error);margin:.25rem 0}.avertissement{color:var(--caution);margin:.25rem 0}[aria-invalid=true]{border-color:var(--error);border-width:2px}
+    .alerte{border-left:5px solid var(--error);background:var(--error-soft);padding:.5rem 1rem;margin:1rem 0}
+    .enregistre{border-left:5px solid var(--ok);background:var(--ok-soft);padding:.5rem 1rem}
+    button{font:inherit;padding:.4rem .8rem;border-radius:.3rem;border:1px solid var(--link);background:var(--paper);color:var(--link);cursor:pointer}
+    button.button{background:var(--button);color:#fff;font-size:1.1rem;padding:.6rem 1.4rem}
+    .texte{display:grid;gap:1rem}@media (min-width:60rem){.texte{grid-template-columns:1fr 1fr}}
+    .apercu-texte{border:1px solid var(--line);border-radius:.4rem;padding:0 1rem;overflow-wrap:anywhere}.apercu-texte h2{font-size:1rem;color:var(--muted)}
     """
 
     static let script = """

@@ -4,7 +4,7 @@ import Foundation
 /// What the editing form shows of a resource, read from its file or from what the browser sent, and the edits that
 /// turn one into the other. Values are compared as the form shows them, so that a key is written again only when
 /// the editor changed it.
-struct ResourceForm: Equatable {
+struct ResourceForm {
     struct Link: Equatable {
         var label = "", url = "", type = ""
     }
@@ -25,8 +25,8 @@ struct ResourceForm: Equatable {
     /// The text below the front matter, without the blank lines that open it.
     var body = ""
 
-    init(title: String = "", date: String = "", draft: Bool = false) {
-        self.title = title
+    /// A new resource's: dated today, a draft.
+    init(date: String, draft: Bool) {
         self.date = date
         self.draft = draft
     }
