@@ -43,7 +43,8 @@ struct Preview: AsyncParsableCommand {
         let watcher = Task { await site.watch() }
         defer { watcher.cancel() }
 
-        let app = Application(router: PreviewRoutes.router(site: site),
+        let edits = EditRoutes(site: site, guardian: EditGuard(host: host, port: port), files: ContentFiles(root: rootURL))
+        let app = Application(router: PreviewRoutes.router(site: site, edits: edits),
                               configuration: .init(address: .hostname(host, port: port)))
         say("Aperçu sur http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C pour arrêter)")
         // An open page keeps its event stream open, which a graceful shutdown would wait for without end: Ctrl-C

@@ -2,13 +2,15 @@ import AtelierCore
 import Foundation
 import Hummingbird
 
-/// Serves the preview folder, with a small script in every HTML page that reloads it after each rebuild.
+/// Serves the preview folder, with a small script in every HTML page that reloads it after each rebuild, and a link
+/// to the editing form on resource pages and kind lists.
 enum PreviewRoutes {
-    static func router(site: PreviewSite) -> Router<BasicRequestContext> {
+    static func router(site: PreviewSite, edits: EditRoutes) -> Router<BasicRequestContext> {
         let router = Router()
         router.get(RouterPath(BuildEvents.path)) { _, _ -> Response in
             BuildEvents.response(site: site)
         }
+        edits.add(to: router)
         // `**` does not match the bare root, which is the address editors open first.
         for pattern in ["/", "**"] {
             router.get(RouterPath(pattern)) { request, _ -> Response in
@@ -30,7 +32,8 @@ enum PreviewRoutes {
                         version: version, status: .notFound)
         }
         if file.pathExtension == "html" {
-            return html(String(decoding: data, as: UTF8.self), version: version, status: .ok)
+            let page = String(decoding: data, as: UTF8.self)
+            return html(EditLinks.add(to: page, path: path, index: await site.index), version: version, status: .ok)
         }
         var headers = HTTPFields()
         headers[.contentType] = mediaType(file.pathExtension)

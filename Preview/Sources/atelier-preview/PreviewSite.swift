@@ -9,6 +9,8 @@ actor PreviewSite {
     private var version = 0
     /// What every address shows while the last build failed.
     private var errorPage: String?
+    /// What the last build that made the site says of it, for the editing form.
+    private(set) var index = SiteIndex()
     private var lastSnapshot: [String: BuildCache.Signature] = [:]
     private var listeners: [Int: @Sendable (Int) -> Void] = [:]
     private var nextListener = 0
@@ -25,6 +27,7 @@ actor PreviewSite {
         let report = Build.run(options)
         version += 1
         errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
+        if let model = report.model { index = SiteIndex(model) }
         let status = report.succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
         say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")

@@ -7,6 +7,12 @@ public struct NewFile: Sendable {
     public let text: String
     /// One French sentence, shown once the file is written.
     public let nextStep: String
+
+    public init(path: String, text: String, nextStep: String) {
+        self.path = path
+        self.text = text
+        self.nextStep = nextStep
+    }
 }
 
 /// Why `atelier new` wrote nothing, as diagnostics for the command line to show.
@@ -199,12 +205,8 @@ public enum NewResource {
                                hint: "lancez la commande dans le dossier du projet, ou indiquez-le avec --root")
         }
         var log = DiagnosticLog()
-        let site = ContentLoader.read(content.appendingPathComponent("site.yml"), display: SiteConfigLoader.path, log: &log)
-            .flatMap { SiteConfigLoader.load(text: $0, log: &log) }
-        let boussole = ContentLoader.read(content.appendingPathComponent("boussole.yml"), display: BoussoleLoader.path, log: &log)
-            .flatMap { BoussoleLoader.load(text: $0, log: &log) }
-        guard !log.hasErrors, let site, let boussole else { throw NewFileError(log.sorted) }
-        return (site, boussole)
+        guard let configuration = ProjectConfiguration.load(root: root, log: &log) else { throw NewFileError(log.sorted) }
+        return (configuration.site, configuration.boussole)
     }
 
     private static func unknownKind(_ kind: String, site: SiteConfig) -> NewFileError {

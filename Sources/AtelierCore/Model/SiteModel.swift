@@ -16,7 +16,7 @@ public struct SiteModel: Sendable {
     public let scheduledCount: Int
     public let draftCount: Int
     /// Turns resources' texts into HTML, links rewritten against the content of this build.
-    let markdown: MarkdownRenderer
+    public let markdown: MarkdownRenderer
     /// Every entry's related resources as computed, for the next build.
     let related: RelatedLists
     /// Texts other than resources' (pages, editorials, files whose header has mistakes), whose anchor links are

@@ -1,0 +1,127 @@
+import AtelierCore
+import Foundation
+
+/// What the editing form shows of a resource, read from its file or from what the browser sent, and the edits that
+/// turn one into the other. Values are compared as the form shows them, so that a key is written again only when
+/// the editor changed it.
+struct ResourceForm {
+    struct Link: Equatable {
+        var label = "", url = "", type = ""
+    }
+
+    var title = ""
+    var date = ""
+    var summary = ""
+    var tags: [String] = []
+    /// The chosen values of each axis, by axis id.
+    var boussole: [String: [String]] = [:]
+    /// The kind's own fields, by name: a list one item a line, a date and time as `AAAA-MM-JJ HH:MM` or the day alone.
+    var fields: [String: String] = [:]
+    /// The date and time fields given as a whole day, even before their day is written.
+    var wholeDays: Set<String> = []
+    var partners: [String] = []
+    var links: [Link] = []
+    var draft = false
+    /// The text below the front matter, without the blank lines that open it.
+    var body = ""
+
+    /// A new resource's: dated today, a draft.
+    init(date: String, draft: Bool) {
+        self.date = date
+        self.draft = draft
+    }
+
+    init(file editor: FrontMatterEditor, kind: KindConfig) {
+        title = Self.text(editor.value("title"))
+        date = Self.text(editor.value("date"))
+        summary = Self.text(editor.value("summary"))
+        tags = editor.value("tags")?.texts ?? []
+        if case let .map(axes)? = editor.value("boussole") {
+            for axis in axes { boussole[axis.key] = axis.value.texts }
+        }
+        for field in kind.fields {
+            let value = editor.value(field.name)
+            fields[field.name] = field.type == .list ? (value?.texts ?? []).joined(separator: "\n") : Self.text(value)
+            if field.type == .dateTime, LocalDate(iso: fields[field.name]!) != nil { wholeDays.insert(field.name) }
+        }
+        partners = editor.value("partenaires")?.texts ?? []
+        if case let .list(items)? = editor.value("liens") {
+            links = items.map { Link(label: Self.text($0["label"]), url: Self.text($0["url"]), type: Self.text($0["type"])) }
+        }
+        draft = ["true", "yes", "on"].contains(Self.text(editor.value("draft")).lowercased())
+        body = Self.withoutOpeningBlankLines(editor.body)
+    }
+
+    init(sent form: FormData, kind: KindConfig, boussole axes: [Axis]) {
+        title = form.text("title")
+        date = form.text("date")
+        summary = form.text("summary")
+        tags = form.all("tags").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for axis in axes { boussole[axis.id] = form.all("boussole-\(axis.id)") }
+        for field in kind.fields {
+            let name = FormPage.id(field.name)
+            switch field.type {
+            case .list: fields[field.name] = form.lines(name).joined(separator: "\n")
+            case .dateTime:
+                let value = form.text(name).replacingOccurrences(of: "T", with: " ")
+                let wholeDay = form.first(name + "-journee") == "oui"
+                if wholeDay { wholeDays.insert(field.name) }
+                fields[field.name] = wholeDay ? String(value.prefix(10)) : value
+            default: fields[field.name] = form.text(name)
+            }
+        }
+        partners = form.lines("partenaires")
+        links = zip(form.all("lien-label"), zip(form.all("lien-url"), form.all("lien-type"))).map {
+            Link(label: $0.0.trimmingCharacters(in: .whitespaces), url: $0.1.0.trimmingCharacters(in: .whitespaces), type: $0.1.1)
+        }.filter { !$0.label.isEmpty || !$0.url.isEmpty }
+        draft = form.first("draft") == "oui"
+        body = Self.withoutOpeningBlankLines(form.first("body") ?? "")
+    }
+
+    /// The edits that make the file read as `self`, from `old` as the file's own values; a required key the file lacks
+    /// is written even blank, so that the build's message about it points at its own line.
+    func edits(from old: ResourceForm, file editor: FrontMatterEditor, kind: KindConfig, boussole axes: [Axis]) -> [FrontMatterEdit] {
+        var edits: [FrontMatterEdit] = []
+        func write(_ key: String, _ changed: Bool, required: Bool, _ value: @autoclosure () -> FrontMatterValue?) {
+            if changed || (required && editor.value(key) == nil) { edits.append(FrontMatterEdit(key, nil, value())) }
+        }
+        write("title", title != old.title, required: true, .text(title))
+        write("date", date != old.date, required: true, .text(date))
+        write("summary", summary != old.summary, required: true, .text(summary))
+        write("tags", tags != old.tags, required: true, .list(tags.map(FrontMatterValue.text)))
+        for axis in axes {
+            let chosen = boussole[axis.id] ?? []
+            if Set(chosen) != Set(old.boussole[axis.id] ?? []) || editor.value("boussole")?[axis.id] == nil {
+                edits.append(FrontMatterEdit("boussole", axis.id, chosen.count == 1 ? .text(chosen[0]) : chosen.isEmpty ? .text("") : .list(chosen.map(FrontMatterValue.text))))
+            }
+        }
+        for field in kind.fields {
+            let value = fields[field.name] ?? ""
+            let written: FrontMatterValue? = value.isEmpty ? (field.required ? .text("") : nil)
+                : field.type == .list ? .list(value.split(separator: "\n").map { .text(String($0)) }) : .text(value)
+            write(field.name, value != (old.fields[field.name] ?? ""), required: field.required, written)
+        }
+        write("partenaires", partners != old.partners, required: false, partners.isEmpty ? nil : .list(partners.map(FrontMatterValue.text)))
+        write("liens", links != old.links, required: false, links.isEmpty ? nil : .list(links.map {
+            .map([.init("label", .text($0.label)), .init("url", .text($0.url)), .init("type", .text($0.type))])
+        }))
+        write("draft", draft != old.draft, required: false, .text(draft ? "true" : "false"))
+        return edits
+    }
+
+    /// The file's body when the text was edited, opened by the blank lines that opened the old one; nil when unchanged.
+    func body(replacing old: ResourceForm, file editor: FrontMatterEditor) -> String? {
+        guard body != old.body else { return nil }
+        let opening = editor.body.prefix { $0 == "\n" || $0 == "\r\n" }
+        guard !body.isEmpty else { return "" }
+        return (opening.isEmpty ? "\n" : String(opening)) + body + (body.hasSuffix("\n") ? "" : "\n")
+    }
+
+    private static func text(_ value: FrontMatterValue?) -> String {
+        (value?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func withoutOpeningBlankLines(_ text: String) -> String {
+        String(text.drop { $0 == "\n" || $0 == "\r\n" }).replacingOccurrences(of: "\r\n", with: "\n")
+    }
+}
