@@ -39,6 +39,12 @@ kinds:
       lieu: { type: texte, label: Lieu }
       inscription: { type: url, label: Inscription }
       intervenants: { type: liste, label: Intervenants }
+  parcours:
+    singular: Parcours
+    plural: Parcours
+    sort: title
+    fields:
+      etapes: { type: etapes, required: true, label: Étapes }
 """
 BOUSSOLE = """axes:
   maturite:
@@ -68,6 +74,21 @@ draft: false
 Le texte **tel quel**.\x20\x20
 Avec une ligne qui finit par deux espaces, et [un lien](b.md).
 """
+PARCOURS = """---
+title: "Un parcours"
+date: 2025-11-03
+summary: "Résumé."
+tags: [Méthode]
+boussole: { maturite: consolider, profils: academiques }
+etapes:
+  - titre: "Se situer"   # la première
+    texte: "Lire la fiche."
+    ressources: [fiches/a]
+  - { titre: "Agir", texte: "Passer à l'action." }
+---
+
+Introduction.
+"""
 FICHE_B = """---
 title: "Seconde fiche"
 date: 2025-11-02
@@ -85,7 +106,7 @@ def preview(tmp_path):
     """`atelier serve` on a small site with two kinds, one with fields of every type."""
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     files = {"content/site.yml": SITE, "content/boussole.yml": BOUSSOLE, "content/fiches/a.md": FICHE_A,
-             "content/fiches/b.md": FICHE_B, "content/pages/a-propos.md": "---\ntitle: À propos\n---\n\nTexte.\n"}
+             "content/fiches/b.md": FICHE_B, "content/parcours/p.md": PARCOURS, "content/pages/a-propos.md": "---\ntitle: À propos\n---\n\nTexte.\n"}
     for path, text in files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text)
@@ -218,6 +239,24 @@ def test_an_edit_rewrites_only_the_keys_that_changed(preview, browser):
                 .replace("  maturite: accompagner   # le niveau le plus large", "  maturite: [accompagner, consolider]"))
     # The comment line, the key order, the other axis, the body and its trailing spaces are as they were.
     assert (root / "content" / "fiches" / "a.md").read_text() == expected
+
+
+def test_steps_are_left_to_the_file_and_a_path_is_started_with_atelier_new(preview, browser):
+    root, base = preview
+    status, page = get(base + "/parcours/")
+    assert status == 200 and "Nouvelle ressource" not in page
+    status, page = get(base + "/_atelier/nouveau?type=parcours")
+    assert status == 404 and "atelier new parcours" in page
+    browser.get(base + "/parcours/p/")
+    browser.find_element(By.LINK_TEXT, "Modifier cette page").click()
+    assert "le formulaire le laisse tel quel" in browser.find_element(By.TAG_NAME, "form").text
+    summary = browser.find_element(By.ID, "champ-summary")
+    summary.clear()
+    summary.send_keys("Un autre résumé.")
+    submit(browser)
+    assert browser.current_url == base + "/parcours/p/"
+    # Only the summary changed: the steps, their comment and their layout are as they were.
+    assert (root / "content" / "parcours" / "p.md").read_text() == PARCOURS.replace('summary: "Résumé."', "summary: Un autre résumé.")
 
 
 def test_kind_fields_are_typed_and_links_are_rows(preview, browser):

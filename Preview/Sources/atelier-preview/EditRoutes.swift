@@ -61,6 +61,10 @@ struct EditRoutes: Sendable {
             guard let kind = configuration.site.kind(query.first("type") ?? ""), files.acceptsNew(ofKind: kind.id) else {
                 return Self.refusal(.notFound, "Type de ressource inconnu : les types sont déclarés dans content/site.yml.")
             }
+            guard kind.isStartedInTheForm else {
+                return Self.refusal(.notFound, "Un nouveau « \(kind.singular) » se commence avec la commande atelier new \(kind.id) \"Titre\" : "
+                                    + "ses étapes s’écrivent dans le fichier. Il se modifie ensuite ici, sauf ses étapes.")
+            }
             let today = site.options.date
                 ?? Build.defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: configuration.site.timeZone)
             let page = await formPage(.create, kind: kind, configuration: configuration, form: ResourceForm(date: "\(today)", draft: true),
@@ -126,7 +130,8 @@ struct EditRoutes: Sendable {
 
     private func saveNew(_ sent: FormData) async -> Response {
         await withProject { configuration in
-            guard let kind = configuration.site.kind(sent.first("type") ?? ""), files.acceptsNew(ofKind: kind.id) else {
+            guard let kind = configuration.site.kind(sent.first("type") ?? ""), files.acceptsNew(ofKind: kind.id),
+                  kind.isStartedInTheForm else {
                 return Self.refusal(.notFound, "Type de ressource inconnu : les types sont déclarés dans content/site.yml.")
             }
             let form = ResourceForm(sent: sent, kind: kind, boussole: configuration.boussole.axes)

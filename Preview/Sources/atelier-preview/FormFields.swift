@@ -43,6 +43,11 @@ extension FormPage {
         case .dateTime: return dateTimeInput(spec, id: id, name: name, value: value)
         case .list: return textArea(id: id, name: name, label: spec.label, value: value, rows: 3, required: spec.required,
                                     hint: "Un élément par ligne.")
+        case .steps, .selections:
+            return """
+            <div class="champ"><p><strong>\(HTML.escape(spec.label))</strong> : ce champ s’écrit dans le fichier lui-même \
+            (voir « Les parcours » dans le guide) ; le formulaire le laisse tel quel.</p></div>
+            """
         }
     }
 

@@ -95,7 +95,7 @@ struct ResourceForm {
                 edits.append(FrontMatterEdit("boussole", axis.id, chosen.count == 1 ? .text(chosen[0]) : chosen.isEmpty ? .text("") : .list(chosen.map(FrontMatterValue.text))))
             }
         }
-        for field in kind.fields {
+        for field in kind.fields where field.type.isInTheForm {
             let value = fields[field.name] ?? ""
             let written: FrontMatterValue? = value.isEmpty ? (field.required ? .text("") : nil)
                 : field.type == .list ? .list(value.split(separator: "\n").map { .text(String($0)) }) : .text(value)
@@ -124,4 +124,15 @@ struct ResourceForm {
     private static func withoutOpeningBlankLines(_ text: String) -> String {
         String(text.drop { $0 == "\n" || $0 == "\r\n" }).replacingOccurrences(of: "\r\n", with: "\n")
     }
+}
+
+extension FieldSpec.FieldType {
+    /// Steps and choices are lists of records, written in the file by hand: the form shows a note and never rewrites
+    /// them.
+    var isInTheForm: Bool { self != .steps && self != .selections }
+}
+
+extension KindConfig {
+    /// A kind whose required fields the form can fill; one that requires steps is started with `atelier new`.
+    var isStartedInTheForm: Bool { fields.allSatisfy { $0.type.isInTheForm || !$0.required } }
 }

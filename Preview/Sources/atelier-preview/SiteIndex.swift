@@ -1,7 +1,7 @@
 import AtelierCore
 
-/// What the last build that made the site says about it: the file each resource page comes from, the kinds, the
-/// themes in use, and the Markdown renderer with the links of that build. Kept when a build fails.
+/// What the last build that made the site says about it: the file each resource page comes from, the kinds the form
+/// can start, the themes in use, and the Markdown renderer with the links of that build. Kept when a build fails.
 struct SiteIndex: Sendable {
     private var sources: [String: String] = [:]
     private var urls: [String: String] = [:]
@@ -16,7 +16,7 @@ struct SiteIndex: Sendable {
             sources[entry.resource.url] = entry.resource.source
             urls[entry.resource.source] = entry.resource.url
         }
-        kinds = model.site.kinds.map(\.id)
+        kinds = model.site.kinds.filter(\.isStartedInTheForm).map(\.id)
         tags = model.tags.map(\.label)
         markdown = model.markdown
     }
@@ -26,7 +26,7 @@ struct SiteIndex: Sendable {
 
     func url(ofSource source: String) -> String? { urls[source] }
 
-    /// The kind whose list `path` is (`/fiches/`, `/fiches/page/2/`).
+    /// The kind whose list `path` is (`/fiches/`, `/fiches/page/2/`), when the form can start one of its resources.
     func kind(ofList path: String) -> String? {
         let parts = Self.folder(path).split(separator: "/")
         guard let first = parts.first, kinds.contains(String(first)) else { return nil }
