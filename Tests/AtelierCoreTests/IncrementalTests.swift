@@ -30,7 +30,22 @@ import Testing
         files["content/jeudis/2025-11-20.md"] = "---\ntitle: \"Le numéro\"\nsummary: \"Un numéro.\"\na_la_une: [fiches/alpha]\n---\n\nLire [beta](../fiches/beta.md).\n"
         files["content/pages/a-propos.md"] = "---\ntitle: \"À propos\"\nsummary: \"Le site.\"\nmenu: 2\n---\n\nUne page.\n"
         files["content/fiches/annexe.pdf"] = "%PDF-1.4 annexe"
+        files["content/grille.yml"] = grid(resources: ["evenements/atelier"], tags: ["Co-construction"])
         return files
+    }
+
+    static func grid(resources: [String], tags: [String]) -> String {
+        """
+        title: Grille
+        axes:
+          - label: Gestion
+            situations:
+              - label: Financer
+                pratiques:
+                  - label: Financer les projets
+                    ressources: [\(resources.joined(separator: ", "))]
+                    tags: [\(tags.joined(separator: ", "))]
+        """
     }
 
     /// The options the project is built with, which some steps change too.
@@ -214,7 +229,7 @@ import Testing
         let path = "content/fiches/\(fiche).md"
         let exists = FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path)
         do {
-            switch random.next() % 16 {
+            switch random.next() % 17 {
             case 0:
                 try site.write(path, Self.fiche(fiche, title: "\(fiche.capitalized) \(random.next() % 100)"))
                 return "title of \(fiche)"
@@ -265,6 +280,12 @@ import Testing
             case 14:
                 options.drafts.toggle()
                 return "drafts \(options.drafts)"
+            case 15 where random.next() % 4 == 0 && FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/grille.yml").path):
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/grille.yml"))
+                return "grille.yml removed"
+            case 15:
+                try site.write("content/grille.yml", Self.grid(resources: ["evenements/atelier", "fiches/\(fiche)"], tags: [pick(Self.tags)]))
+                return "grille.yml with \(fiche)"
             default:
                 let annexe = site.root.appendingPathComponent("content/fiches/annexe.pdf")
                 if random.next() % 2 == 0 {

@@ -136,6 +136,8 @@ struct HomeView: Sendable, Encodable {
     let latest: [ListedCard]
     let upcoming: [ListedCard]
     let hasUpcoming: Bool
+    /// The self-assessment grid's address, when the site has one.
+    let gridURL: String?
 }
 
 struct ListView: Sendable, Encodable {
@@ -237,6 +239,8 @@ struct BoussoleView: Sendable, Encodable {
     let totalLabel: String
     let dataURL: String
     let indexURL: String
+    /// The self-assessment grid's address, when the site has one.
+    let gridURL: String?
 
     static let themeLimit = 200
 }
