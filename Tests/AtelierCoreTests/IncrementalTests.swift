@@ -41,7 +41,22 @@ import Testing
         files["content/pages/a-propos.md"] = "---\ntitle: \"À propos\"\nsummary: \"Le site.\"\nmenu: 2\n---\n\nUne page.\n"
         files["content/fiches/annexe.pdf"] = "%PDF-1.4 annexe"
         files["content/parcours/chemin.md"] = parcours(steps: [["alpha", "beta"], ["gamma"]])
+        files["content/grille.yml"] = grid(resources: ["evenements/atelier"], tags: ["Co-construction"])
         return files
+    }
+
+    static func grid(resources: [String], tags: [String]) -> String {
+        """
+        title: Grille
+        axes:
+          - label: Gestion
+            situations:
+              - label: Financer
+                pratiques:
+                  - label: Financer les projets
+                    ressources: [\(resources.joined(separator: ", "))]
+                    tags: [\(tags.joined(separator: ", "))]
+        """
     }
 
     /// The options the project is built with, which some steps change too.
@@ -250,7 +265,7 @@ import Testing
         let path = "content/fiches/\(fiche).md"
         let exists = FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path)
         do {
-            switch random.next() % 17 {
+            switch random.next() % 18 {
             case 0:
                 try site.write(path, Self.fiche(fiche, title: "\(fiche.capitalized) \(random.next() % 100)"))
                 return "title of \(fiche)"
@@ -307,6 +322,12 @@ import Testing
                 try site.write("content/parcours/chemin.md", Self.parcours(title: "Chemin \(random.next() % 10)", steps: steps,
                                                                            short: [Int(1 + random.next() % UInt64(steps.count))]))
                 return "path naming \(steps)"
+            case 16 where random.next() % 4 == 0 && FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/grille.yml").path):
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/grille.yml"))
+                return "grille.yml removed"
+            case 16:
+                try site.write("content/grille.yml", Self.grid(resources: ["evenements/atelier", "fiches/\(fiche)"], tags: [pick(Self.tags)]))
+                return "grille.yml with \(fiche)"
             default:
                 let annexe = site.root.appendingPathComponent("content/fiches/annexe.pdf")
                 if random.next() % 2 == 0 {

@@ -5,16 +5,19 @@ import Testing
 
 /// Mustache renders an unknown name as empty text. These tests catch such names instead.
 @Suite struct TemplateTests {
+    /// A site that makes every kind of page.
+    static let files = BuildTests.files.merging(JeudisTests.files) { a, _ in a }.merging(ParcoursTests.files) { a, _ in a }
+        .merging(["content/grille.yml": GridTests.grid]) { a, _ in a }
+
     @Test func everyNameTheTemplatesUseExistsInTheirViewModels() throws {
-        let files = BuildTests.files.merging(JeudisTests.files) { a, _ in a }.merging(ParcoursTests.files) { a, _ in a }
-        let site = try Fixture(files: files)
+        let site = try Fixture(files: Self.files)
         defer { site.remove() }
         let missing = try unknownNames(in: site)
         #expect(missing.isEmpty, "names used by templates but absent from view models: \(missing.sorted())")
     }
 
     @Test func aMistypedNameIsCaught() throws {
-        let site = try Fixture(files: BuildTests.files.merging(JeudisTests.files) { a, _ in a })
+        let site = try Fixture(files: Self.files)
         defer { site.remove() }
         let card = site.root.appendingPathComponent("templates/partials/card.mustache")
         let text = try String(contentsOf: card, encoding: .utf8)

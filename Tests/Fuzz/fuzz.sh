@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-60}
 binary=Fuzz/.build/release/atelier-fuzz
 status=0
-for target in contentFile markdown siteConfig boussole; do
+for target in contentFile markdown siteConfig boussole grid; do
     work=.atelier/fuzz/$target
     mkdir -p "$work/corpus" "Tests/Fuzz/regressions/$target"
     echo "== $target : $seconds s"

@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "boussole": "/boussole/",
     "valeur de la boussole": "/boussole/maturite/consolider/",
     "croisement de la boussole": "/boussole/maturite/consolider/trajectoires/confiance/",
+    "grille d'auto-évaluation": "/grille/",
     "archives des Jeudis": "/jeudis/",
     "numéro des Jeudis": JEUDI,
     "recherche": "/recherche/?q=alliances",

@@ -2,7 +2,7 @@ import AtelierCore
 import Foundation
 
 /// libFuzzer calls this with each input it makes up; `ATELIER_FUZZ_TARGET` names the reader under test
-/// (contentFile, markdown, siteConfig, boussole). An input that breaks the rule stops the run, and libFuzzer keeps it.
+/// (contentFile, markdown, siteConfig, boussole, grid). An input that breaks the rule stops the run, and libFuzzer keeps it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let outcome = InputCheck.run(target, bytes: Array(UnsafeBufferPointer(start: data, count: count)))

@@ -103,6 +103,7 @@ struct YAMLFile {
         let known = [
             "mapping values are not allowed in this context": "deux-points inattendu (un texte contenant « : » doit être entre guillemets)",
             "did not find expected key": "clé attendue introuvable (indentation incohérente ?)",
+            "did not find expected '-' indicator": "élément de liste attendu, commençant par « - » (indentation incohérente ?)",
             "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (tabulation ou « @ » ?)",
             "did not find expected ',' or ']'": "liste entre crochets mal fermée",
             "did not find expected ',' or '}'": "dictionnaire entre accolades mal fermé",

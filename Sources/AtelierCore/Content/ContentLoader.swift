@@ -1,9 +1,11 @@
 import Foundation
 
-/// Everything read from `content/`: configuration, resources, pages, editorials and files to copy.
+/// Everything read from `content/`: configuration, the grid, resources, pages, editorials and files to copy.
 public struct LoadedContent: Sendable {
     public let site: SiteConfig
     public let boussole: BoussoleConfig
+    /// The self-assessment grid, when `content/grille.yml` exists.
+    public let grid: GridConfig?
     public let resources: [Resource]
     public let pages: [Page]
     public let editorials: [Editorial]
@@ -28,6 +30,10 @@ enum ContentLoader {
         let boussoleText = read(content.appendingPathComponent("boussole.yml"), display: BoussoleLoader.path, log: &log)
         let site = siteText.flatMap { SiteConfigLoader.load(text: $0, log: &log) }
         let boussole = boussoleText.flatMap { BoussoleLoader.load(text: $0, log: &log) }
+        let grid = listing.files.contains(GridLoader.fileName)
+            ? read(content.appendingPathComponent(GridLoader.fileName), display: GridLoader.path, log: &log)
+                .flatMap { GridLoader.load(text: $0, log: &log) }
+            : nil
         // Without the kinds of site.yml no file can be read for what it is.
         guard let site else { return nil }
         let configuration = Fingerprint.of((siteText ?? "") + "\u{0}" + (boussoleText ?? ""))
@@ -48,8 +54,8 @@ enum ContentLoader {
         }
         let read = reads.map(\.1.read)
         for file in read { log.append(contentsOf: file.log) }
-        let staticFiles = listing.files.filter { !$0.hasSuffix(".md") && !["site.yml", "boussole.yml"].contains($0) }
-        return LoadedContent(site: site, boussole: boussole ?? BoussoleConfig(axes: []), resources: read.compactMap(\.resource),
+        let staticFiles = listing.files.filter { !$0.hasSuffix(".md") && !["site.yml", "boussole.yml", GridLoader.fileName].contains($0) }
+        return LoadedContent(site: site, boussole: boussole ?? BoussoleConfig(axes: []), grid: grid, resources: read.compactMap(\.resource),
                              pages: read.compactMap(\.page), editorials: read.compactMap(\.editorial),
                              staticFiles: staticFiles, rejected: read.compactMap(\.rejected), configuration: configuration,
                              hashes: Dictionary(reads.map { ("content/" + $0.0, $0.1.hash) }, uniquingKeysWith: { first, _ in first }),

@@ -59,6 +59,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case sortieRefusee = "sortie-refusee"
     case texteAttendu = "texte-attendu"
     case pasUnJeudi = "pas-un-jeudi"
+    case pratiqueEnDouble = "pratique-en-double"
+    case themeInconnu = "theme-inconnu"
     case themeIsole = "theme-isole"
     case themeOrthographe = "theme-orthographe"
     case themeSansLettre = "theme-sans-lettre"

@@ -10,6 +10,8 @@ public enum InputCheck {
         case markdown
         case siteConfig
         case boussole
+        /// `grille.yml` as read; its references to themes and resources are checked later, against the content.
+        case grid
     }
 
     public struct Outcome: Sendable {
@@ -92,6 +94,9 @@ public enum InputCheck {
         case .boussole:
             let produced = BoussoleLoader.load(text: String(decoding: bytes, as: UTF8.self), log: &log) != nil
             return Outcome(file: BoussoleLoader.path, diagnostics: log.items, produced: produced)
+        case .grid:
+            let produced = GridLoader.load(text: String(decoding: bytes, as: UTF8.self), log: &log) != nil
+            return Outcome(file: GridLoader.path, diagnostics: log.items, produced: produced)
         }
     }
 

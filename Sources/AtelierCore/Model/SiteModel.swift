@@ -6,6 +6,8 @@ public struct SiteModel: Sendable {
     /// Published resources, in a stable order (kind order of site.yml, then the kind's sort).
     public let entries: [Entry]
     public let tags: [Tag]
+    /// The self-assessment grid, when content/grille.yml exists.
+    public let grid: Grid?
     public let pages: [RenderedPage]
     public let home: RenderedPage?
     /// Issues of the weekly digest, newest first.
@@ -28,7 +30,7 @@ public struct SiteModel: Sendable {
     /// Positions of the listed entries that carry each boussole value, in entry order, by `axis:value`.
     private let boussoleMembers: [String: [Int]]
 
-    init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag],
+    init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag], grid: Grid?,
          pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
          scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, related: RelatedLists, otherTexts: [RenderedMarkdown],
          templateAnchors: Set<String>) {
@@ -37,6 +39,7 @@ public struct SiteModel: Sendable {
         self.buildDate = buildDate
         self.entries = entries
         self.tags = tags
+        self.grid = grid
         self.pages = pages
         self.home = home
         self.jeudis = jeudis

@@ -49,12 +49,15 @@ struct SiteModelBuilder {
                   related: relatedLists.lists[index].map { sorted[Int($0)].url },
                   stepTargets: stepLinks.targets[resource.url] ?? [], paths: stepLinks.memberships[resource.url] ?? [])
         }
+        let tags = tagIndex.tags(orderedLike: entries)
+        let checkedGrid = grid(published: publishedURLs, tags: tags, log: &log)
         let allPages = renderedPages.map(\.0)
         let jeudis = JeudisBuilder(entries: entries, editorials: renderedEditorials.map(\.0), buildDate: buildDate,
                                    upcomingWeeks: content.site.jeudis.upcomingWeeks).issues()
         return SiteModel(
             site: content.site, boussole: content.boussole, buildDate: buildDate, entries: entries,
-            tags: tagIndex.tags(orderedLike: entries),
+            tags: tags,
+            grid: checkedGrid,
             pages: allPages.filter { !$0.page.isHome }.sorted { $0.page.url < $1.page.url },
             home: allPages.first { $0.page.isHome },
             jeudis: jeudis,
@@ -90,22 +93,25 @@ struct SiteModelBuilder {
         return { table[$0] }
     }
 
-    /// `a_la_une` names resources by their path in content/ (`kits/odd-17-en-pratique`).
     private func featuredURLs(_ editorial: Editorial, published: Set<String>, log: inout DiagnosticLog) -> [String] {
-        editorial.featured.compactMap { reference in
-            let candidates = reference.candidateSources
-            guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
-                log.error(.ressourceIntrouvable, "« \(reference.path) » ne correspond à aucune ressource", at: reference.location,
-                          hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
-                return nil
-            }
-            guard published.contains(resource.url) else {
-                log.error(.ressourceNonPubliee, "« \(reference.path) » n'est pas publiée à cette date (brouillon ou date future)",
-                          at: reference.location)
-                return nil
-            }
-            return resource.url
+        editorial.featured.compactMap { publishedURL(of: $0, published: published, log: &log) }
+    }
+
+    /// `a_la_une` and the grid name resources by their path in content/ (`kits/odd-17-en-pratique`): the URL of a
+    /// resource published on the build date; a mistake otherwise.
+    func publishedURL(of reference: ResourceReference, published: Set<String>, log: inout DiagnosticLog) -> String? {
+        let candidates = reference.candidateSources
+        guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
+            log.error(.ressourceIntrouvable, "« \(reference.path) » ne correspond à aucune ressource", at: reference.location,
+                      hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
+            return nil
         }
+        guard published.contains(resource.url) else {
+            log.error(.ressourceNonPubliee, "« \(reference.path) » n'est pas publiée à cette date (brouillon ou date future)",
+                      at: reference.location)
+            return nil
+        }
+        return resource.url
     }
 
     /// Kinds in the order of site.yml, each sorted as it declares; sort keys are computed once per resource.
@@ -128,6 +134,7 @@ struct SiteModelBuilder {
         let site = content.site
         var owners: [String: [String]] = [:]
         let generated = ["/\(site.tagIndex)/", "/boussole/", "/jeudis/", "/recherche/", "/404.html"] + site.kinds.map { "/\($0.id)/" }
+            + (content.grid == nil ? [] : [Grid.url])
         for url in generated { owners[url, default: []].append("(page générée par Atelier)") }
         for resource in resources {
             owners[resource.url, default: []].append(resource.source)

@@ -44,7 +44,7 @@ extension ViewFactory {
             compass: compass.render(), mainAxisLabel: main.label, axes: summaries, kinds: kinds, tags: tags,
             cards: listed.prefix(site.pageSize).map(listedCard), hasMore: listed.count > site.pageSize,
             totalLabel: Self.count(listed.count, "ressource", "ressources"), dataURL: "/\(BoussoleData.path)",
-            indexURL: "/\(SearchIndex.folder)/")
+            indexURL: "/\(SearchIndex.folder)/", gridURL: model.grid.map { _ in Grid.url })
     }
 
     /// `/boussole/maturite/consolider/`: its resources in pages, and on the first one the links to its pairs with the

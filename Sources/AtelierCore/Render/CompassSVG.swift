@@ -34,14 +34,14 @@ struct CompassSVG {
             svg += """
             <a href="\(XML.escape(sector.url))" aria-label="\(XML.escape("\(sector.fullLabel) : \(countLabel)"))">
             <path d="\(wedge(from: start, to: end))" fill="\(Self.palette[index % Self.palette.count])"/>
-            <text x="\(format(labelPoint.x))" y="\(format(labelPoint.y - 4))" text-anchor="middle" class="sector-label">\(XML.escape(sector.label))</text>
-            <text x="\(format(labelPoint.x))" y="\(format(labelPoint.y + 14))" text-anchor="middle" class="sector-count">\(XML.escape(countLabel))</text>
+            <text x="\(XML.number(labelPoint.x))" y="\(XML.number(labelPoint.y - 4))" text-anchor="middle" class="sector-label">\(XML.escape(sector.label))</text>
+            <text x="\(XML.number(labelPoint.x))" y="\(XML.number(labelPoint.y + 14))" text-anchor="middle" class="sector-count">\(XML.escape(countLabel))</text>
             </a>
 
             """
         }
         svg += """
-        <circle r="\(format(inner))" class="hub"/>
+        <circle r="\(XML.number(inner))" class="hub"/>
         <text y="5" text-anchor="middle" class="hub-label" aria-hidden="true">\(XML.escape(axisLabel))</text>
         </svg>
         """
@@ -51,22 +51,16 @@ struct CompassSVG {
     /// A ring sector between the hub and the outer circle (a full ring when there is a single value).
     private func wedge(from start: Double, to end: Double) -> String {
         if sectors.count == 1 {
-            return "M0 \(format(-outer))A\(format(outer)) \(format(outer)) 0 1 1 0 \(format(outer))A\(format(outer)) \(format(outer)) 0 1 1 0 \(format(-outer))Z"
+            return "M0 \(XML.number(-outer))A\(XML.number(outer)) \(XML.number(outer)) 0 1 1 0 \(XML.number(outer))A\(XML.number(outer)) \(XML.number(outer)) 0 1 1 0 \(XML.number(-outer))Z"
         }
         let large = end - start > Double.pi ? 1 : 0
         let (a, b) = (point(angle: start, radius: outer), point(angle: end, radius: outer))
         let (c, d) = (point(angle: end, radius: inner), point(angle: start, radius: inner))
-        return "M\(format(a.x)) \(format(a.y))A\(format(outer)) \(format(outer)) 0 \(large) 1 \(format(b.x)) \(format(b.y))"
-            + "L\(format(c.x)) \(format(c.y))A\(format(inner)) \(format(inner)) 0 \(large) 0 \(format(d.x)) \(format(d.y))Z"
+        return "M\(XML.number(a.x)) \(XML.number(a.y))A\(XML.number(outer)) \(XML.number(outer)) 0 \(large) 1 \(XML.number(b.x)) \(XML.number(b.y))"
+            + "L\(XML.number(c.x)) \(XML.number(c.y))A\(XML.number(inner)) \(XML.number(inner)) 0 \(large) 0 \(XML.number(d.x)) \(XML.number(d.y))Z"
     }
 
     private func point(angle: Double, radius: Double) -> (x: Double, y: Double) {
         (cos(angle) * radius, sin(angle) * radius)
-    }
-
-    /// Two decimals, and never "-0.00", so the output is the same on every machine.
-    private func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return String(format: "%.2f", rounded == 0 ? 0 : rounded)
     }
 }

@@ -290,7 +290,8 @@ struct SiteRenderer {
                viewed("themes", views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
                viewed("jeudis", views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
                viewed("redirections", model.redirects.map(redirectJob))]
-              + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) } },
+              + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) }
+              + (model.grid.map { [viewed("grille", [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
             { [feeds()] },
         ]
         groups += model.site.kinds.map { kind in

@@ -5,7 +5,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let required = ["home", "resource", "list", "tags", "tag", "page", "404", "redirect",
                                   "boussole", "boussole-value", "jeudis",
-                                  "jeudi", "jeudi-email", "jeudi-email-text", "recherche"]
+                                  "jeudi", "jeudi-email", "jeudi-email-text", "recherche", "grille"]
 
     let library: MustacheLibrary
     /// Ids written as they are in the templates (`id="contenu"`), which a text may link to.

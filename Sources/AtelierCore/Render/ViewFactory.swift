@@ -145,7 +145,7 @@ struct ViewFactory {
                         title: home?.page.title ?? site.title, compass: compass().render(), jeudi: jeudi, nextEvent: nextEvent,
                         intro: home?.body.html ?? "",
                         kinds: site.kinds.map(kindSummary), latest: latest.map(listedCard), upcoming: upcoming.map(listedCard),
-                        hasUpcoming: !upcoming.isEmpty)
+                        hasUpcoming: !upcoming.isEmpty, gridURL: model.grid.map { _ in Grid.url })
     }
 
     /// Pages of one kind's list: `/fiches/`, `/fiches/page/2/`… An agenda kind lists its coming events first,
@@ -204,7 +204,7 @@ struct ViewFactory {
         }
     }
 
-    private func listedEntries(of tag: Tag) -> [Entry] {
+    func listedEntries(of tag: Tag) -> [Entry] {
         tag.entryURLs.compactMap { model.entry(url: $0) }.filter { !$0.isArchived }
     }
 

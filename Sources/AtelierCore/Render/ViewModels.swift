@@ -200,6 +200,8 @@ struct HomeView: Sendable, Encodable {
     let latest: [ListedCard]
     let upcoming: [ListedCard]
     let hasUpcoming: Bool
+    /// The self-assessment grid's address, when the site has one.
+    let gridURL: String?
 }
 
 /// One thing put forward in a few words: « Les Jeudis de l’ODD 17 du 20 novembre 2025 », its date, its address.
@@ -309,6 +311,8 @@ struct BoussoleView: Sendable, Encodable {
     let totalLabel: String
     let dataURL: String
     let indexURL: String
+    /// The self-assessment grid's address, when the site has one.
+    let gridURL: String?
 
     static let themeLimit = 200
 }
