@@ -81,19 +81,26 @@ def resource_text(rng, words, kind, index, count):
                extra, "".join(parts)))
 
 
+def copy_project_files(folder):
+    """The project's own templates and configuration, as they are now: a corpus kept from an earlier run gets them too."""
+    shutil.rmtree(folder / "templates", ignore_errors=True)
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    (folder / "content").mkdir(parents=True, exist_ok=True)
+    for name in ["site.yml", "boussole.yml"]:
+        shutil.copy(ROOT / "content" / name, folder / "content" / name)
+
+
 def make_corpus(folder, count, seed=17):
     """Writes templates/ and content/ for `count` resources into `folder`, unless that corpus is already there."""
     stamp = folder / ".corpus"
     signature = "%d %d %d" % (count, seed, GENERATOR_VERSION)
     if stamp.exists() and stamp.read_text() == signature:
+        copy_project_files(folder)
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     rng = random.Random(seed)
     words = Words(rng)
-    shutil.copytree(ROOT / "templates", folder / "templates")
-    (folder / "content").mkdir(parents=True)
-    for name in ["site.yml", "boussole.yml"]:
-        shutil.copy(ROOT / "content" / name, folder / "content" / name)
+    copy_project_files(folder)
     for kind in KINDS:
         (folder / "content" / kind).mkdir()
     for index in range(count):

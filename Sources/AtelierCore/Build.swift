@@ -103,7 +103,7 @@ public enum Build {
         previous.loadAll()
 
         let content = ContentLoader.load(root: options.root, listing: inputs.content, previous: previous, log: &log)
-        let templates = TemplateSet.load(root: options.root, listing: inputs.templates, log: &log)
+        let templates = TemplateSet.load(root: options.root, listing: inputs.templates, needsGrid: content?.grid != nil, log: &log)
         clock.lap("lecture")
         guard let content else { return failed(log, clock) }
 

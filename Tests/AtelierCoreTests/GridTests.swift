@@ -99,6 +99,19 @@ import Testing
         #expect(site.read("sitemap.xml")?.contains("/grille/") == false)
     }
 
+    @Test func templatesMadeBeforeTheGridStillBuildASiteWithoutOne() throws {
+        let site = try Fixture(files: BuildTests.files)
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("templates/grille.mustache"))
+        #expect(site.build().succeeded)
+        try site.write("content/grille.yml", Self.grid)
+        let report = site.build()
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.gabaritManquant])
+        #expect(errors.first?.location.file == "templates/grille.mustache")
+    }
+
     static let mistakes = """
     title: "Grille d'essai"
     axes:

@@ -59,7 +59,7 @@ import Testing
         var log = DiagnosticLog()
         let inputs = InputScan(root: site.root)
         let content = try #require(ContentLoader.load(root: site.root, listing: inputs.content, previous: BuildCache(), log: &log))
-        let templates = try #require(TemplateSet.load(root: site.root, listing: inputs.templates, log: &log))
+        let templates = try #require(TemplateSet.load(root: site.root, listing: inputs.templates, needsGrid: true, log: &log))
         let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false,
                                      templateAnchors: templates.staticIDs)
             .build(log: &log)

@@ -5,7 +5,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let required = ["home", "resource", "list", "tags", "tag", "page", "404", "redirect",
                                   "boussole", "boussole-value", "jeudis",
-                                  "jeudi", "jeudi-email", "jeudi-email-text", "recherche", "grille"]
+                                  "jeudi", "jeudi-email", "jeudi-email-text", "recherche"]
+    /// Needed only by a project with a `content/grille.yml`: templates made before the grid existed still build.
+    public static let grid = "grille"
 
     let library: MustacheLibrary
     /// Ids written as they are in the templates (`id="contenu"`), which a text may link to.
@@ -20,7 +22,7 @@ public struct TemplateSet: Sendable {
         return "{{%CONTENT_TYPE:HTML}}\n"
     }()
 
-    static func load(root: URL, listing: FileTree.Listing, log: inout DiagnosticLog) -> TemplateSet? {
+    static func load(root: URL, listing: FileTree.Listing, needsGrid: Bool, log: inout DiagnosticLog) -> TemplateSet? {
         let folder = root.appendingPathComponent("templates")
         let names = listing.files.filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         var library = MustacheLibrary()
@@ -47,7 +49,7 @@ public struct TemplateSet: Sendable {
                 log.error(.gabaritInvalide, "gabarit invalide : \(error)", at: SourceLocation(file: display))
             }
         }
-        for name in required where sources[name] == nil && !names.contains("\(name).mustache") {
+        for name in required + (needsGrid ? [grid] : []) where sources[name] == nil && !names.contains("\(name).mustache") {
             log.error(.gabaritManquant, "gabarit manquant", at: SourceLocation(file: "templates/\(name).mustache"),
                       hint: "Atelier a besoin de ce gabarit pour écrire le site")
         }
