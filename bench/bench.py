@@ -50,6 +50,7 @@ class Trash:
     def __init__(self, folder):
         self.folder = folder
         self.count = 0
+        self.empty()  # what an interrupted run left behind
 
     def put(self, path):
         if path.exists():
