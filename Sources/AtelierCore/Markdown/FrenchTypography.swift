@@ -3,33 +3,45 @@
 /// guillemets, before a colon and before %, a narrow one before ; ! and ?. The apostrophe after a letter is the
 /// typographic one (« l’innovation »); ordinals (« 1er », « 107e ») are found for the HTML to raise their letters.
 enum FrenchTypography {
-    static let noBreakSpace: Unicode.Scalar = "\u{00A0}"
-    static let narrowNoBreakSpace: Unicode.Scalar = "\u{202F}"
-    static let apostrophe: Unicode.Scalar = "\u{2019}"
+    /// The bytes that may call for a change: the five signs, the apostrophe, and 0xC2, which « and » start with.
+    private static let triggers: [Bool] = (0...255).map { ":;!?%'".utf8.contains(UInt8($0)) || $0 == 0xC2 }
+    private static let noBreakSpace: [UInt8] = Array("\u{00A0}".utf8)
+    private static let narrowNoBreakSpace: [UInt8] = Array("\u{202F}".utf8)
+    private static let apostrophe: [UInt8] = Array("\u{2019}".utf8)
 
-    /// One pass over the text: each ordinary space and each straight apostrophe is checked against its neighbours.
+    /// One pass over the text's bytes: each ordinary space and each straight apostrophe is checked against its
+    /// neighbours. Most text nodes of a French text hold an apostrophe, so this runs over nearly all of them.
     static func apply(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { "«»:;!?%'".unicodeScalars.contains($0) }) else { return text }
-        var result = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            let previous = index > 0 ? scalars[index - 1] : nil
-            if scalar == "'", let previous, previous.properties.isAlphabetic {
-                result.append(apostrophe)
-                continue
-            }
-            guard scalar == " " else {
-                result.append(scalar)
-                continue
-            }
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            switch (previous, next) {
-            case ("«"?, _), (_, "»"?), (_, ":"?), (_, "%"?): result.append(noBreakSpace)
-            case (_, ";"?), (_, "!"?), (_, "?"?): result.append(narrowNoBreakSpace)
-            default: result.append(scalar)
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { triggers[Int($0)] }) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "'") where index > 0 && endsWithLetter(bytes, before: index):
+                result += apostrophe
+            case UInt8(ascii: " "):
+                let afterGuillemet = index >= 2 && bytes[index - 2] == 0xC2 && bytes[index - 1] == 0xAB
+                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let beforeGuillemet = next == 0xC2 && index + 2 < bytes.count && bytes[index + 2] == 0xBB
+                switch next {
+                case _ where afterGuillemet || beforeGuillemet: result += noBreakSpace
+                case UInt8(ascii: ":"), UInt8(ascii: "%"): result += noBreakSpace
+                case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): result += narrowNoBreakSpace
+                default: result.append(byte)
+                }
+            default: result.append(byte)
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether the character just before `index` is a letter (« l' », « aujourd' », « jusqu' », « é' »).
+    private static func endsWithLetter(_ bytes: [UInt8], before index: Int) -> Bool {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let scalar = String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first
+        return scalar?.properties.isAlphabetic ?? false
     }
 
     /// A piece of text, and whether it is the letters of an ordinal, to be raised.

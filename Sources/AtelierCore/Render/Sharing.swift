@@ -77,8 +77,20 @@ struct StructuredData {
     /// The page's descriptions in one script: `<` and `>` written as escapes so that no text can close it.
     static func script(_ items: [String]) -> String {
         let json = items.count == 1 ? items[0] : JSONText.array(items)
-        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        guard json.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else {
+            return json
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count + 32)
+        for byte in json.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): bytes += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): bytes += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): bytes += Array("\\u0026".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `2025-11-20T13:00:00+01:00`, or `2025-11-18` for an all-day date.
