@@ -12,14 +12,14 @@ import urllib.parse
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ATELIER, ROOT
 from test_look import SCHEMES, use_scheme
-from test_preview import PREVIEW, free_port, get, wait_for
+from test_preview import get, serving
 
 SCREENSHOTS = ROOT / "Tests" / "site" / "screenshots"
 
@@ -110,24 +110,8 @@ def preview(tmp_path):
     for path, text in files.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(text)
-    port = free_port()
-    log = open(tmp_path / "apercu.log", "w")
-    env = {**os.environ, "PATH": os.path.dirname(PREVIEW) + os.pathsep + os.environ.get("PATH", "")}
-    process = subprocess.Popen([ATELIER, "serve", "--root", str(tmp_path), "--port", str(port), "--date", "2025-11-20"],
-                               stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = "http://127.0.0.1:%d" % port
-
-    def up():
-        try:
-            return get(base + "/")[0] == 200
-        except OSError:
-            return False
-
-    wait_for(up, 30)
-    yield tmp_path, base
-    process.terminate()
-    process.wait(10)
-    log.close()
+    for base in serving(tmp_path, tmp_path / "apercu.log"):
+        yield tmp_path, base
 
 
 @pytest.fixture
@@ -140,11 +124,23 @@ def form_url(base, path="content/fiches/a.md"):
     return base + "/_atelier/modifier?fichier=" + urllib.parse.quote(path)
 
 
+def gone(element):
+    """Whether `element` has left the document. While a page is replaced, chromedriver may answer « Node with given id
+    does not belong to the document » instead of a stale reference: that too means the old page is gone."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit(browser, button=None):
     """Clicks the save button (or `button`) and waits for the next page."""
     page = browser.find_element(By.TAG_NAME, "html")
     (button or browser.find_element(By.CSS_SELECTOR, ".actions button[type=submit]")).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(gone(page))
 
 
 def heading(browser):
@@ -456,7 +452,7 @@ def test_the_form_is_filled_and_saved_with_the_keyboard_alone(preview, browser):
             break
         ActionChains(browser).send_keys(Keys.TAB).perform()
     browser.switch_to.active_element.send_keys(Keys.SPACE)
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(gone(page))
     # Début is blank: its message is beside it, and the keyboard goes on from the list of errors.
     assert "« debut » est à remplir" in browser.find_element(By.ID, "erreur-champ-debut").text
     debut = tab_to(browser, "champ-debut")
@@ -468,7 +464,7 @@ def test_the_form_is_filled_and_saved_with_the_keyboard_alone(preview, browser):
     assert debut.get_attribute("value") == "2025-12-04", debut.get_attribute("value")
     page = browser.find_element(By.TAG_NAME, "html")
     tab_to(browser, "champ-lieu").send_keys("Lyon" + Keys.ENTER)
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(gone(page))
     assert browser.current_url == base + "/evenements/au-clavier/"
     written = (root / "content" / "evenements" / "au-clavier.md").read_text()
     assert "\ndebut: 2025-12-04\n" in written and "\nlieu: Lyon\n" in written and "maturite: consolider" in written

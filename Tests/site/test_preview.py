@@ -45,13 +45,11 @@ def wait_for(check, seconds=15):
     raise AssertionError("condition not reached in %s s" % seconds)
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """`atelier serve`, which finds atelier-preview on the PATH here, on a small site."""
-    root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
-                              "content/fiches/b.md": resource("B", "2025-11-02")})
+def serving(root, log_path):
+    """Runs `atelier serve` on `root` (it finds atelier-preview on the PATH here) until the generator is closed;
+    yields the server's address once it answers."""
     port = free_port()
-    log = open(tmp_path / "apercu.log", "w")
+    log = open(log_path, "w")
     env = {**os.environ, "PATH": os.path.dirname(PREVIEW) + os.pathsep + os.environ.get("PATH", "")}
     process = subprocess.Popen([ATELIER, "serve", "--root", str(root), "--port", str(port), "--date", "2025-11-20"],
                                stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -64,10 +62,19 @@ def preview(tmp_path):
             return False
 
     wait_for(up, 30)
-    yield root, base
+    yield base
     process.terminate()
     process.wait(10)
     log.close()
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`atelier serve` on a small site."""
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    for base in serving(root, tmp_path / "apercu.log"):
+        yield root, base
 
 
 class Events:
