@@ -24,11 +24,11 @@ import tempfile
 import time
 
 import corpus
+from compact import SYMBOLS, numbers
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DATE = "2025-11-20"
 EDITS = ["texte", "titre", "thèmes", "date"]
-SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
 def timed(command):
@@ -84,18 +84,6 @@ def edit(path, kind, number):
     else:
         text = re.sub(r"(?m)^date: \S+$", "date: 2024-%02d-%02d" % (number % 12 + 1, number % 27 + 1), text, count=1)
     path.write_text(text)
-
-
-def numbers(text):
-    values, value = [], 0
-    for symbol in text:
-        digit = SYMBOLS.index(symbol)
-        if digit < 32:
-            value = value * 32 + digit
-        else:
-            values.append(value * 32 + digit - 32)
-            value = 0
-    return values
 
 
 def query_bytes(public, words):

@@ -4,6 +4,7 @@ import http.server
 import os
 import pathlib
 import subprocess
+import sys
 import threading
 
 import pytest
@@ -13,6 +14,8 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ATELIER = os.path.abspath(os.environ.get("ATELIER", str(ROOT / ".build" / "debug" / "atelier")))
 BUILD_DATE = "2025-11-20"
+# The benchmark's own modules (its corpus generator, the compact-number reader) serve the tests too.
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def build_site(output, root=ROOT, date=BUILD_DATE):

@@ -11,19 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-
-
-def numbers(text):
-    values, value = [], 0
-    for symbol in text:
-        digit = SYMBOLS.index(symbol)
-        if digit < 32:
-            value = value * 32 + digit
-        else:
-            values.append(value * 32 + digit - 32)
-            value = 0
-    return values
+from compact import numbers
 
 
 def fetch_json(url):

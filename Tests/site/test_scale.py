@@ -7,7 +7,6 @@ import http.server
 import json
 import re
 import subprocess
-import sys
 import threading
 import unicodedata
 import urllib.request
@@ -15,11 +14,10 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ATELIER, BUILD_DATE, ROOT, QuietHandler
+from conftest import ATELIER, BUILD_DATE, QuietHandler
 from test_search import results, search
 
-sys.path.insert(0, str(ROOT / "bench"))
-import corpus  # noqa: E402  (the benchmark's own generator, fixed seed)
+import corpus  # the benchmark's own generator, fixed seed (bench/ is on the path: conftest.py)
 
 PAGE_SIZE = 6
 SIZES = (150, 600)

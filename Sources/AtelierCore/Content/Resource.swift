@@ -56,6 +56,17 @@ public final class Resource: Sendable {
         return nil
     }
 
+    /// Where an event takes place, as written (« En ligne », « Lille »).
+    public var place: String? {
+        if case let .text(place) = fields["lieu"] { return place }
+        return nil
+    }
+
+    public var organiser: String? {
+        if case let .text(organiser) = fields["organisateur"] { return organiser }
+        return nil
+    }
+
     /// The steps of a path, in order (the kind's field of type `etapes`); empty for other resources.
     public var steps: [Step] {
         fields.values.lazy.compactMap(\.steps).first ?? []

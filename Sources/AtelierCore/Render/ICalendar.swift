@@ -32,9 +32,9 @@ struct ICalendar {
         }
         lines.append("SUMMARY:\(escape(event.title))")
         var description = event.summary
-        if case let .text(organiser) = event.fields["organisateur"] { description += "\nOrganisation : \(organiser)" }
+        if let organiser = event.organiser { description += "\nOrganisation : \(organiser)" }
         lines.append("DESCRIPTION:\(escape(description))")
-        if case let .text(place) = event.fields["lieu"] { lines.append("LOCATION:\(escape(place))") }
+        if let place = event.place { lines.append("LOCATION:\(escape(place))") }
         lines.append("URL:\(site.absoluteURL(event.url))")
         lines.append("END:VEVENT")
         return lines

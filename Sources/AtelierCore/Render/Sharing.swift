@@ -56,7 +56,7 @@ struct StructuredData {
         }
         fields += [("startDate", quoted(Self.iso(start))), ("eventStatus", quoted("https://schema.org/EventScheduled"))]
         if let end = resource.endTime { fields.append(("endDate", quoted(Self.iso(end)))) }
-        if case let .text(place)? = resource.fields["lieu"] {
+        if let place = resource.place {
             if Self.isOnline(place) {
                 fields += [("eventAttendanceMode", quoted("https://schema.org/OnlineEventAttendanceMode")),
                            ("location", JSONText.object([("@type", quoted("VirtualLocation")), ("url", quoted(registration(resource) ?? site.absoluteURL(resource.url)))]))]
@@ -65,8 +65,8 @@ struct StructuredData {
                            ("location", JSONText.object([("@type", quoted("Place")), ("name", quoted(place)), ("address", quoted(place))]))]
             }
         }
-        if case let .text(organizer)? = resource.fields["organisateur"] {
-            fields.append(("organizer", organization(organizer, url: nil)))
+        if let organiser = resource.organiser {
+            fields.append(("organizer", organization(organiser, url: nil)))
         }
         if let registration = registration(resource) {
             fields.append(("offers", JSONText.object([("@type", quoted("Offer")), ("url", quoted(registration))])))

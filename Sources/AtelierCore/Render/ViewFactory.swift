@@ -42,11 +42,9 @@ struct ViewFactory {
     func card(_ entry: Entry) -> Card {
         let r = entry.resource
         let kind = site.kind(r.kind)
-        var place: String?
-        if case let .text(value) = r.fields["lieu"] { place = value }
         return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
                     dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision),
-                    when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: place,
+                    when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: r.place,
                     tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug)) },
                     moreTags: entry.tags.count > Card.shownTags
                         ? "et " + Self.count(entry.tags.count - Card.shownTags, "autre thème", "autres thèmes") : nil,
@@ -134,11 +132,10 @@ struct ViewFactory {
             Teaser(heading: issue.thursday == thisWeek ? "Cette semaine" : "Dernier numéro", title: issueTitle(issue),
                    url: JeudiIssue.url(of: issue.thursday), detail: issueSummary(issue))
         }
-        let nextEvent = upcoming.first.map { entry in
-            let place: String? = if case let .text(place)? = entry.resource.fields["lieu"] { place } else { nil }
-            return Teaser(heading: "Prochain événement", title: entry.resource.title, url: entry.resource.url,
-                          detail: [entry.resource.startTime.map { FrenchDates.span(from: $0, to: entry.resource.endTime) }, place]
-                              .compactMap { $0 }.joined(separator: " · "))
+        let nextEvent = upcoming.first.map(\.resource).map { event in
+            Teaser(heading: "Prochain événement", title: event.title, url: event.url,
+                   detail: [event.startTime.map { FrenchDates.span(from: $0, to: event.endTime) }, event.place]
+                       .compactMap { $0 }.joined(separator: " · "))
         }
         return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/",
                                        structuredData: [StructuredData(site: site).website()]),
