@@ -5,29 +5,12 @@ import Foundation
 struct Console {
     private let useColor = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    /// Each diagnostic with the line it points at and a caret under its column, then, when several files have
-    /// some, the count per file.
+    /// Each diagnostic with the line it points at and a caret under its column, errors in red and warnings in
+    /// yellow on a terminal, then the count per file.
     func show(_ diagnostics: [Diagnostic], root: URL) {
-        let excerpts = SourceExcerpts(root: root)
-        var text = ""
-        for diagnostic in diagnostics {
-            let color = diagnostic.severity == .error ? "31" : "33"
-            let paint = { (part: String) in useColor ? "\u{1B}[1;\(color)m\(part)\u{1B}[0m" : part }
-            let lines = diagnostic.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            text += paint(lines[0]) + "\n"
-            for line in excerpts.excerpt(for: diagnostic.location, paint: paint) ?? [] { text += line + "\n" }
-            for line in lines.dropFirst() { text += line + "\n" }
-        }
-        let files = Dictionary(grouping: diagnostics.filter { $0.location.line > 0 }, by: \.location.file)
-        if files.count > 1 {
-            text += "\nPar fichier :\n"
-            for file in files.keys.sorted() {
-                let errors = files[file]!.filter { $0.severity == .error }.count
-                let warnings = files[file]!.count - errors
-                let counts = [errors > 0 ? plural(errors, "erreur", "erreurs") : nil,
-                              warnings > 0 ? plural(warnings, "avertissement", "avertissements") : nil].compactMap { $0 }
-                text += "  \(file) : \(counts.joined(separator: ", "))\n"
-            }
+        let text = DiagnosticText.render(diagnostics, root: root) { severity, part in
+            guard useColor else { return part }
+            return "\u{1B}[1;\(severity == .error ? "31" : "33")m\(part)\u{1B}[0m"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -179,6 +179,8 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     assert "6 | boussole: { maturite: &quot;&lt;b&gt;expert&lt;/b&gt;&quot; }" in page
     assert "<b>" not in page
     assert 'new EventSource("%s")' % EVENTS in page
+    # The terminal that runs `atelier serve` shows the same line and caret as `atelier check`.
+    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »\n" + BAD_DATE in (root / "apercu.log").read_text()
     save(root / "content" / "fiches" / "a.md", resource("A", "2025-11-01"))
     events.next()
     status, page = get(base + "/fiches/b/")
