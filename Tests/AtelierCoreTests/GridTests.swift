@@ -99,6 +99,18 @@ import Testing
         #expect(site.read("sitemap.xml")?.contains("/grille/") == false)
     }
 
+    @Test func aResourceRefusedForItsOwnMistakeIsNotAlsoSaidToBeMissing() throws {
+        var files = BuildTests.files
+        files["content/grille.yml"] = Self.grid
+        files["content/jeudis/2025-11-20.md"] = "---\ntitle: \"Le numéro\"\na_la_une: [fiches/alpha]\n---\n\nTexte.\n"
+        files["content/fiches/alpha.md"] = files["content/fiches/alpha.md"]!.replacingOccurrences(of: "date: 2025-10-01", with: "date: 2025-02-30")
+        let site = try Fixture(files: files)
+        defer { site.remove() }
+        let errors = site.build().diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.dateInvalide])
+        #expect(errors.first?.location.file == "content/fiches/alpha.md")
+    }
+
     @Test func templatesMadeBeforeTheGridStillBuildASiteWithoutOne() throws {
         let site = try Fixture(files: BuildTests.files)
         defer { site.remove() }

@@ -98,10 +98,12 @@ struct SiteModelBuilder {
     }
 
     /// `a_la_une` and the grid name resources by their path in content/ (`kits/odd-17-en-pratique`): the URL of a
-    /// resource published on the build date; a mistake otherwise.
+    /// resource published on the build date; a mistake otherwise. A file refused for its own mistakes is not said
+    /// to be missing: its messages already name it.
     func publishedURL(of reference: ResourceReference, published: Set<String>, log: inout DiagnosticLog) -> String? {
         let candidates = reference.candidateSources
         guard let resource = content.resources.first(where: { candidates.contains($0.source) }) else {
+            if content.rejected.contains(where: { candidates.contains($0.file) }) { return nil }
             log.error(.ressourceIntrouvable, "« \(reference.path) » ne correspond à aucune ressource", at: reference.location,
                       hint: "écrivez le chemin du fichier dans content/, sans « .md », par exemple kits/odd-17-en-pratique")
             return nil
