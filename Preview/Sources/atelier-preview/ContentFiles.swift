@@ -42,13 +42,7 @@ struct ContentFiles: Sendable {
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var existing = stat()
         if stat(url.path, &existing) == 0 { fchmod(descriptor, existing.st_mode & 0o7777) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            guard written > 0 else { return try fail(descriptor, temporary) }
-            offset += written
-        }
+        guard FileDescriptor.writeAll(text, to: descriptor) else { return try fail(descriptor, temporary) }
         guard fsync(descriptor) == 0 else { return try fail(descriptor, temporary) }
         close(descriptor)
         guard rename(temporary, url.path) == 0 else {

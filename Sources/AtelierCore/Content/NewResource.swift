@@ -61,21 +61,11 @@ public enum NewResource {
             throw NewFileError(.ecritureImpossible, "impossible de créer le fichier : \(String(cString: strerror(errno)))", about: file.path)
         }
         defer { close(descriptor) }
-        guard writeAll(Array(file.text.utf8), to: descriptor) else {
+        guard FileDescriptor.writeAll(file.text, to: descriptor) else {
             let reason = String(cString: strerror(errno))
             unlink(url.path)
             throw NewFileError(.ecritureImpossible, "impossible d'écrire le fichier : \(reason)", about: file.path)
         }
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
     }
 
     // MARK: - A resource

@@ -167,12 +167,7 @@ final class OutputWriter: @unchecked Sendable {
         let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard file >= 0 else { throw OutputError(reason()) }
         defer { close(file) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(file, bytes.baseAddress! + offset, bytes.count - offset)
-            guard written > 0 else { throw OutputError(reason()) }
-            offset += written
-        }
+        guard FileDescriptor.writeAll(bytes, to: file) else { throw OutputError(reason()) }
     }
 
     private static func reason() -> String { String(cString: strerror(errno)) }
