@@ -70,7 +70,9 @@ clean:
 	rm -rf .build Preview/.build Fuzz/.build public $(VENV)
 
 ## Atelier beside Hugo on generated corpora of 1,000, 10,000 and 30,000 resources: cold, no-change and one-edit
-## times, peak memory, page weights, bytes per search query (release binary, whole runs). Needs Debian's hugo.
+## times, peak memory, page weights, bytes per search query (release binary, whole runs), and the preview server's
+## time from a save to the edited page and to the rest of the site. Needs Debian's hugo.
 bench: build
 	@command -v hugo >/dev/null || { echo "Installation du paquet Debian : hugo"; $(APT_INSTALL) hugo; }
-	python3 bench/bench.py --atelier $(ATELIER) $(if $(SIZES),--sizes $(SIZES))
+	$(SWIFT) build -c release --package-path Preview
+	python3 bench/bench.py --atelier $(ATELIER) --preview Preview/.build/release/atelier-preview $(if $(SIZES),--sizes $(SIZES))

@@ -6,7 +6,9 @@ For each size it prints, measured in the same run on whole runs of the release b
   bench/hugo/), their ratio, and Atelier's peak RSS;
 - a rebuild with nothing changed, and a rebuild after a one-file edit of each kind (body, title, themes, date);
 - the heaviest HTML page, the boussole page, and the bytes one search query transfers (the index's summary, the
-  shards of its words and the cards of the first results, found as the search page finds them).
+  shards of its words and the cards of the first results, found as the search page finds them);
+- in the preview server (`--preview`, release build), for an edit of a text and of a title: the time from the save to
+  the edited page served with the edit, and to the end of the rebuild that brings the rest of the site up to date.
 Times are medians over --runs runs. Outputs of earlier runs are moved aside and deleted at the end, so that no
 run pays for the deletion of the previous one.
 
@@ -18,10 +20,12 @@ import os
 import pathlib
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import tempfile
 import time
+import urllib.request
 
 import corpus
 from compact import SYMBOLS, numbers
@@ -120,6 +124,49 @@ def query_bytes(public, words):
     return sum(path.stat().st_size for path in fetched), len(found)
 
 
+def preview_edits(preview, project, files, runs, work):
+    """Medians, for a text and a title edit, of the time from the save to the page served with the edit, and to the
+    log line of the rebuild that follows (ms), in `atelier-preview` on `project` after its first build."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = work / "apercu.log"
+    log = open(log_path, "w")
+    process = subprocess.Popen([preview, "--root", str(project), "--port", str(port), "--date", DATE], stdout=log,
+                               stderr=subprocess.STDOUT)
+    base = "http://127.0.0.1:%d" % port
+    times = {"page": {"texte": [], "titre": []}, "site": {"texte": [], "titre": []}}
+    try:
+        wait_until(lambda: re.search(r"^\[1\] Site reconstruit", log_path.read_text(), re.M), 600)
+        published = [path for path in files if (project / ".atelier" / "apercu" / path.parent.name / path.stem / "index.html").exists()]
+        for run in range(runs):
+            for number, kind in enumerate(["texte", "titre"]):
+                path = published[(run * 2 + number) * 6007 % len(published)]
+                url = "%s/%s/%s/" % (base, path.parent.name, path.stem)
+                marker = ("numéro %d" if kind == "texte" else "(%d)") % (1000 + run * 10 + number)
+                builds = len(re.findall(r"^\[\d+\] Site ", log_path.read_text(), re.M))
+                start = time.perf_counter()
+                edit(path, kind, 1000 + run * 10 + number)
+                wait_until(lambda: marker in urllib.request.urlopen(url).read().decode(), 60, pause=0.002)
+                times["page"][kind].append((time.perf_counter() - start) * 1000)
+                wait_until(lambda: len(re.findall(r"^\[\d+\] Site ", log_path.read_text(), re.M)) > builds, 60, pause=0.002)
+                times["site"][kind].append((time.perf_counter() - start) * 1000)
+                time.sleep(0.2)
+    finally:
+        process.terminate()
+        process.wait(10)
+        log.close()
+    return {measure: {kind: statistics.median(values) for kind, values in kinds.items()} for measure, kinds in times.items()}
+
+
+def wait_until(check, seconds, pause=0.1):
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise SystemExit("délai dépassé (%d s)" % seconds)
+        time.sleep(pause)
+
+
 def heaviest(public):
     return max((path.stat().st_size, str(path.relative_to(public))) for path in public.rglob("*.html"))
 
@@ -158,6 +205,11 @@ def measure(size, args, work):
     boussole = (public / "boussole" / "index.html").stat().st_size
     queries = [["co", "construction"], ["territoire"], ["elus", "locaux", "ingenierie"]]
     transfers = [query_bytes(public, words) for words in queries]
+    preview = None
+    if args.preview:
+        files = [path for path in files if path not in originals]
+        originals.update({path: path.read_text() for path in files})
+        preview = preview_edits(args.preview, project, files, args.runs, work)
     for path, text in originals.items():
         path.write_text(text)
     trash.empty()
@@ -166,7 +218,7 @@ def measure(size, args, work):
         "no_change": statistics.median(no_change), "warm_up": warm_up,
         "one_edit": {kind: statistics.median(times) for kind, times in one_edit.items()},
         "page": page, "page_path": page_path, "boussole": boussole,
-        "query": max(bytes_ for bytes_, _ in transfers), "queries": list(zip(queries, transfers)),
+        "query": max(bytes_ for bytes_, _ in transfers), "queries": list(zip(queries, transfers)), "preview": preview,
     }
 
 
@@ -175,9 +227,11 @@ def main():
     parser.add_argument("--atelier", default=str(ROOT / ".build" / "release" / "atelier"))
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 30000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--preview", help="the preview server (atelier-preview, release build) to time edits in")
     parser.add_argument("--work", default=str(ROOT / ".build" / "bench"), help="where the corpora are kept between runs")
     args = parser.parse_args()
     args.atelier = os.path.abspath(args.atelier)
+    args.preview = args.preview and os.path.abspath(args.preview)
     work = pathlib.Path(args.work)
     results = []
     for size in args.sizes:
@@ -198,6 +252,13 @@ def main():
     print("\nPoids (octets) : page HTML la plus lourde, page de la boussole, une recherche (index chargé, pire des requêtes) :")
     for r in results:
         print("%10d %10d %-40s %10d %10d" % (r["size"], r["page"], r["page_path"], r["boussole"], r["query"]))
+    if args.preview:
+        print("\nAperçu (ms depuis l'enregistrement) : page modifiée servie, puis reste du site reconstruit :")
+        print("%10s %12s %12s %12s %12s" % ("ressources", "texte : page", "site", "titre : page", "site"))
+        for r in results:
+            p = r["preview"]
+            print("%10d %12.0f %12.0f %12.0f %12.0f" % (r["size"], p["page"]["texte"], p["site"]["texte"], p["page"]["titre"],
+                                                       p["site"]["titre"]))
     if len(results) > 1:
         first, last = results[0], results[-1]
         print("\nCroissance à froid de %d à %d ressources : ×%.1f pour ×%.0f ressources." % (

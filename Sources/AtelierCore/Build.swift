@@ -68,6 +68,8 @@ public struct BuildReport: Sendable {
     public let filesCarried: Int
     /// How long each step took, in order.
     public let timings: [StepTiming]
+    /// The pages of edited resources, made from this build's model until the next build: nil unless it made the site.
+    public var editedPages: EditedPages? = nil
 
     public var succeeded: Bool { summary != nil }
 
@@ -162,7 +164,8 @@ public enum Build {
         clock.lap("cache")
         return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
                            pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
-                           filesCarried: writer.filesCarried, timings: clock.laps)
+                           filesCarried: writer.filesCarried, timings: clock.laps,
+                           editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts))
     }
 
     /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,

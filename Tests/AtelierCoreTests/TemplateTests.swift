@@ -67,7 +67,7 @@ import Testing
                                     includeDrafts: false, contents: content.hashes, previous: BuildCache())
         let probe = NameProbe()
         var ignored = DiagnosticLog()
-        let resourceJobs = model.entries.map { renderer.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
+        let resourceJobs = model.entries.map { renderer.maker.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
         let siteJobs = renderer.siteGroups(search: SearchIndex.State(urls: [], postings: [:])).flatMap { $0() }.flatMap { $0.pages() }
         for job in resourceJobs + siteJobs {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)

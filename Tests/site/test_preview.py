@@ -123,6 +123,19 @@ def save(path, text):
     return time.monotonic()
 
 
+def log(root):
+    return (root / "apercu.log").read_text()
+
+
+def rebuilt(root, events):
+    """Reads events up to the one of a rebuild: the page of a saved resource may be announced before it. The server
+    writes its log line before announcing a number."""
+    while True:
+        version = events.next()
+        if re.search(r"^\[%s\] Site " % version, log(root), re.M):
+            return version
+
+
 def test_an_event_arrives_within_a_second_of_a_save(preview, events):
     root, base = preview
     first = events.next()
@@ -138,7 +151,7 @@ def test_a_page_knows_its_build_and_a_new_stream_starts_with_the_current_one(pre
     shown = re.search(r'event\.data !== "(\d+)"', get(base + "/fiches/b/")[1]).group(1)
     assert events.next() == shown
     save(root / "content" / "fiches" / "b.md", resource("B modifiée", "2025-11-02"))
-    built = events.next()
+    built = rebuilt(root, events)
     later = Events(base)
     assert later.next() == built  # a page served before this build and opening its stream late still reloads
     later.close()
@@ -149,14 +162,53 @@ def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview, events):
     events.next()
     text = (root / "content" / "fiches" / "b.md").read_text()
     save(root / "content" / "fiches" / "b.md", text + "\nUn paragraphe de plus.\n")
-    events.next()
+    rebuilt(root, events)
     assert "Un paragraphe de plus." in get(base + "/fiches/b/")[1]
     pattern = r"\[(\d)\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris"
-    builds = re.findall(pattern, (root / "apercu.log").read_text())
+    builds = re.findall(pattern, log(root))
     (_, first, _), (_, changed, carried) = builds[0], builds[1]
     # The first build wrote every file; the second, the page, the feed and the search words of the text, carrying
     # the rest over as it was.
     assert int(carried) > 0 and int(changed) < int(first) // 4, builds
+
+
+def without_reload_script(page):
+    return re.sub(r'event\.data !== "\d+"', "", page)
+
+
+def test_a_saved_page_is_shown_at_once_then_the_rest_of_the_site_follows(preview, events):
+    root, base = preview
+    events.next()
+    save(root / "content" / "fiches" / "a.md", resource("Première version", "2025-11-01") + "\nUne phrase toute neuve.\n")
+    shown = events.next()
+    assert re.search(r"^\[%s\] Page de content/fiches/a\.md montrée en \d+ ms" % shown, log(root), re.M), log(root)
+    first = get(base + "/fiches/a/")[1]
+    assert "Une phrase toute neuve." in first
+    built = rebuilt(root, events)
+    assert int(built) > int(shown)
+    # The rebuild writes the very page shown at once.
+    assert without_reload_script(get(base + "/fiches/a/")[1]) == without_reload_script(first)
+
+
+def test_a_saved_mistake_is_shown_at_once(preview, events):
+    root, base = preview
+    events.next()
+    save(root / "content" / "fiches" / "a.md", resource("A", "2025-02-30"))
+    shown = events.next()
+    assert re.search(r"^\[%s\] Page de content/fiches/a\.md montrée" % shown, log(root), re.M), log(root)
+    rebuilt(root, events)
+    status, page = get(base + "/fiches/a/")
+    assert status == 500 and "date impossible : « 2025-02-30 »" in page
+
+
+def test_files_in_a_folder_made_after_the_start_are_followed(preview, events):
+    root, base = preview
+    events.next()
+    (root / "content" / "fiches" / "dossier").mkdir()
+    rebuilt(root, events)
+    save(root / "content" / "fiches" / "dossier" / "index.md", resource("Dans un dossier", "2025-11-03"))
+    rebuilt(root, events)
+    assert "<h1>Dans un dossier</h1>" in get(base + "/fiches/dossier/")[1]
 
 
 BAD_DATE = "  |\n3 | date: 2025-02-30\n  |       ^^^^^^^^^^"
@@ -167,7 +219,7 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     events.next()
     save(root / "content" / "fiches" / "a.md",
          resource("A", "2025-02-30").replace("maturite: accompagner", 'maturite: "<b>expert</b>"'))
-    events.next()
+    rebuilt(root, events)
     status, page = get(base + "/fiches/b/")
     assert status == 500
     assert '<html lang="fr">' in page and "<h1>Le site n'a pas pu être reconstruit</h1>" in page
@@ -180,9 +232,9 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     assert "<b>" not in page
     assert 'new EventSource("%s")' % EVENTS in page
     # The terminal that runs `atelier serve` shows the same line and caret as `atelier check`.
-    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »\n" + BAD_DATE in (root / "apercu.log").read_text()
+    assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »\n" + BAD_DATE in log(root)
     save(root / "content" / "fiches" / "a.md", resource("A", "2025-11-01"))
-    events.next()
+    rebuilt(root, events)
     status, page = get(base + "/fiches/b/")
     assert status == 200 and "<h1>B</h1>" in page
 

@@ -39,9 +39,9 @@ struct Preview: AsyncParsableCommand {
         let options = BuildOptions(root: rootURL, output: rootURL.appendingPathComponent(".atelier/apercu"),
                                    outputLabel: ".atelier/apercu", date: buildDate, includeDrafts: drafts)
         let site = PreviewSite(options: options)
-        await site.rebuild()
         let watcher = Task { await site.watch() }
         defer { watcher.cancel() }
+        await site.rebuild()
 
         let edits = EditRoutes(site: site, guardian: EditGuard(host: host, port: port), files: ContentFiles(root: rootURL))
         let app = Application(router: PreviewRoutes.router(site: site, edits: edits),

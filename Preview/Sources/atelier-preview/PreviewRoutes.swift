@@ -21,10 +21,15 @@ enum PreviewRoutes {
     }
 
     private static func respond(to path: String, site: PreviewSite) async throws -> Response {
-        let (version, errorPage) = await site.shown
+        let file = site.output.file(at: path)
+        let live = site.output.live.path + "/"
+        let (version, errorPage, editedPage) = await site.shown(file.map { $0.path.hasPrefix(live) ? String($0.path.dropFirst(live.count)) : "" } ?? "")
         if let errorPage { return html(errorPage, version: version, status: .internalServerError) }
-        guard let file = site.output.file(at: path) else {
+        guard let file else {
             return html("<h1>Requête refusée</h1>", version: version, status: .badRequest)
+        }
+        if let editedPage {
+            return html(EditLinks.add(to: editedPage, path: path, index: await site.index), version: version, status: .ok)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             let notFound = FileManager.default.contents(atPath: site.output.live.appendingPathComponent("404.html").path)

@@ -9,11 +9,19 @@ actor PreviewSite {
     private var version = 0
     /// What every address shows while the last build failed.
     private var errorPage: String?
+    /// Pages of resources just saved, by their file in the site, and their mistakes: shown until a rebuild that
+    /// started after them ends. Each with the number of its batch of changes.
+    private var editedPages: [String: (html: String, batch: Int)] = [:]
+    private var editedMistakes: [String: (page: String, batch: Int)] = [:]
+    private var batches = 0
     /// What the last build that made the site says of it, for the editing form.
     private(set) var index = SiteIndex()
-    private var lastSnapshot: [String: BuildCache.Signature] = [:]
+    /// What makes the page of a saved resource at once, from the last build that made the site.
+    private var pageMaker: EditedPages?
     private var listeners: [Int: @Sendable (Int) -> Void] = [:]
     private var nextListener = 0
+    /// The last rebuild asked for: each one starts when the one before it ends, since they share the cache.
+    private var lastRebuild: Task<Void, Never>?
 
     init(options: BuildOptions) {
         var options = options
@@ -22,29 +30,86 @@ actor PreviewSite {
         output = OutputFolder(options.output)
     }
 
-    func rebuild() {
-        lastSnapshot = snapshot()
-        let report = Build.run(options)
+    /// Rebuilds the site, after any rebuild under way, off this actor, so that pages are served meanwhile.
+    func rebuild() async {
+        let previous = lastRebuild
+        let next = Task { await previous?.value; await build() }
+        lastRebuild = next
+        await next.value
+    }
+
+    private func build() async {
+        let options = options
+        let seen = batches
+        let report = await Task.detached { Build.run(options) }.value
         version += 1
+        editedPages = editedPages.filter { $0.value.batch > seen }
+        editedMistakes = editedMistakes.filter { $0.value.batch > seen }
         errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
         if let model = report.model { index = SiteIndex(model) }
+        if let maker = report.editedPages { pageMaker = maker }
         let status = report.succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
         say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")
         if !report.diagnostics.isEmpty { say(String(DiagnosticText.render(report.diagnostics, root: options.root).dropLast())) }
-        for listener in listeners.values { listener(version) }
+        announce()
     }
 
-    /// Polls the sources twice a second; any added, removed or modified file triggers a rebuild.
+    /// Follows the sources: each batch of changes shows the pages of the resources saved at once, then rebuilds.
+    /// Without a system watcher, looks at every file twice a second.
     func watch() async {
+        #if canImport(Glibc)
+        if let watcher = FileWatcher(root: options.root, folders: ["content", "templates"]) {
+            for await paths in watcher.changes() {
+                showEditedPages(paths)
+                Task { await rebuild() }
+            }
+            return
+        }
+        #endif
+        var seen = InputScan(root: options.root).signatures
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(500))
-            if snapshot() != lastSnapshot { rebuild() }
+            let now = InputScan(root: options.root).signatures
+            if now != seen {
+                seen = now
+                await rebuild()
+            }
         }
     }
 
-    /// The number of the last build, and its error page if it failed.
-    var shown: (version: Int, errorPage: String?) { (version, errorPage) }
+    /// The pages of the resources among `paths` (or their mistakes), made from the last build's model.
+    private func showEditedPages(_ paths: [String]) {
+        guard errorPage == nil, let pageMaker else { return }
+        let start = ContinuousClock.now
+        batches += 1
+        var shown: [String] = []
+        for path in paths where index.url(ofSource: path) != nil {
+            let data = FileManager.default.contents(atPath: options.root.appendingPathComponent(path).path)
+            switch pageMaker.page(source: path, data: data) {
+            case let .page(file, html):
+                editedPages[file] = (html, batches)
+                editedMistakes[path] = nil
+                shown.append(path)
+            case let .mistakes(diagnostics):
+                editedMistakes[path] = (ErrorPage.html(diagnostics, root: options.root), batches)
+                shown.append(path)
+            case .rebuild:
+                continue
+            }
+        }
+        guard !shown.isEmpty else { return }
+        version += 1
+        let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
+        say("[\(version)] Page de \(shown.joined(separator: ", ")) montrée en \(milliseconds) ms ; le reste du site suit.")
+        announce()
+    }
+
+    /// The number of the last build, its error page if it failed, and the page just made for a saved resource at
+    /// `file` (`fiches/x/index.html`) if there is one.
+    func shown(_ file: String = "") -> (version: Int, errorPage: String?, editedPage: String?) {
+        (version, editedMistakes.values.max { $0.batch < $1.batch }?.page ?? errorPage, editedPages[file]?.html)
+    }
 
     /// Calls `listener` with the current build number at once, then with each new one; returns what stops it.
     func listen(_ listener: @escaping @Sendable (Int) -> Void) -> Int {
@@ -58,7 +123,7 @@ actor PreviewSite {
         listeners[id] = nil
     }
 
-    private func snapshot() -> [String: BuildCache.Signature] {
-        InputScan(root: options.root).signatures
+    private func announce() {
+        for listener in listeners.values { listener(version) }
     }
 }

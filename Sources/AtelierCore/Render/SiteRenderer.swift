@@ -9,24 +9,24 @@ import Foundation
 /// mistakes, search words); otherwise what it gave is taken from the cache.
 struct SiteRenderer {
     let model: SiteModel
-    let templates: TemplateSet
+    let maker: PageMaker
     let root: URL
     let keys: SiteKeys
     /// The last build, as the cache kept it.
     let previous: BuildCache
     /// What this build makes, for the next cache.
     let made = MadeGroups()
-    private let views: ViewFactory
+    private var views: ViewFactory { maker.views }
 
     /// `configuration` is the fingerprint of site.yml and boussole.yml, `contents` the hash of each content file.
     init(model: SiteModel, templates: TemplateSet, root: URL, configuration: Fingerprint, includeDrafts: Bool,
          contents: [String: Fingerprint], previous: BuildCache) {
         self.model = model
-        self.templates = templates
         self.root = root
         self.previous = previous
-        let views = ViewFactory(model: model, parts: SharedParts(templates: templates))
-        self.views = views
+        let maker = PageMaker(model: model, templates: templates)
+        self.maker = maker
+        let views = maker.views
         keys = SiteKeys(model: model, configuration: configuration, templates: templates.fingerprint, includeDrafts: includeDrafts,
                         contents: contents) { FingerprintEncoder.fingerprint(of: views.card($0), template: "partials/card") }
     }
@@ -148,9 +148,8 @@ struct SiteRenderer {
     private func make(_ entry: Entry, writer: OutputWriter, search: SearchIndex) -> TextFacts {
         var log = DiagnosticLog()
         let r = entry.resource
-        let body = model.markdown.render(r.body, log: &log)
-        let job = resourceJob(entry, body: body)
-        writer.writePage(job.url, render(job))
+        let (body, html) = maker.resourcePage(entry, log: &log)
+        writer.writePage(r.url, html)
         var files = [OutputWriter.path(ofPage: r.url)]
         if model.site.kind(r.kind)?.isAgenda == true {
             let path = String(r.url.dropFirst()) + ICalendar.eventFile
@@ -175,10 +174,6 @@ struct SiteRenderer {
         }
         let known = Set(body.terms)
         return body.terms + steps.all.filter { !known.contains($0) }
-    }
-
-    func resourceJob(_ entry: Entry, body: RenderedMarkdown) -> Job {
-        Job(url: entry.resource.url, template: "resource", view: views.resourcePage(entry, body: body))
     }
 
     // MARK: The rest of the site
@@ -226,9 +221,7 @@ struct SiteRenderer {
         made.record(id: group.id, key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path))
     }
 
-    func render(_ job: Job) -> String {
-        templates.render(TemplateEncoder.value(of: job.view), with: job.template)
-    }
+    func render(_ job: Job) -> String { maker.render(job) }
 
     /// A resource's card as `partials/card` renders it.
     func card(_ entry: Entry) -> String { views.parts.card(views.card(entry)) }
