@@ -68,7 +68,7 @@ import Testing
         let probe = NameProbe()
         var ignored = DiagnosticLog()
         let resourceJobs = model.entries.map { renderer.maker.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
-        let siteJobs = renderer.siteGroups(search: SearchIndex.State(urls: [], postings: [:])).flatMap { $0() }.flatMap { $0.pages() }
+        let siteJobs = renderer.siteGroups(search: SearchIndex.State(urls: [], postings: [:]), shards: []).flatMap { $0() }.flatMap { $0.pages() }
         for job in resourceJobs + siteJobs {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }

@@ -7,8 +7,9 @@ import Foundation
 /// It is kept in three files, each with the checksum of its bytes: `etat.bin`, small, with what a build that finds
 /// nothing changed needs (and the checksums of the other two); `pages.bin`, what each file gave and each group of
 /// files was made from; `recherche.bin`, the search index's words. The other two are read only when something changed.
+/// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 5
+    static let formatVersion = 6
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
         case pages = "pages.bin"
@@ -206,7 +207,7 @@ public final class BuildCache: @unchecked Sendable {
 
     private func writeState(_ writer: inout BinaryWriter, checksums: [Fingerprint]) {
         writer.string(project)
-        writer.array(inputs.sorted { $0.key < $1.key }) { $0.string($1.key); $0.signature($1.value) }
+        writer.array(Array(inputs)) { $0.string($1.key); $0.signature($1.value) }
         writer.string(optionsKey)
         writer.optional(summary) { $0.summary($1) }
         writer.string(timeZone)
@@ -229,19 +230,19 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private func writePages(_ writer: inout BinaryWriter) {
-        writer.array(reads.sorted { $0.key < $1.key }) { writer, entry in
+        writer.array(Array(reads)) { writer, entry in
             writer.string(entry.key)
             writer.signature(entry.value.signature)
             writer.fingerprint(entry.value.hash)
             writer.readFile(entry.value.read)
         }
-        writer.array(texts.sorted { $0.key < $1.key }) { writer, entry in
+        writer.array(Array(texts)) { writer, entry in
             writer.string(entry.key)
             writer.fingerprint(entry.value.hash)
             writer.textFacts(entry.value.facts)
             writer.array(entry.value.lookups) { $0.lookup($1) }
         }
-        writer.array(groups.sorted { $0.key < $1.key }) { writer, entry in
+        writer.array(Array(groups)) { writer, entry in
             writer.string(entry.key)
             writer.fingerprint(entry.value.key)
             writer.strings(entry.value.files)

@@ -129,29 +129,30 @@ public struct MarkdownSource: Sendable {
     init(file: String, firstLine: Int, root: URL) {
         self.file = file
         self.firstLine = firstLine
-        storage = Storage(reading: root.appendingPathComponent(file))
+        storage = Storage(reading: file, in: root)
     }
 
     private final class Storage: @unchecked Sendable {
         private let lock = NSLock()
         private var loaded: String?
-        private let url: URL?
+        /// The project and the file's path in it: the file's URL is made only if its text is read.
+        private let file: (root: URL, path: String)?
 
         init(text: String) {
             loaded = text
-            url = nil
+            file = nil
         }
 
-        init(reading url: URL) {
+        init(reading path: String, in root: URL) {
             loaded = nil
-            self.url = url
+            file = (root, path)
         }
 
         var text: String {
             lock.withLock {
                 if let loaded { return loaded }
                 var ignored = DiagnosticLog()
-                let text = url.flatMap { FileManager.default.contents(atPath: $0.path) }
+                let text = file.flatMap { FileManager.default.contents(atPath: $0.root.appendingPathComponent($0.path).path) }
                     .flatMap { String(data: $0, encoding: .utf8) }
                     .flatMap { FrontMatter.split($0, path: "", log: &ignored)?.body } ?? ""
                 loaded = text

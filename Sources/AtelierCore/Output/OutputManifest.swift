@@ -16,13 +16,17 @@ struct OutputManifest: Sendable, Equatable {
     let fingerprint: Fingerprint
 
     init(files: [String: File]) {
-        self.files = files
         var hasher = FingerprintHasher()
         for path in files.keys.sorted() {
             hasher.add(path)
             hasher.add(files[path]!.hash)
         }
-        fingerprint = hasher.finish()
+        self.init(files: files, fingerprint: hasher.finish())
+    }
+
+    private init(files: [String: File], fingerprint: Fingerprint) {
+        self.files = files
+        self.fingerprint = fingerprint
     }
 
     /// The file at `path` is the one this manifest recorded: same inode, size and modification time.
@@ -37,8 +41,10 @@ struct OutputManifest: Sendable, Equatable {
         return (UInt64(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec))
     }
 
+    /// The files in no particular order (the cache need not be reproducible), and the fingerprint, not made again.
     func write(to writer: inout BinaryWriter) {
-        writer.array(files.sorted { $0.key < $1.key }) { writer, entry in
+        writer.fingerprint(fingerprint)
+        writer.array(Array(files)) { writer, entry in
             writer.string(entry.key)
             writer.fingerprint(entry.value.hash)
             writer.int(Int(Int64(bitPattern: entry.value.inode)))
@@ -48,10 +54,11 @@ struct OutputManifest: Sendable, Equatable {
     }
 
     static func read(from reader: inout BinaryReader) throws -> OutputManifest {
+        let fingerprint = try reader.fingerprint()
         let files = try reader.array { reader in
             (try reader.string(), File(hash: try reader.fingerprint(), inode: UInt64(bitPattern: Int64(try reader.int())),
                                        size: try reader.int(), modified: try reader.int()))
         }
-        return OutputManifest(files: Dictionary(files, uniquingKeysWith: { first, _ in first }))
+        return OutputManifest(files: Dictionary(files, uniquingKeysWith: { first, _ in first }), fingerprint: fingerprint)
     }
 }

@@ -182,7 +182,8 @@ struct SiteRenderer {
     func renderSite(search: SearchIndex, into writer: OutputWriter) {
         let state = search.state()
         made.search = state
-        let groups = ParallelMap.map(siteGroups(search: state)) { $0() }.flatMap { $0 }
+        let shards = SearchIndex.shards(of: state)
+        let groups = ParallelMap.map(siteGroups(search: state, shards: shards)) { $0() }.flatMap { $0 }
         _ = ParallelMap.map(groups) { make($0, into: writer) }
         // The sitemap lists every page the groups made (redirections aside): it comes last.
         let feeds = Feeds(model: model)
@@ -199,7 +200,7 @@ struct SiteRenderer {
         writer.write(BoussoleData.path, BoussoleData(model: model).json())
         let documents = search.urls.compactMap(model.entry(url:))
         writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
-                                                                         keys: SearchIndex.shards(of: state).map(\.key)))
+                                                                         keys: shards.map(\.key)))
     }
 
     /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
@@ -272,7 +273,7 @@ struct SiteRenderer {
     }
 
     /// The groups besides resources, each made by a function run on every core.
-    func siteGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
+    func siteGroups(search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [@Sendable () -> [Group]] {
         let axes = model.boussole.axes
         let listed = model.entries.filter { !$0.isArchived }
         var groups: [@Sendable () -> [Group]] = [
@@ -318,7 +319,7 @@ struct SiteRenderer {
             }
         }
         groups += model.jeudis.indices.map { index in { [jeudi(at: index)] } }
-        groups.append { searchGroups(search) }
+        groups.append { searchGroups(search, shards: shards) }
         groups.append { copies() }
         return groups
     }
@@ -385,12 +386,14 @@ struct SiteRenderer {
     }
 
     /// The search's shards (each keyed by its terms and postings) and chunks of cards.
-    private func searchGroups(_ search: SearchIndex.State) -> [Group] {
-        let shards = SearchIndex.shards(of: search).map { shard in
+    private func searchGroups(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
+        let shards = shards.map { shard in
             Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { hasher in
                 for term in shard.terms {
+                    let postings = search.postings[term]!
                     hasher.add(term)
-                    for posting in search.postings[term]! { hasher.add(Int(posting)) }
+                    hasher.add(postings.count)
+                    postings.withUnsafeBytes { hasher.add(buffer: $0) }
                 }
             }, files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard.terms, in: search))] })
         }

@@ -23,7 +23,7 @@ final class SearchIndex: @unchecked Sendable {
 
         func write(to writer: inout BinaryWriter) {
             writer.strings(urls)
-            writer.array(postings.sorted { $0.key < $1.key }) { writer, entry in
+            writer.array(Array(postings)) { writer, entry in
                 writer.string(entry.key)
                 var last = -1
                 writer.array(entry.value) { writer, posting in
@@ -100,7 +100,9 @@ final class SearchIndex: @unchecked Sendable {
     }
 
     /// The shards of an index, each a key and its terms, and the text of a shard's file.
-    static func shards(of state: State) -> [(key: String, terms: [String])] {
+    typealias Shard = (key: String, terms: [String])
+
+    static func shards(of state: State) -> [Shard] {
         shards(state.postings.keys.sorted(), sizes: state.postings.mapValues(encodedSize))
     }
 
@@ -146,9 +148,9 @@ final class SearchIndex: @unchecked Sendable {
     /// Terms grouped by their first letter, a group split by one more letter while it is over budget: a small site has
     /// a few shards, a large one many small ones. A term sits in the shard with the longest key it starts with; a
     /// key's own shard keeps the terms equal to it.
-    static func shards(_ terms: [String], sizes: [String: Int]) -> [(key: String, terms: [String])] {
+    static func shards(_ terms: [String], sizes: [String: Int]) -> [Shard] {
         func weight(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + sizes[$1, default: 0] + 6 } }
-        func split(_ key: String, _ terms: [String]) -> [(key: String, terms: [String])] {
+        func split(_ key: String, _ terms: [String]) -> [Shard] {
             guard weight(terms) > shardBudget, terms.contains(where: { $0.count > key.count }) else { return [(key, terms)] }
             let exact = terms.filter { $0.count == key.count }
             let longer = Dictionary(grouping: terms.filter { $0.count > key.count }) { String($0.prefix(key.count + 1)) }

@@ -13,15 +13,22 @@ enum FileTree {
     }
 
     static func list(_ folder: URL, within root: URL) -> Listing {
-        let base = PhysicalPath.resolve(folder)
-        let project = PhysicalPath.resolve(root)
         var listing = Listing()
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return listing }
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                enumerator.skipDescendants()
-                continue
-            }
+        walk(PhysicalPath.resolve(folder), "", project: PhysicalPath.resolve(root), into: &listing)
+        listing.files.sort()
+        listing.refused.sort { $0.path < $1.path }
+        return listing
+    }
+
+    /// Lists `folder` (relative to `base`) and below, with the system's own calls: Foundation's enumerator costs a
+    /// tenth of a second at ten thousand files, on every build and every look of the preview.
+    private static func walk(_ base: String, _ folder: String, project: String, into listing: inout Listing) {
+        guard let directory = opendir(folder.isEmpty ? base : base + "/" + folder) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard !name.hasPrefix(".") else { continue }
+            let relative = folder.isEmpty ? name : folder + "/" + name
             let path = base + "/" + relative
             var entry = stat()
             guard lstat(path, &entry) == 0 else { continue }
@@ -29,7 +36,7 @@ enum FileTree {
             case S_IFREG:
                 listing.files.append(relative)
                 listing.signatures[relative] = Self.signature(entry)
-            case S_IFDIR: continue
+            case S_IFDIR: walk(base, relative, project: project, into: &listing)
             case S_IFLNK:
                 if let reason = refusal(ofLink: path, project: project) {
                     listing.refused.append((relative, reason))
@@ -40,9 +47,6 @@ enum FileTree {
             default: listing.refused.append((relative, "ce n'est pas un fichier ordinaire : Atelier ne le lit pas"))
             }
         }
-        listing.files.sort()
-        listing.refused.sort { $0.path < $1.path }
-        return listing
     }
 
     /// The signature of the file at `path` (following a link), or nil if there is none.

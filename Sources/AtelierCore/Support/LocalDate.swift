@@ -44,8 +44,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public func iso(_ precision: DatePrecision) -> String {
         switch precision {
         case .day: return description
-        case .month: return String(format: "%04d-%02d", year, month)
-        case .year: return String(format: "%04d", year)
+        case .month: return Self.padded(year, 4) + "-" + Self.padded(month, 2)
+        case .year: return Self.padded(year, 4)
         }
     }
 
@@ -58,7 +58,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    /// Zeros before a number up to `width` digits: `String(format:)` costs more than the page that shows the date.
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
