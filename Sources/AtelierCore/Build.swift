@@ -70,6 +70,9 @@ public struct BuildReport: Sendable {
     public let timings: [StepTiming]
     /// The pages of edited resources, made from this build's model until the next build: nil unless it made the site.
     public var editedPages: EditedPages? = nil
+    /// The files of the site whose bytes changed or that are gone, when the build made the site over a known one
+    /// (empty when nothing changed, nil when that is not known): which open pages the preview must reload.
+    public var changedFiles: [String]? = []
 
     public var succeeded: Bool { summary != nil }
 
@@ -165,7 +168,8 @@ public enum Build {
         return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
                            pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
                            filesCarried: writer.filesCarried, timings: clock.laps,
-                           editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts))
+                           editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts),
+                           changedFiles: writer.changedFiles)
     }
 
     /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,

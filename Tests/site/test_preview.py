@@ -89,12 +89,14 @@ class Events:
         assert self.response.getheader("Content-Type") == "text/event-stream"
 
     def next(self, seconds=5):
-        """The data of the next event, skipping comments and fields other than data."""
+        """The build number of the next event, skipping comments and fields other than data; the files it names
+        (or `*`) are left in `files`."""
         self.connection.sock.settimeout(seconds)
         while True:
             line = self.response.readline().decode().rstrip("\n")
             if line.startswith("data: "):
-                return line.removeprefix("data: ")
+                number, *self.files = line.removeprefix("data: ").split(" ")
+                return number
 
     def close(self):
         self.connection.close()
@@ -148,12 +150,15 @@ def test_an_event_arrives_within_a_second_of_a_save(preview, events):
 
 def test_a_page_knows_its_build_and_a_new_stream_starts_with_the_current_one(preview, events):
     root, base = preview
-    shown = re.search(r'event\.data !== "(\d+)"', get(base + "/fiches/b/")[1]).group(1)
-    assert events.next() == shown
+    page = get(base + "/fiches/b/")[1]
+    shown = re.search(r'var shown = "(\d+)", file = "fiches/b/index\.html";', page).group(1)
+    assert events.next() == shown and events.files == ["*"]
     save(root / "content" / "fiches" / "b.md", resource("B modifiée", "2025-11-02"))
     built = rebuilt(root, events)
+    # The title changed: the list shows it; b's own page was shown at once, as the rebuild wrote it.
+    assert "fiches/index.html" in events.files and "fiches/b/index.html" not in events.files
     later = Events(base)
-    assert later.next() == built  # a page served before this build and opening its stream late still reloads
+    assert later.next() == built and later.files == ["*"]  # a page served before this build still reloads
     later.close()
 
 
@@ -173,7 +178,7 @@ def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview, events):
 
 
 def without_reload_script(page):
-    return re.sub(r'event\.data !== "\d+"', "", page)
+    return re.sub(r'var shown = "\d+"', "", page)
 
 
 def test_a_saved_page_is_shown_at_once_then_the_rest_of_the_site_follows(preview, events):
@@ -182,12 +187,15 @@ def test_a_saved_page_is_shown_at_once_then_the_rest_of_the_site_follows(preview
     save(root / "content" / "fiches" / "a.md", resource("Première version", "2025-11-01") + "\nUne phrase toute neuve.\n")
     shown = events.next()
     assert re.search(r"^\[%s\] Page de content/fiches/a\.md montrée en \d+ ms" % shown, log(root), re.M), log(root)
+    assert events.files == ["fiches/a/index.html"]
     first = get(base + "/fiches/a/")[1]
     assert "Une phrase toute neuve." in first
     built = rebuilt(root, events)
     assert int(built) > int(shown)
-    # The rebuild writes the very page shown at once.
+    # The rebuild writes the very page shown at once: it is not named again, the search words it changed are.
     assert without_reload_script(get(base + "/fiches/a/")[1]) == without_reload_script(first)
+    assert "fiches/a/index.html" not in events.files and "*" not in events.files
+    assert any(file.startswith("recherche/index/t/") for file in events.files), events.files
 
 
 def test_a_saved_mistake_is_shown_at_once(preview, events):
@@ -257,6 +265,36 @@ def test_an_open_page_follows_saves_and_errors_without_a_manual_reload(preview, 
     assert BAD_DATE in browser.find_element(By.TAG_NAME, "pre").text
     save(root / "content" / "fiches" / "a.md", resource("Troisième version", "2025-11-01"))
     heading_becomes(browser, "Troisième version")
+
+
+def count_loads(browser):
+    """From now on, every load of a page in this tab adds one to `sessionStorage.loads`."""
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                            {"source": "sessionStorage.loads = (+sessionStorage.loads || 0) + 1;"})
+
+
+def loads(browser):
+    return int(browser.execute_script("return sessionStorage.loads"))
+
+
+def test_an_open_page_reloads_only_when_its_own_file_changes(preview, browser, events):
+    root, base = preview
+    events.next()
+    count_loads(browser)
+    browser.get(base + "/fiches/b/")
+    heading_becomes(browser, "B")
+    assert loads(browser) == 1
+    # Another resource's text: page b does not change.
+    save(root / "content" / "fiches" / "a.md", resource("Première version", "2025-11-01") + "\nUn ajout.\n")
+    rebuilt(root, events)
+    time.sleep(0.5)
+    assert loads(browser) == 1
+    # Its own text: shown at once, and not reloaded again by the rebuild that writes the same page.
+    save(root / "content" / "fiches" / "b.md", resource("B", "2025-11-02") + "\nUne phrase de b.\n")
+    rebuilt(root, events)
+    time.sleep(0.5)
+    assert "Une phrase de b." in browser.find_element(By.TAG_NAME, "main").text
+    assert loads(browser) == 2
 
 
 def listening_addresses(port):

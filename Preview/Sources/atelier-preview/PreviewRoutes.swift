@@ -22,23 +22,21 @@ enum PreviewRoutes {
 
     private static func respond(to path: String, site: PreviewSite) async throws -> Response {
         let file = site.output.file(at: path)
-        let live = site.output.live.path + "/"
-        let (version, errorPage, editedPage) = await site.shown(file.map { $0.path.hasPrefix(live) ? String($0.path.dropFirst(live.count)) : "" } ?? "")
-        if let errorPage { return html(errorPage, version: version, status: .internalServerError) }
-        guard let file else {
-            return html("<h1>Requête refusée</h1>", version: version, status: .badRequest)
-        }
+        let shown = file.map { relative($0, in: site.output.live) } ?? ""
+        let (version, errorPage, editedPage) = await site.shown(shown)
+        let reload = ReloadScript(version: version, file: shown)
+        if let errorPage { return html(errorPage, reload, status: .internalServerError) }
+        guard let file else { return html("<h1>Requête refusée</h1>", reload, status: .badRequest) }
         if let editedPage {
-            return html(EditLinks.add(to: editedPage, path: path, index: await site.index), version: version, status: .ok)
+            return html(EditLinks.add(to: editedPage, path: path, index: await site.index), reload, status: .ok)
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             let notFound = FileManager.default.contents(atPath: site.output.live.appendingPathComponent("404.html").path)
-            return html(notFound.map { String(decoding: $0, as: UTF8.self) } ?? "<h1>Page introuvable</h1>",
-                        version: version, status: .notFound)
+            return html(notFound.map { String(decoding: $0, as: UTF8.self) } ?? "<h1>Page introuvable</h1>", reload, status: .notFound)
         }
         if file.pathExtension == "html" {
             let page = String(decoding: data, as: UTF8.self)
-            return html(EditLinks.add(to: page, path: path, index: await site.index), version: version, status: .ok)
+            return html(EditLinks.add(to: page, path: path, index: await site.index), reload, status: .ok)
         }
         var headers = HTTPFields()
         headers[.contentType] = mediaType(file.pathExtension)
@@ -46,8 +44,17 @@ enum PreviewRoutes {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private static func html(_ page: String, version: Int, status: HTTPResponse.Status) -> Response {
-        let script = reloadScript(version: version)
+    /// The file's path in the site, as announcements name it: a page not yet made (`/fiches/x/`) by the file it
+    /// will be (`fiches/x/index.html`).
+    private static func relative(_ file: URL, in live: URL) -> String {
+        let prefix = live.path + "/"
+        guard file.path.hasPrefix(prefix) else { return "" }
+        let path = String(file.path.dropFirst(prefix.count))
+        return file.pathExtension.isEmpty && !path.isEmpty ? path + "/index.html" : path
+    }
+
+    private static func html(_ page: String, _ reload: ReloadScript, status: HTTPResponse.Status) -> Response {
+        let script = reload.html
         let body = page.contains("</body>") ? page.replacingOccurrences(of: "</body>", with: script + "\n</body>") : page + script
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -55,14 +62,28 @@ enum PreviewRoutes {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    /// Reloads the page when a build other than the one it was served from is announced, including one that ended
-    /// between the page and the stream's opening.
-    private static func reloadScript(version: Int) -> String {
-        """
-        <script>new EventSource("\(BuildEvents.path)").onmessage = function (event) {
-          if (event.data !== "\(version)") window.location.reload();
-        };</script>
-        """
+    /// Reloads the page when an announcement names its file or `*`, from a build other than the one it was served
+    /// from (including one that ended between the page and the stream's opening, announced with `*`); a build that
+    /// did not change it becomes the one it shows.
+    struct ReloadScript {
+        let version: Int
+        let file: String
+
+        var html: String {
+            // A path that needs escaping in a script is never announced as such: such a page reloads on `*` only.
+            let safe = file.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._/-".unicodeScalars.contains($0) }
+            return """
+            <script>(function () {
+              var shown = "\(version)", file = "\(safe ? file : "")";
+              new EventSource("\(BuildEvents.path)").onmessage = function (event) {
+                var words = event.data.split(" ");
+                if (words[0] === shown) return;
+                if (words.indexOf("*") > 0 || (file && words.indexOf(file) > 0)) window.location.reload();
+                else shown = words[0];
+              };
+            })();</script>
+            """
+        }
     }
 
     private static func mediaType(_ fileExtension: String) -> String {

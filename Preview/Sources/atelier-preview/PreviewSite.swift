@@ -3,6 +3,10 @@ import Foundation
 
 /// The last build of the preview: its number, which open pages listen for, and the error page while it failed. The
 /// build cache stays in memory, so that a rebuild after an edit makes only what the edit changed.
+///
+/// Each new number is announced with the files whose bytes changed (`12 fiches/x/index.html recherche/index/t/co.json`),
+/// or `*` when any page may have: an open page reloads only when it is among them, so that a page shown at once after
+/// a save is not reloaded again when the rebuild writes the same bytes.
 actor PreviewSite {
     let options: BuildOptions
     let output: OutputFolder
@@ -18,7 +22,7 @@ actor PreviewSite {
     private(set) var index = SiteIndex()
     /// What makes the page of a saved resource at once, from the last build that made the site.
     private var pageMaker: EditedPages?
-    private var listeners: [Int: @Sendable (Int) -> Void] = [:]
+    private var listeners: [Int: @Sendable (String) -> Void] = [:]
     private var nextListener = 0
     /// The last rebuild asked for: each one starts when the one before it ends, since they share the cache.
     private var lastRebuild: Task<Void, Never>?
@@ -43,6 +47,11 @@ actor PreviewSite {
         let seen = batches
         let report = await Task.detached { Build.run(options) }.value
         version += 1
+        let wasShowingErrors = errorPage != nil || !editedMistakes.isEmpty
+        // A page shown at once needs no reload when the rebuild wrote the same bytes.
+        let alreadyShown = Set(editedPages.filter { file, edited in
+            edited.batch <= seen && FileManager.default.contents(atPath: output.live.appendingPathComponent(file).path) == Data(edited.html.utf8)
+        }.keys)
         editedPages = editedPages.filter { $0.value.batch > seen }
         editedMistakes = editedMistakes.filter { $0.value.batch > seen }
         errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
@@ -52,7 +61,8 @@ actor PreviewSite {
         let seconds = report.timings.map(\.seconds).reduce(0, +)
         say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")
         if !report.diagnostics.isEmpty { say(String(DiagnosticText.render(report.diagnostics, root: options.root).dropLast())) }
-        announce()
+        let changed = wasShowingErrors || errorPage != nil ? nil : report.changedFiles?.filter { !alreadyShown.contains($0) }
+        announce(changed)
     }
 
     /// Follows the sources: each batch of changes shows the pages of the resources saved at once, then rebuilds.
@@ -84,6 +94,7 @@ actor PreviewSite {
         let start = ContinuousClock.now
         batches += 1
         var shown: [String] = []
+        var files: [String]? = []
         for path in paths where index.url(ofSource: path) != nil {
             let data = FileManager.default.contents(atPath: options.root.appendingPathComponent(path).path)
             switch pageMaker.page(source: path, data: data) {
@@ -91,9 +102,11 @@ actor PreviewSite {
                 editedPages[file] = (html, batches)
                 editedMistakes[path] = nil
                 shown.append(path)
+                files?.append(file)
             case let .mistakes(diagnostics):
                 editedMistakes[path] = (ErrorPage.html(diagnostics, root: options.root), batches)
                 shown.append(path)
+                files = nil
             case .rebuild:
                 continue
             }
@@ -102,7 +115,7 @@ actor PreviewSite {
         version += 1
         let milliseconds = (ContinuousClock.now - start).components.attoseconds / 1_000_000_000_000_000
         say("[\(version)] Page de \(shown.joined(separator: ", ")) montrée en \(milliseconds) ms ; le reste du site suit.")
-        announce()
+        announce(editedMistakes.isEmpty ? files : nil)
     }
 
     /// The number of the last build, its error page if it failed, and the page just made for a saved resource at
@@ -111,11 +124,12 @@ actor PreviewSite {
         (version, editedMistakes.values.max { $0.batch < $1.batch }?.page ?? errorPage, editedPages[file]?.html)
     }
 
-    /// Calls `listener` with the current build number at once, then with each new one; returns what stops it.
-    func listen(_ listener: @escaping @Sendable (Int) -> Void) -> Int {
+    /// Calls `listener` with the current build number at once (`12 *`: a page served from another build reloads),
+    /// then with each announcement; returns what stops it.
+    func listen(_ listener: @escaping @Sendable (String) -> Void) -> Int {
         nextListener += 1
         listeners[nextListener] = listener
-        listener(version)
+        listener("\(version) *")
         return nextListener
     }
 
@@ -123,7 +137,12 @@ actor PreviewSite {
         listeners[id] = nil
     }
 
-    private func announce() {
-        for listener in listeners.values { listener(version) }
+    /// A new number, with the files that changed (nil: any may have). More than a hundred are announced as `*`.
+    private func announce(_ changed: [String]?) {
+        let files = changed.map { $0.count > Self.mostFilesNamed ? "*" : $0.sorted().joined(separator: " ") } ?? "*"
+        let message = files.isEmpty ? "\(version)" : "\(version) \(files)"
+        for listener in listeners.values { listener(message) }
     }
+
+    private static let mostFilesNamed = 100
 }

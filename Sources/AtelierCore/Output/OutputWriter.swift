@@ -17,6 +17,7 @@ final class OutputWriter: @unchecked Sendable {
     private var failures: [String] = []
     private var written: [String: OutputManifest.File] = [:]
     private var counts = (files: 0, pages: 0, rewritten: 0, carried: 0)
+    private var rewritten: [String] = []
 
     /// `live` and `twin` are what the cache recorded of the two trees, when their markers say they are those trees.
     init(folder: OutputFolder, live: OutputManifest?, twin: OutputManifest?) throws {
@@ -37,6 +38,11 @@ final class OutputWriter: @unchecked Sendable {
     var pagesWritten: Int { lock.withLock { counts.pages } }
     /// Files whose bytes differ from the live site's (the others keep its modification time).
     var filesRewritten: Int { lock.withLock { counts.rewritten } }
+    /// The files whose bytes differ from the live site's, and those it holds that the new site does not, once
+    /// committed; nil when the live site is unknown (no manifest of it).
+    var changedFiles: [String]? {
+        lock.withLock { live.map { live in rewritten + live.files.keys.filter { written[$0] == nil } } }
+    }
     /// Files carried over from the live site without being made again.
     var filesCarried: Int { lock.withLock { counts.carried } }
 
@@ -127,7 +133,10 @@ final class OutputWriter: @unchecked Sendable {
                 written[path] = file
                 counts.files += 1
                 if path.hasSuffix(".html") { counts.pages += 1 }
-                if rewritten { counts.rewritten += 1 }
+                if rewritten {
+                    counts.rewritten += 1
+                    self.rewritten.append(path)
+                }
                 if carried { counts.carried += 1 }
             }
         } catch {
