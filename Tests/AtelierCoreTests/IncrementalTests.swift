@@ -246,6 +246,20 @@ import Testing
         #expect(try Data(contentsOf: page) == build(site, Options(), cold: true).files[path]?.bytes)
     }
 
+    @Test func aFolderRemovedFromTheSecondFolderOfTheSiteIsMadeAgain() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu.\n"))
+        #expect(site.build().succeeded)  // the twin now holds the first site, and its manifest is in the cache
+        let twin = OutputFolder(site.output).twin
+        try FileManager.default.removeItem(at: twin.appendingPathComponent("fiches"))
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu encore.\n"))
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(try build(site, Options(), cold: false).files.mapValues(\.bytes) == build(site, Options(), cold: true).files.mapValues(\.bytes))
+    }
+
     @Test func theCacheIsNeverWrittenIntoAFolderAtelierDidNotMake() throws {
         let site = try Fixture(files: Self.startingFiles)
         defer { site.remove() }

@@ -27,8 +27,16 @@ final class OutputWriter: @unchecked Sendable {
             OutputMarker.fingerprint(of: folder.twin) == manifest.fingerprint ? manifest : nil
         }
         self.twin = reusable
-        if reusable != nil {
+        if let reusable {
             try OutputMarker.write(in: folder.twin, state: .writing)
+            // The folders of the files it holds exist: asking the system again costs a lock on each parent.
+            for path in reusable.files.keys {
+                var parent = Substring(path)
+                while let slash = parent.lastIndex(of: "/") {
+                    parent = parent[..<slash]
+                    guard folders.insert(String(parent)).inserted else { break }
+                }
+            }
         } else {
             try folder.prepareTwin()
         }
@@ -128,7 +136,18 @@ final class OutputWriter: @unchecked Sendable {
     private func attempt(_ path: String, carried: Bool = false, _ action: (String) throws -> (OutputManifest.File, rewritten: Bool)) {
         do {
             try ensureFolder(of: path)
-            let (file, rewritten) = try action(folder.twin.path + "/" + path)
+            let target = folder.twin.path + "/" + path
+            let file: OutputManifest.File, rewritten: Bool
+            do {
+                (file, rewritten) = try action(target)
+            } catch {
+                // A folder the twin's manifest vouched for may have been removed behind Atelier's back.
+                var status = stat()
+                let parent = (target as NSString).deletingLastPathComponent
+                guard stat(parent, &status) != 0 else { throw error }
+                try makeFolders(of: path)
+                (file, rewritten) = try action(target)
+            }
             lock.withLock {
                 written[path] = file
                 counts.files += 1
@@ -151,6 +170,15 @@ final class OutputWriter: @unchecked Sendable {
         try ensureFolder(of: parent)
         if mkdir(folder.twin.path + "/" + parent, 0o755) != 0, errno != EEXIST { throw OutputError(Self.reason()) }
         lock.withLock { _ = folders.insert(parent) }
+    }
+
+    /// Every folder above `path` in the twin, whatever the writer believes exists.
+    private func makeFolders(of path: String) throws {
+        var parent = ""
+        for part in path.split(separator: "/").dropLast() {
+            parent += parent.isEmpty ? String(part) : "/" + part
+            if mkdir(folder.twin.path + "/" + parent, 0o755) != 0, errno != EEXIST { throw OutputError(Self.reason()) }
+        }
     }
 
     private func removeEmptyFolders(above path: String) {
