@@ -165,11 +165,14 @@ public enum Build {
             }
         }
         clock.lap("cache")
-        return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
-                           pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
-                           filesCarried: writer.filesCarried, timings: clock.laps,
-                           editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts),
-                           changedFiles: writer.changedFiles)
+        let report = BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
+                                 pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
+                                 filesCarried: writer.filesCarried, timings: clock.laps,
+                                 editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts),
+                                 changedFiles: writer.changedFiles)
+        BackgroundRelease.release([consume previous, consume content, consume renderer, consume writer, consume cache,
+                                   consume search, consume facts])
+        return report
     }
 
     /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,
