@@ -3,6 +3,7 @@ file changes, announces each build as a Server-Sent Event, reloads open pages, s
 import http.client
 import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -80,10 +81,10 @@ def preview(tmp_path):
 class Events:
     """A client of the build events stream, reading it as the browser's EventSource does."""
 
-    def __init__(self, base):
+    def __init__(self, base, query=""):
         host, port = base.removeprefix("http://").split(":")
         self.connection = http.client.HTTPConnection(host, int(port), timeout=5)
-        self.connection.request("GET", EVENTS)
+        self.connection.request("GET", EVENTS + query)
         self.response = self.connection.getresponse()
         assert self.response.status == 200
         assert self.response.getheader("Content-Type") == "text/event-stream"
@@ -114,7 +115,7 @@ def test_pages_are_served_with_the_reload_script(preview):
     status, page = get(base + "/fiches/a/")
     assert status == 200
     assert "<h1>Première version</h1>" in page
-    assert 'new EventSource("%s")' % EVENTS in page
+    assert 'new EventSource("%s?depuis=' % EVENTS in page
     assert "/__atelier/version" not in page  # the former polling
     assert get(base + "/assets/style.css")[0] == 200
     assert get(base + "/nulle-part/")[0] == 404
@@ -162,6 +163,21 @@ def test_a_page_knows_its_build_and_a_new_stream_starts_with_the_current_one(pre
     later.close()
 
 
+def test_a_stream_opened_late_starts_with_what_changed_since_the_page(preview, events):
+    root, base = preview
+    events.next()
+    version, run = re.search(r'depuis=(\d+)&serveur=(\w+)"', get(base + "/fiches/b/")[1]).groups()
+    save(root / "content" / "fiches" / "a.md", resource("Première version", "2025-11-01") + "\nUn ajout.\n")
+    built = rebuilt(root, events)
+    late = Events(base, "?depuis=%s&serveur=%s" % (version, run))
+    assert late.next() == built
+    assert "fiches/a/index.html" in late.files and "fiches/b/index.html" not in late.files and "*" not in late.files
+    late.close()
+    other = Events(base, "?depuis=%s&serveur=autre" % version)  # a page from another run of the server
+    assert other.next() == built and other.files == ["*"]
+    other.close()
+
+
 def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview, events):
     root, base = preview
     events.next()
@@ -178,7 +194,7 @@ def test_a_rebuild_makes_again_only_what_an_edit_reaches(preview, events):
 
 
 def without_reload_script(page):
-    return re.sub(r'var shown = "\d+"', "", page)
+    return re.sub(r'var shown = "\d+"|depuis=\d+', "", page)
 
 
 def test_a_saved_page_is_shown_at_once_then_the_rest_of_the_site_follows(preview, events):
@@ -219,6 +235,20 @@ def test_files_in_a_folder_made_after_the_start_are_followed(preview, events):
     assert "<h1>Dans un dossier</h1>" in get(base + "/fiches/dossier/")[1]
 
 
+def test_content_removed_then_put_back_is_followed_again(preview, events, tmp_path):
+    root, base = preview
+    events.next()
+    aside = tmp_path / "de-cote"
+    shutil.copytree(root / "content", aside)
+    shutil.rmtree(root / "content")
+    rebuilt(root, events)
+    assert get(base + "/fiches/a/")[0] == 500
+    shutil.copytree(aside, root / "content")
+    wait_for(lambda: get(base + "/fiches/a/")[0] == 200)
+    save(root / "content" / "fiches" / "a.md", resource("Revenue", "2025-11-01"))
+    wait_for(lambda: "<h1>Revenue</h1>" in get(base + "/fiches/a/")[1], 5)
+
+
 BAD_DATE = "  |\n3 | date: 2025-02-30\n  |       ^^^^^^^^^^"
 
 
@@ -238,7 +268,7 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     assert "« &lt;b&gt;expert&lt;/b&gt; » n&#39;est pas une valeur" in page
     assert "6 | boussole: { maturite: &quot;&lt;b&gt;expert&lt;/b&gt;&quot; }" in page
     assert "<b>" not in page
-    assert 'new EventSource("%s")' % EVENTS in page
+    assert 'new EventSource("%s?depuis=' % EVENTS in page
     # The terminal that runs `atelier serve` shows the same line and caret as `atelier check`.
     assert "content/fiches/a.md:3:7: erreur[date-invalide]: date impossible : « 2025-02-30 »\n" + BAD_DATE in log(root)
     save(root / "content" / "fiches" / "a.md", resource("A", "2025-11-01"))

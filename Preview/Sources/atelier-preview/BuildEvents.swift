@@ -9,13 +9,14 @@ enum BuildEvents {
     /// line every 15 s makes those writes, so that its stream ends within half a minute rather than never.
     static let heartbeat = Duration.seconds(15)
 
-    static func response(site: PreviewSite) -> Response {
+    /// `since` and `run`: the number and run of the server that served the page (`?depuis=12&serveur=3fa2c1`).
+    static func response(site: PreviewSite, since: Int?, run: String?) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             let (messages, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
-            let listener = await site.listen { continuation.yield("data: \($0)\n\n") }
+            let listener = await site.listen(since: since, run: run) { continuation.yield("data: \($0)\n\n") }
             let beats = Task {
                 while (try? await Task.sleep(for: heartbeat)) != nil { continuation.yield(":\n\n") }
             }

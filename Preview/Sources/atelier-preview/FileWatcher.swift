@@ -12,6 +12,10 @@ final class FileWatcher: @unchecked Sendable {
         | IN_DELETE_SELF | IN_MOVE_SELF)
     private let descriptor: Int32
     private let root: String
+    /// The folders asked for, watched again when they come back after being removed or moved away (the root itself
+    /// is watched for them alone).
+    private let tops: [String]
+    private var rootHandle: Int32 = -1
     /// Each watched folder, relative to the root, by its watch descriptor (read and written on the watching thread).
     private var folders: [Int32: String] = [:]
 
@@ -20,6 +24,8 @@ final class FileWatcher: @unchecked Sendable {
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.root = root.path
+        tops = folders
+        rootHandle = inotify_add_watch(descriptor, self.root, UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR))
         for folder in folders { watch(folder) }
         guard !self.folders.isEmpty else {
             close(descriptor)
@@ -32,7 +38,14 @@ final class FileWatcher: @unchecked Sendable {
     func changes() -> AsyncStream<[String]> {
         AsyncStream { continuation in
             let thread = Thread { [self] in
-                while true { continuation.yield(nextBatch()) }
+                while true {
+                    // Events about nothing the build reads (a file beside the watched folders) make no batch.
+                    guard let batch = nextBatch() else {
+                        continuation.yield([])
+                        continue
+                    }
+                    if !batch.isEmpty { continuation.yield(batch) }
+                }
             }
             thread.start()
         }
@@ -49,8 +62,9 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
-    /// Blocks until something changes, then gathers what follows within `quiet` milliseconds.
-    private func nextBatch() -> [String] {
+    /// Blocks until something changes, then gathers what follows within `quiet` milliseconds; nil when some changes
+    /// were lost.
+    private func nextBatch() -> [String]? {
         var changed: [String] = []
         var lost = false
         var wait: Int32 = -1
@@ -66,7 +80,7 @@ final class FileWatcher: @unchecked Sendable {
             lost = read(into: &changed) || lost
             wait = Self.quiet
         }
-        return lost ? [] : Array(Set(changed)).sorted()
+        return lost ? nil : Array(Set(changed)).sorted()
     }
 
     /// Reads the pending events into `changed`; true when some were lost.
@@ -84,6 +98,13 @@ final class FileWatcher: @unchecked Sendable {
                 let name = String(decoding: bytes[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }, as: UTF8.self)
                 offset += 16 + length
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { lost = true }
+                if handle == rootHandle {
+                    if tops.contains(name) {
+                        watch(name)
+                        changed.append(name)
+                    }
+                    continue
+                }
                 guard let folder = folders[handle] else { continue }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[handle] = nil }
                 guard !name.isEmpty, !name.hasPrefix(".") else { continue }

@@ -7,8 +7,9 @@ import Hummingbird
 enum PreviewRoutes {
     static func router(site: PreviewSite, edits: EditRoutes) -> Router<BasicRequestContext> {
         let router = Router()
-        router.get(RouterPath(BuildEvents.path)) { _, _ -> Response in
-            BuildEvents.response(site: site)
+        router.get(RouterPath(BuildEvents.path)) { request, _ -> Response in
+            BuildEvents.response(site: site, since: request.uri.queryParameters["depuis"].flatMap { Int(String($0)) },
+                                 run: request.uri.queryParameters["serveur"].map(String.init))
         }
         edits.add(to: router)
         // `**` does not match the bare root, which is the address editors open first.
@@ -24,7 +25,7 @@ enum PreviewRoutes {
         let file = site.output.file(at: path)
         let shown = file.map { relative($0, in: site.output.live) } ?? ""
         let (version, errorPage, editedPage) = await site.shown(shown)
-        let reload = ReloadScript(version: version, file: shown)
+        let reload = ReloadScript(version: version, run: site.run, file: shown)
         if let errorPage { return html(errorPage, reload, status: .internalServerError) }
         guard let file else { return html("<h1>Requête refusée</h1>", reload, status: .badRequest) }
         if let editedPage {
@@ -67,6 +68,7 @@ enum PreviewRoutes {
     /// did not change it becomes the one it shows.
     struct ReloadScript {
         let version: Int
+        let run: String
         let file: String
 
         var html: String {
@@ -75,7 +77,7 @@ enum PreviewRoutes {
             return """
             <script>(function () {
               var shown = "\(version)", file = "\(safe ? file : "")";
-              new EventSource("\(BuildEvents.path)").onmessage = function (event) {
+              new EventSource("\(BuildEvents.path)?depuis=\(version)&serveur=\(run)").onmessage = function (event) {
                 var words = event.data.split(" ");
                 if (words[0] === shown) return;
                 if (words.indexOf("*") > 0 || (file && words.indexOf(file) > 0)) window.location.reload();

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Each new number is announced with the files whose bytes changed (`12 fiches/x/index.html recherche/index/t/co.json`),
 /// or `*` when any page may have: an open page reloads only when it is among them, so that a page shown at once after
-/// a save is not reloaded again when the rebuild writes the same bytes.
+/// a save is not reloaded again when the rebuild writes the same bytes. A stream opened by a page served from an
+/// earlier number starts with what changed since (the last announcements are kept), or `*`.
 actor PreviewSite {
     let options: BuildOptions
     let output: OutputFolder
@@ -23,6 +24,10 @@ actor PreviewSite {
     /// What makes the page of a saved resource at once, from the last build that made the site.
     private var pageMaker: EditedPages?
     private var listeners: [Int: @Sendable (String) -> Void] = [:]
+    /// Names this run of the server: a page served by another run reloads on any announcement.
+    let run = String(UInt32.random(in: .min ... .max), radix: 16)
+    /// The last announcements: each number and the files it named (nil for `*`).
+    private var announced: [(version: Int, files: [String]?)] = []
     private var nextListener = 0
     /// The last rebuild asked for: each one starts when the one before it ends, since they share the cache.
     private var lastRebuild: Task<Void, Never>?
@@ -124,12 +129,18 @@ actor PreviewSite {
         (version, editedMistakes.values.max { $0.batch < $1.batch }?.page ?? errorPage, editedPages[file]?.html)
     }
 
-    /// Calls `listener` with the current build number at once (`12 *`: a page served from another build reloads),
-    /// then with each announcement; returns what stops it.
-    func listen(_ listener: @escaping @Sendable (String) -> Void) -> Int {
+    /// Calls `listener` at once with the current number and what changed since `since` of this run (`run`), then
+    /// with each announcement; returns what stops it.
+    func listen(since: Int?, run: String?, _ listener: @escaping @Sendable (String) -> Void) -> Int {
         nextListener += 1
         listeners[nextListener] = listener
-        listener("\(version) *")
+        let newer = announced.filter { $0.version > since ?? .max }
+        var files: [String]? = run == self.run && since.map { newer.count == version - $0 } == true ? [] : nil
+        for item in newer {
+            guard let named = item.files else { files = nil; break }
+            files?.append(contentsOf: named)
+        }
+        listener(Self.message(version, files))
         return nextListener
     }
 
@@ -137,12 +148,18 @@ actor PreviewSite {
         listeners[id] = nil
     }
 
-    /// A new number, with the files that changed (nil: any may have). More than a hundred are announced as `*`.
+    /// A new number, with the files that changed (nil: any may have).
     private func announce(_ changed: [String]?) {
-        let files = changed.map { $0.count > Self.mostFilesNamed ? "*" : $0.sorted().joined(separator: " ") } ?? "*"
-        let message = files.isEmpty ? "\(version)" : "\(version) \(files)"
+        announced = announced.suffix(Self.announcementsKept - 1) + [(version, changed)]
+        let message = Self.message(version, changed)
         for listener in listeners.values { listener(message) }
     }
 
-    private static let mostFilesNamed = 100
+    /// `12`, `12 fiches/x/index.html …` or `12 *`; more than a hundred files are announced as `*`.
+    private static func message(_ version: Int, _ files: [String]?) -> String {
+        guard let files = files.map(Set.init), files.count <= 100 else { return "\(version) *" }
+        return ([String(version)] + files.sorted()).joined(separator: " ")
+    }
+
+    private static let announcementsKept = 50
 }
