@@ -194,11 +194,12 @@ public final class BuildCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(part.rawValue).path), data.count > 16 else {
             return nil
         }
-        let bytes = [UInt8](data)
-        let checksum = Fingerprint.of(bytes[..<(bytes.count - 16)])
-        var trailer = BinaryReader(Array(bytes[(bytes.count - 16)...]))
+        var bytes = [UInt8](data)
+        var trailer = BinaryReader(Array(bytes.suffix(16)))
+        bytes.removeLast(16)
+        let checksum = Fingerprint.of(bytes)
         guard (try? trailer.fingerprint()) == checksum, expected == nil || expected == checksum else { return nil }
-        var reader = BinaryReader(Array(bytes[..<(bytes.count - 16)]))
+        var reader = BinaryReader(bytes)
         guard (try? reader.string()) == "Atelier cache", (try? reader.int()) == formatVersion, (try? reader.string()) == toolIdentity else {
             return nil
         }

@@ -29,15 +29,20 @@ struct OutputManifest: Sendable, Equatable {
         self.fingerprint = fingerprint
     }
 
-    /// The file at `path` is the one this manifest recorded: same inode, size and modification time.
-    func isIntact(_ path: String, in folder: String) -> Bool {
-        guard let file = files[path], let status = Self.status(folder + "/" + path) else { return false }
+    /// The file at `path` in `folder` is the one this manifest recorded: same inode, size and modification time.
+    func isIntact(_ path: String, in folder: OpenFolder) -> Bool {
+        guard let file = files[path], let status = folder.status(path) else { return false }
         return status.inode == file.inode && status.size == file.size && status.modified == file.modified
     }
 
     static func status(_ path: String) -> (inode: UInt64, size: Int, modified: Int)? {
         var status = stat()
-        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return lstat(path, &status) == 0 ? self.status(status) : nil
+    }
+
+    /// A plain file's inode, size and modification time; nil for anything else.
+    static func status(_ status: stat) -> (inode: UInt64, size: Int, modified: Int)? {
+        guard status.st_mode & S_IFMT == S_IFREG else { return nil }
         return (UInt64(status.st_ino), Int(status.st_size), Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec))
     }
 

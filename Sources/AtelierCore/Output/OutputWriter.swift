@@ -12,6 +12,9 @@ final class OutputWriter: @unchecked Sendable {
     private let folder: OutputFolder
     private let live: OutputManifest?
     private let twin: OutputManifest?
+    /// The two folders held open, in which files are looked up.
+    private let openLive: OpenFolder
+    private let openTwin: OpenFolder
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var failures: [String] = []
@@ -23,6 +26,7 @@ final class OutputWriter: @unchecked Sendable {
     init(folder: OutputFolder, live: OutputManifest?, twin: OutputManifest?) throws {
         self.folder = folder
         self.live = live
+        openLive = OpenFolder(folder.live.path)
         let reusable = twin.flatMap { manifest in
             OutputMarker.fingerprint(of: folder.twin) == manifest.fingerprint ? manifest : nil
         }
@@ -40,6 +44,7 @@ final class OutputWriter: @unchecked Sendable {
         } else {
             try folder.prepareTwin()
         }
+        openTwin = OpenFolder(folder.twin.path)
     }
 
     var filesWritten: Int { lock.withLock { counts.files } }
@@ -79,7 +84,7 @@ final class OutputWriter: @unchecked Sendable {
     func carry(_ path: String) {
         guard let file = live?.files[path] else { return }
         attempt(path, carried: true) { target in
-            if let file = twin?.files[path], file.hash == live?.files[path]?.hash, twin!.isIntact(path, in: folder.twin.path) {
+            if let file = twin?.files[path], file.hash == live?.files[path]?.hash, twin!.isIntact(path, in: openTwin) {
                 return (file, false)
             }
             try self.link(path, to: target)
@@ -89,7 +94,7 @@ final class OutputWriter: @unchecked Sendable {
 
     /// What the live site holds intact at `path` (what a build that skips it may carry over).
     func liveFile(_ path: String) -> OutputManifest.File? {
-        guard let live, live.isIntact(path, in: folder.live.path) else { return nil }
+        guard let live, live.isIntact(path, in: openLive) else { return nil }
         return live.files[path]
     }
 
@@ -110,10 +115,10 @@ final class OutputWriter: @unchecked Sendable {
     private func place(_ path: String, bytes: UnsafeRawBufferPointer) {
         let hash = Fingerprint.of(bytes)
         attempt(path) { target in
-            if let file = twin?.files[path], file.hash == hash, twin!.isIntact(path, in: folder.twin.path) {
+            if let file = twin?.files[path], file.hash == hash, twin!.isIntact(path, in: openTwin) {
                 return (file, live?.files[path]?.hash != hash)
             }
-            if let file = live?.files[path], file.hash == hash, live!.isIntact(path, in: folder.live.path) {
+            if let file = live?.files[path], file.hash == hash, live!.isIntact(path, in: openLive) {
                 try self.link(path, to: target)
                 return (file, false)
             }
