@@ -56,20 +56,37 @@ final class SearchIndex: @unchecked Sendable {
     /// Listed resources' URLs, sorted: a document's number is its place here.
     let urls: [String]
     private let numbers: [String: Int]
+    /// The cache's postings, renumbered, without those of the documents made again: what this build's join.
+    private let kept: [String: [UInt32]]
     /// Terms are spread over locked parts by their first byte, so that both cores add at once.
     private let locks = (0..<16).map { _ in NSLock() }
     private var parts = [[String: [UInt32]]](repeating: [:], count: 16)
 
     /// `previous` is the cache's index; the postings of the documents in `kept` are kept, renumbered.
     init(listed: [String], previous: State?, kept: Set<String>) {
-        urls = listed.sorted()
-        numbers = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        guard let previous else { return }
-        let renumbered = previous.urls.map { kept.contains($0) ? numbers[$0].map(UInt32.init) : nil }
-        for (term, postings) in previous.postings {
-            let moved = postings.compactMap { posting in renumbered[Int(posting >> 3)].map { $0 << 3 | posting & 7 } }
-            if !moved.isEmpty { parts[Int(term.utf8.first! & 15)][term] = moved }
+        let urls = listed.sorted()
+        let numbers = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        (self.urls, self.numbers) = (urls, numbers)
+        guard let previous else {
+            self.kept = [:]
+            return
         }
+        let renumbered = previous.urls.map { kept.contains($0) ? numbers[$0].map(UInt32.init) : nil }
+        var postings = previous.postings
+        if previous.urls == urls {
+            // The usual rebuild: every number stays, only the postings of the documents made again go. A term's list
+            // is made again only when it holds one of them.
+            for (term, list) in previous.postings where list.contains(where: { renumbered[Int($0 >> 3)] == nil }) {
+                let left = list.filter { renumbered[Int($0 >> 3)] != nil }
+                postings[term] = left.isEmpty ? nil : left
+            }
+        } else {
+            for (term, list) in previous.postings {
+                let moved = list.compactMap { posting in renumbered[Int(posting >> 3)].map { $0 << 3 | posting & 7 } }
+                postings[term] = moved.isEmpty ? nil : moved
+            }
+        }
+        self.kept = postings
     }
 
     /// A resource's words: those of its title and themes, of its summary, and of its text.
@@ -93,10 +110,16 @@ final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Every document's postings, once all are added.
+    /// Every document's postings, once all are added: the kept ones, and the added ones in document order.
     func state() -> State {
-        let sorted = ParallelMap.map(parts) { $0.mapValues { $0.sorted() } }
-        return State(urls: urls, postings: sorted.reduce(into: [:]) { all, part in all.merge(part) { a, _ in a } })
+        let added = ParallelMap.map(parts) { $0.mapValues { $0.sorted() } }
+        var postings = kept
+        for part in added {
+            for (term, list) in part {
+                postings[term] = postings[term].map { ($0 + list).sorted() } ?? list
+            }
+        }
+        return State(urls: urls, postings: postings)
     }
 
     /// The shards of an index, each a key and its terms, and the text of a shard's file.
