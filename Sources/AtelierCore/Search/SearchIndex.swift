@@ -58,9 +58,14 @@ final class SearchIndex: @unchecked Sendable {
     private let numbers: [String: Int]
     /// The cache's postings, renumbered, without those of the documents made again: what this build's join.
     private let kept: [String: [UInt32]]
-    /// Terms are spread over locked parts by their first byte, so that both cores add at once.
-    private let locks = (0..<16).map { _ in NSLock() }
-    private var parts = [[String: [UInt32]]](repeating: [:], count: 16)
+    /// Terms are spread over locked parts by their first byte, so that both cores add at once; each part is an object
+    /// of its own, so that a core's writes never touch the memory the other's reads.
+    private let parts = (0..<16).map { _ in Part() }
+
+    private final class Part: @unchecked Sendable {
+        let lock = NSLock()
+        var postings: [String: [UInt32]] = [:]
+    }
 
     /// `previous` is the cache's index; the postings of the documents in `kept` are kept, renumbered.
     init(listed: [String], previous: State?, kept: Set<String>) {
@@ -104,15 +109,16 @@ final class SearchIndex: @unchecked Sendable {
         }
         for (term, mask) in fields { byPart[Int(term.utf8.first! & 15)].append((term, mask)) }
         for (index, terms) in byPart.enumerated() where !terms.isEmpty {
-            locks[index].withLock {
-                for (term, mask) in terms { parts[index][term, default: []].append(UInt32(number) << 3 | mask) }
+            let part = parts[index]
+            part.lock.withLock {
+                for (term, mask) in terms { part.postings[term, default: []].append(UInt32(number) << 3 | mask) }
             }
         }
     }
 
     /// Every document's postings, once all are added: the kept ones, and the added ones in document order.
     func state() -> State {
-        let added = ParallelMap.map(parts) { $0.mapValues { $0.sorted() } }
+        let added = ParallelMap.map(parts) { $0.postings.mapValues { $0.sorted() } }
         var postings = kept
         for part in added {
             for (term, list) in part {
