@@ -31,6 +31,8 @@ actor PreviewSite {
     private var nextListener = 0
     /// The last rebuild asked for: each one starts when the one before it ends, since they share the cache.
     private var lastRebuild: Task<Void, Never>?
+    /// A rebuild asked for that has not started: later requests join it, since it will see their changes too.
+    private var queuedRebuild: Task<Void, Never>?
 
     init(options: BuildOptions) {
         var options = options
@@ -41,9 +43,17 @@ actor PreviewSite {
 
     /// Rebuilds the site, after any rebuild under way, off this actor, so that pages are served meanwhile.
     func rebuild() async {
+        if let queuedRebuild {
+            await queuedRebuild.value
+            return
+        }
         let previous = lastRebuild
-        let next = Task { await previous?.value; await build() }
-        lastRebuild = next
+        let next = Task {
+            await previous?.value
+            queuedRebuild = nil
+            await build()
+        }
+        (lastRebuild, queuedRebuild) = (next, next)
         await next.value
     }
 
