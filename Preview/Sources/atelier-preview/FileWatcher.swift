@@ -18,6 +18,8 @@ final class FileWatcher: @unchecked Sendable {
     private var rootHandle: Int32 = -1
     /// Each watched folder, relative to the root, by its watch descriptor (read and written on the watching thread).
     private var folders: [Int32: String] = [:]
+    /// The system refused a watch (`fs.inotify.max_user_watches` reached): some folders are not followed.
+    private var exhausted = false
 
     /// Watches `folders` (relative to `root`) and everything below them; nil when the system cannot watch.
     init?(root: URL, folders: [String]) {
@@ -27,25 +29,28 @@ final class FileWatcher: @unchecked Sendable {
         tops = folders
         rootHandle = inotify_add_watch(descriptor, self.root, UInt32(IN_CREATE | IN_MOVED_TO | IN_ONLYDIR))
         for folder in folders { watch(folder) }
-        guard !self.folders.isEmpty else {
+        guard !self.folders.isEmpty, !exhausted else {
             close(descriptor)
             return nil
         }
     }
 
     /// The batches of changed paths, relative to the root (`content/fiches/x.md`), read on a thread of their own. An
-    /// empty batch means the watcher lost track of some changes (too many at once): anything may have changed.
+    /// empty batch means the watcher lost track of some changes (too many at once): anything may have changed. The
+    /// stream ends when the system refuses to watch a new folder.
     func changes() -> AsyncStream<[String]> {
         AsyncStream { continuation in
             let thread = Thread { [self] in
-                while true {
+                while !exhausted {
                     // Events about nothing the build reads (a file beside the watched folders) make no batch.
                     guard let batch = nextBatch() else {
                         continuation.yield([])
                         continue
                     }
-                    if !batch.isEmpty { continuation.yield(batch) }
+                    if !batch.isEmpty { continuation.yield(exhausted ? [] : batch) }
                 }
+                close(descriptor)
+                continuation.finish()
             }
             thread.start()
         }
@@ -54,7 +59,10 @@ final class FileWatcher: @unchecked Sendable {
     private func watch(_ folder: String) {
         let path = folder.isEmpty ? root : root + "/" + folder
         let handle = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
-        guard handle >= 0 else { return }
+        guard handle >= 0 else {
+            if errno == ENOSPC || errno == ENOMEM { exhausted = true }
+            return
+        }
         folders[handle] = folder
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
             var status = stat()

@@ -89,9 +89,9 @@ actor PreviewSite {
                 showEditedPages(paths)
                 Task { await rebuild() }
             }
-            return
         }
         #endif
+        say("L'aperçu regarde chaque fichier deux fois par seconde (le système ne peut pas suivre tous les dossiers).")
         var seen = InputScan(root: options.root).signatures
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(500))
