@@ -9,7 +9,7 @@ import Foundation
 /// files was made from; `recherche.bin`, the search index's words. The other two are read only when something changed.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 6
+    static let formatVersion = 7
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
         case pages = "pages.bin"
@@ -250,6 +250,8 @@ public final class BuildCache: @unchecked Sendable {
         }
         writer.optional(related) { writer, related in
             writer.fingerprint(related.key)
+            writer.fingerprint(related.order)
+            writer.array(related.features) { $0.fingerprint($1) }
             writer.array(related.lists) { writer, list in writer.array(list) { $0.int(Int($1)) } }
         }
     }
@@ -265,7 +267,8 @@ public final class BuildCache: @unchecked Sendable {
             groups[id] = group
         }
         related = try reader.optional { reader in
-            RelatedLists(key: try reader.fingerprint(), lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
+            RelatedLists(key: try reader.fingerprint(), order: try reader.fingerprint(), features: try reader.array { try $0.fingerprint() },
+                         lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
         }
     }
 }

@@ -7,11 +7,15 @@
 /// through buckets of identical masks, best overlap first, instead of being scored one by one.
 ///
 /// The lists depend only on every resource's tags, boussole values, date and URL: when none of these changed since
-/// the last build, its lists are taken as they are.
+/// the last build, its lists are taken as they are. When only some resources' tags, boussole values or archiving
+/// changed, the other lists are computed again only where such a resource was, or now enters.
 struct RelatedResources: Sendable {
     static let limit = 4
     /// Fingerprint of everything the lists are computed from.
     let key: Fingerprint
+    /// Fingerprint of the resources' URLs and order, and of each one's tags, boussole values and archiving.
+    let order: Fingerprint
+    let features: [Fingerprint]
     private let urls: [String]
     /// Position of each resource once sorted by (date, newest first; then URL): the tie-break as one integer.
     private let rank: [Int32]
@@ -26,8 +30,13 @@ struct RelatedResources: Sendable {
         var tagIDs: [String: Int32] = [:]
         var tagMembers: [[Int32]] = []
         var tags: [[Int32]] = []
+        var features: [Fingerprint] = []
         for (index, resource) in resources.enumerated() {
-            tags.append(tagIndex.refs(for: resource).map { ref in
+            let refs = tagIndex.refs(for: resource)
+            var feature = FingerprintHasher()
+            for ref in refs { feature.add(ref.slug) }
+            features.append(feature.finish())
+            tags.append(refs.map { ref in
                 let id = tagIDs[ref.slug] ?? {
                     tagIDs[ref.slug] = Int32(tagMembers.count)
                     tagMembers.append([])
@@ -56,6 +65,7 @@ struct RelatedResources: Sendable {
         for index in order where self.isCandidate[index] { grouped[masks[index], default: []].append(Int32(index)) }
         buckets = grouped.map { ($0.key, $0.value) }
         var hasher = FingerprintHasher()
+        var orderHasher = FingerprintHasher()
         for index in resources.indices {
             hasher.add(urls[index])
             hasher.add(Int(rank[index]))
@@ -63,8 +73,17 @@ struct RelatedResources: Sendable {
             hasher.add(Int(masks[index]))
             for tag in tags[index] { hasher.add(Int(tag)) }
             hasher.add(-1)
+            orderHasher.add(urls[index])
+            orderHasher.add(Int(rank[index]))
+            var feature = FingerprintHasher()
+            feature.add(features[index])
+            feature.add(Int(masks[index]))
+            feature.add(self.isCandidate[index] ? 1 : 0)
+            features[index] = feature.finish()
         }
         key = hasher.finish()
+        self.order = orderHasher.finish()
+        self.features = features
     }
 
     /// Every resource's related resources, as positions in `resources`; `previous` when it was computed from the same.
@@ -73,11 +92,45 @@ struct RelatedResources: Sendable {
            previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } }) {
             return previous
         }
-        let lists = ParallelMap.chunked(Array(urls.indices)) { indices in
+        let indices = previous.flatMap { affected(since: $0) } ?? Array(urls.indices)
+        let computed = ParallelMap.chunked(indices) { indices in
             var scratch = Scratch(count: urls.count)
             return indices.map { related(to: $0, scratch: &scratch) }
         }
-        return RelatedLists(key: key, lists: lists)
+        var lists = indices.count == urls.count ? computed : previous!.lists
+        if indices.count != urls.count {
+            for (index, list) in zip(indices, computed) { lists[index] = list }
+        }
+        return RelatedLists(key: key, order: order, features: features, lists: lists)
+    }
+
+    /// The resources whose lists may differ from `previous`, which holds the same resources in the same order: those
+    /// whose tags, boussole values or archiving changed, and those whose list held one of them or that one now
+    /// enters. Nil when `previous` is of other resources, or when so many changed that computing all is quicker.
+    private func affected(since previous: RelatedLists) -> [Int]? {
+        guard previous.order == order, previous.features.count == urls.count, previous.lists.count == urls.count,
+              previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } }) else { return nil }
+        let changed = urls.indices.filter { previous.features[$0] != features[$0] }
+        guard changed.count <= 64 else { return nil }
+        var affected = Set(changed)
+        for other in urls.indices where !affected.contains(other) {
+            let list = previous.lists[other]
+            for index in changed {
+                if list.contains(Int32(index)) { affected.insert(other); break }
+                let candidate = (score: score(other, index), index: Int32(index))
+                guard isCandidate[index], candidate.score > 0 else { continue }
+                if list.count < Self.limit || ranksBefore(candidate, (score(other, Int(list[list.count - 1])), list[list.count - 1])) {
+                    affected.insert(other)
+                    break
+                }
+            }
+        }
+        return affected.sorted()
+    }
+
+    /// Two points per shared tag, one per shared boussole value.
+    private func score(_ a: Int, _ b: Int) -> Int {
+        2 * tags[a].filter { tags[b].contains($0) }.count + (masks[a] & masks[b]).nonzeroBitCount
     }
 
     /// Scratch space of one thread: shared-tag counts, reset after each use.
@@ -132,8 +185,10 @@ struct RelatedResources: Sendable {
     }
 }
 
-/// The related resources of every resource, by position, and the key of what they were computed from.
+/// The related resources of every resource, by position, and the keys of what they were computed from.
 struct RelatedLists: Sendable {
     let key: Fingerprint
+    let order: Fingerprint
+    let features: [Fingerprint]
     let lists: [[Int32]]
 }

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import AtelierCore
+
+/// Related lists computed again only where an edit reaches must be the lists computed from nothing.
+@Suite struct RelatedResourcesTests {
+    static let tags = (0..<12).map { "Thème \($0)" }
+    static let values = ["a", "b", "c", "d", "e", "f"]
+    static let boussole = BoussoleConfig(axes: [Axis(id: "axe", label: "Axe", question: "?",
+                                                     values: values.map { AxisValue(id: $0, label: $0, shortLabel: $0, description: "") })])
+
+    struct Features {
+        var tags: [String]
+        var values: [String]
+        var archived: Bool
+    }
+
+    static func resources(_ features: [Features]) -> [Resource] {
+        features.enumerated().map { index, feature in
+            Resource(source: "content/fiches/r\(index).md", kind: "fiches", slug: "r\(index)", title: "R\(index)",
+                     date: LocalDate(year: 2025, month: 1 + index % 12, day: 1 + index % 28)!, datePrecision: .day, summary: "",
+                     tags: feature.tags, boussole: ["axe": feature.values], partners: [], links: [], draft: false, aliases: [],
+                     expiration: feature.archived ? LocalDate(year: 2020, month: 1, day: 1) : nil, fields: [:],
+                     body: MarkdownSource(file: "content/fiches/r\(index).md", text: "", firstLine: 1))
+        }
+    }
+
+    static func related(_ features: [Features], reusing previous: RelatedLists?) -> RelatedLists {
+        let resources = resources(features)
+        var log = DiagnosticLog()
+        return RelatedResources(resources: resources, tagIndex: TagIndex(resources: resources, log: &log), boussole: boussole,
+                                isCandidate: { $0.expiration == nil }).lists(reusing: previous)
+    }
+
+    @Test(arguments: [3, 11, 23] as [UInt64])
+    func editsOfSomeResourcesGiveTheListsComputedFromNothing(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        func feature() -> Features {
+            Features(tags: (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.tags.randomElement(using: &random)! },
+                     values: (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.values.randomElement(using: &random)! },
+                     archived: Int.random(in: 0..<10, using: &random) == 0)
+        }
+        var features = (0..<150).map { _ in feature() }
+        var previous = Self.related(features, reusing: nil)
+        for round in 0..<40 {
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                features[Int.random(in: 0..<features.count, using: &random)] = feature()
+            }
+            let reused = Self.related(features, reusing: previous)
+            let fresh = Self.related(features, reusing: nil)
+            #expect(reused.lists == fresh.lists, "graine \(seed), tour \(round)")
+            previous = reused
+        }
+    }
+}
