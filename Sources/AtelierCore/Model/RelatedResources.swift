@@ -88,10 +88,11 @@ struct RelatedResources: Sendable {
 
     /// Every resource's related resources, as positions in `resources`; `previous` when it was computed from the same.
     func lists(reusing previous: RelatedLists?) -> RelatedLists {
-        if let previous, previous.key == key, previous.lists.count == urls.count,
-           previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } }) {
-            return previous
+        let previous = previous.flatMap { previous in
+            previous.lists.count == urls.count && previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } })
+                ? previous : nil
         }
+        if let previous, previous.key == key { return previous }
         let indices = previous.flatMap { affected(since: $0) } ?? Array(urls.indices)
         let computed = ParallelMap.chunked(indices) { indices in
             var scratch = Scratch(count: urls.count)
@@ -108,8 +109,7 @@ struct RelatedResources: Sendable {
     /// whose tags, boussole values or archiving changed, and those whose list held one of them or that one now
     /// enters. Nil when `previous` is of other resources, or when so many changed that computing all is quicker.
     private func affected(since previous: RelatedLists) -> [Int]? {
-        guard previous.order == order, previous.features.count == urls.count, previous.lists.count == urls.count,
-              previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } }) else { return nil }
+        guard previous.order == order, previous.features.count == urls.count else { return nil }
         let changed = urls.indices.filter { previous.features[$0] != features[$0] }
         guard changed.count <= 64 else { return nil }
         var affected = Set(changed)
@@ -128,9 +128,13 @@ struct RelatedResources: Sendable {
         return affected.sorted()
     }
 
-    /// Two points per shared tag, one per shared boussole value.
     private func score(_ a: Int, _ b: Int) -> Int {
-        2 * tags[a].filter { tags[b].contains($0) }.count + (masks[a] & masks[b]).nonzeroBitCount
+        Self.points(sharedTags: tags[a].filter { tags[b].contains($0) }.count, sharedValues: masks[a] & masks[b])
+    }
+
+    /// Two points per shared tag, one per shared boussole value.
+    private static func points(sharedTags: Int, sharedValues: UInt64) -> Int {
+        2 * sharedTags + sharedValues.nonzeroBitCount
     }
 
     /// Scratch space of one thread: shared-tag counts, reset after each use.
@@ -156,7 +160,7 @@ struct RelatedResources: Sendable {
         }
         let mask = masks[index]
         for other in scratch.touched {
-            consider((2 * Int(scratch.shared[Int(other)]) + (mask & masks[Int(other)]).nonzeroBitCount, other))
+            consider((Self.points(sharedTags: Int(scratch.shared[Int(other)]), sharedValues: mask & masks[Int(other)]), other))
         }
         // Resources sharing no tag score their boussole overlap: best buckets first, each in rank order. Most of the
         // time the tag sharers already outscore any of them.
