@@ -159,7 +159,7 @@ public enum Build {
                       live: manifest, previous: live)
         if options.memory == nil {
             do {
-                try cache.save(to: options.cacheFolder)
+                try cache.save(to: options.cacheFolder, over: previous)
             } catch {
                 log.warning(.cacheNonEnregistre, "\(error)", at: .option(options.cacheFolder.path))
             }

@@ -183,51 +183,95 @@ import Testing
         #expect(site.read("parcours/chemin/index.html")?.contains(">Delta renommée</a>") == true)
     }
 
-    @Test(arguments: BuildCache.Part.allCases)
-    func aDamagedCacheIsSetAsideAndTheBuildStartsAfresh(part: BuildCache.Part) throws {
+    /// Every file of the cache: the state, the bases of the two chains and their first links.
+    static let cacheFiles = ["etat.bin", "pages.bin", "recherche.bin", "pages.1.bin", "recherche.1.bin"]
+
+    @Test(arguments: cacheFiles)
+    func aDamagedCacheIsSetAsideAndTheBuildStartsAfresh(name: String) throws {
         let site = try Fixture(files: Self.startingFiles)
         defer { site.remove() }
         #expect(site.build().succeeded)
-        let file = site.root.appendingPathComponent(".atelier/cache/\(part.rawValue)")
-        let earlier = try Data(contentsOf: file)
-        try site.write("content/fiches/zeta.md", Self.fiche("zeta", title: "Zeta revue"))
-        #expect(site.build().succeeded)
-        let bytes = try Data(contentsOf: file)
+        let folder = site.root.appendingPathComponent(".atelier/cache")
+        let file = folder.appendingPathComponent(name)
+        let first = try Data(contentsOf: folder.appendingPathComponent(name == "etat.bin" ? name : "pages.bin"))
         /// The bytes with a new checksum, as if written so: only the checks inside the file can set them aside.
         func resealed(_ contents: Data) -> Data {
             var writer = BinaryWriter()
             writer.fingerprint(Fingerprint.of(contents))
             return contents + Data(writer.bytes)
         }
-        let contents = bytes.dropLast(16)
-        var flipped = bytes
-        flipped[bytes.count / 3] ^= 0x10
-        var otherVersion = Data(contents)
-        otherVersion[otherVersion.startIndex + "Atelier cache".utf8.count + 1] &+= 1
-        var otherProject = Data(contents)
-        if let at = otherProject.range(of: Data("projet".utf8)) { otherProject.replaceSubrange(at, with: Data("projeT".utf8)) }
-        var variants: [(String, Data)] = [
-            ("tronqué", bytes.prefix(bytes.count / 2)),
-            ("vide", Data()),
-            ("octets au hasard", Data((0..<4_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
-            ("un octet changé", flipped),
-            ("autre version d'Atelier", resealed(otherVersion)),
-            ("d'une construction précédente", earlier),
+        let variants: [(String, (Data) -> Data)] = [
+            ("tronqué", { $0.prefix($0.count / 2) }),
+            ("vide", { _ in Data() }),
+            ("octets au hasard", { _ in Data((0..<4_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }) }),
+            ("un octet changé", { bytes in
+                var flipped = bytes
+                flipped[bytes.count / 3] ^= 0x10
+                return flipped
+            }),
+            ("autre version d'Atelier", { bytes in
+                var otherVersion = Data(bytes.dropLast(16))
+                otherVersion[otherVersion.startIndex + "Atelier cache".utf8.count + 1] &+= 1
+                return resealed(otherVersion)
+            }),
+            ("autre projet", { bytes in
+                var otherProject = Data(bytes.dropLast(16))
+                if let at = otherProject.range(of: Data("projet".utf8)) { otherProject.replaceSubrange(at, with: Data("projeT".utf8)) }
+                return resealed(otherProject)
+            }),
+            ("d'une construction précédente", { _ in first }),
         ]
-        if part == .state { variants.append(("autre projet", resealed(otherProject))) }
-        for (label, damaged) in variants {
-            try damaged.write(to: file)
+        for (label, damage) in variants where label != "autre projet" || name == "etat.bin" {
+            // A rebuild after one edit gives each chain its first link over the base the last build wrote.
+            try site.write("content/fiches/zeta.md", Self.fiche("zeta", title: "Zeta \(label)"))
+            #expect(site.build().succeeded)
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pages.1.bin").path), "\(name) \(label)")
+            try damage(try Data(contentsOf: file)).write(to: file)
             try site.write("content/fiches/alpha.md", Self.fiche("alpha", title: "Alpha \(label)", date: "2025-11-01",
                                                                  tags: ["Co-construction", "Territoires"],
                                                                  body: "## Partie alpha\n\nVoir [la suite](beta.md#partie-beta).\n"))
             let report = site.build()
             #expect(report.succeeded, "\(label): \(report.diagnostics)")
-            #expect(report.filesCarried == 0, "\(part) \(label): the damaged cache was trusted")
+            #expect(report.filesCarried == 0, "\(name) \(label): the damaged cache was trusted")
             let rebuilt = try build(site, Options(), cold: false)
             let cold = try build(site, Options(), cold: true)
-            #expect(rebuilt.files.mapValues(\.bytes) == cold.files.mapValues(\.bytes), "\(part) \(label)")
+            #expect(rebuilt.files.mapValues(\.bytes) == cold.files.mapValues(\.bytes), "\(name) \(label)")
             #expect(site.read("fiches/alpha/index.html")?.contains(FrenchTypography.apply("Alpha \(label)")) == true, "\(label)")
         }
+    }
+
+    @Test func aRebuildWritesWhatChangedAsOneMoreLinkThenTheBaseWholeAgain() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let folder = site.root.appendingPathComponent(".atelier/cache")
+        func cacheFiles() -> [String: Data] {
+            Dictionary(uniqueKeysWithValues: ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).map {
+                ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data())
+            })
+        }
+        let bases = cacheFiles()
+        let zeta = try #require(Self.startingFiles["content/fiches/zeta.md"])
+        for number in 1..<BuildCache.maxLinks {
+            try site.write("content/fiches/zeta.md", zeta + "\nRevu \(number) fois.\n")
+            let rebuilt = try build(site, Options(), cold: false)
+            #expect(rebuilt.report.filesCarried > 0, "\(number): the chain read back")
+            #expect(rebuilt.files.mapValues(\.bytes) == (try build(site, Options(), cold: true)).files.mapValues(\.bytes), "\(number)")
+            let files = cacheFiles()
+            #expect(files["pages.bin"] == bases["pages.bin"] && files["recherche.bin"] == bases["recherche.bin"], "\(number)")
+            #expect(files["recherche.\(number).bin"] != nil, "\(number)")
+            let link = try #require(files["pages.\(number).bin"], "\(number)")
+            #expect(link.count < bases["pages.bin"]!.count / 8, "\(number): \(link.count) bytes")
+        }
+        // One link more than a chain holds: the bases are written again, and the links they replace removed.
+        try site.write("content/fiches/zeta.md", zeta + "\nRevu une dernière fois.\n")
+        #expect(try build(site, Options(), cold: false).report.filesCarried > 0)
+        #expect(cacheFiles().keys.sorted() == [BuildCache.tagName, "etat.bin", "pages.bin", "recherche.bin"])
+        #expect(cacheFiles()["pages.bin"] != bases["pages.bin"])
+        try site.write("content/fiches/zeta.md", zeta + "\nRevu après la base.\n")
+        let rebuilt = try build(site, Options(), cold: false)
+        #expect(rebuilt.report.filesCarried > 0)
+        #expect(rebuilt.files.mapValues(\.bytes) == (try build(site, Options(), cold: true)).files.mapValues(\.bytes))
     }
 
     @Test func aFileChangedBehindAteliersBackInTheSiteIsMadeAgain() throws {

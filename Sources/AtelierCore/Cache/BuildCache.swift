@@ -4,12 +4,17 @@ import Foundation
 /// its changes require. Safe to delete at any time. A cache that another version of Atelier wrote, that does not
 /// belong to this project or that is damaged is set aside whole, never trusted: the build then starts afresh.
 ///
-/// It is kept in three files, each with the checksum of its bytes: `etat.bin`, small, with what a build that finds
-/// nothing changed needs (and the checksums of the other two); `pages.bin`, what each file gave and each group of
-/// files was made from; `recherche.bin`, the search index's words. The other two are read only when something changed.
+/// It is kept in files, each with the checksum of its bytes: `etat.bin`, small, with what a build that finds nothing
+/// changed needs (and the checksums of the others); the pages' part, what each file gave and each group of files was
+/// made from; the search's part, the index's words. Each of these two is a chain: a whole base (`pages.bin`,
+/// `recherche.bin`) and, after it, one link per build with only what that build changed (`pages.1.bin`…), so that a
+/// rebuild writes kilobytes, not the whole cache. When the links weigh more than a quarter of their base (and more than
+/// `linksFloor`), or number `maxLinks`, the base is written whole again. The two chains are read only when something changed.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 7
+    static let formatVersion = 8
+    static let maxLinks = 8
+    static let linksFloor = 256 * 1024
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
         case pages = "pages.bin"
@@ -46,7 +51,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// A group of files made together (a resource's page and calendar, a kind's list…) and the key it was made from.
-    struct CachedGroup {
+    struct CachedGroup: Equatable {
         let key: Fingerprint
         let files: [String]
     }
@@ -67,11 +72,20 @@ public final class BuildCache: @unchecked Sendable {
     var texts: [String: CachedText] = [:]
     var groups: [String: CachedGroup] = [:]
     var related: RelatedLists?
+    /// The sources of the texts this build parsed (the others are the cache's own).
+    var parsedTexts: Set<String> = []
     // The search index's words (recherche.bin).
     var search: SearchIndex.State?
 
-    /// Where the state was read from, and the checksums it gives of the other parts, until they are read.
-    private var pending: (folder: URL, root: URL, checksums: [Fingerprint])?
+    /// A file of a chain: its checksum and its size.
+    struct Link: Equatable {
+        let checksum: Fingerprint
+        let size: Int
+    }
+    /// The files of the pages' and the search's chains on disk, base first: empty until read whole.
+    private var chains: [Part: [Link]] = [:]
+    /// Where the state was read from, and the chains it names, until they are read.
+    private var pending: (folder: URL, root: URL, chains: [Part: [Link]])?
 
     public init() {}
 
@@ -94,6 +108,7 @@ public final class BuildCache: @unchecked Sendable {
         self.reads = reads
         self.related = related
         texts = made.texts
+        parsedTexts = made.parsedTexts
         groups = made.groups
         trees = [live] + (previous.map { [$0] } ?? [])
         search = made.search
@@ -107,65 +122,108 @@ public final class BuildCache: @unchecked Sendable {
     static func load(from folder: URL, root: URL) -> BuildCache {
         let cache = BuildCache()
         guard FileManager.default.contents(atPath: folder.appendingPathComponent(tagName).path).map({ String(decoding: $0, as: UTF8.self) }) == tag,
-              var reader = open(.state, in: folder, checksum: nil) else { return cache }
+              var reader = open(folder.appendingPathComponent(Part.state.rawValue), checksum: nil) else { return cache }
         do {
-            let checksums = try cache.readState(&reader)
-            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), checksums.count == 2 else { return BuildCache() }
-            cache.pending = (folder, root, checksums)
+            let chains = try cache.readState(&reader)
+            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), chains.count == 2, chains.allSatisfy({ !$0.isEmpty })
+            else { return BuildCache() }
+            cache.pending = (folder, root, [.pages: chains[0], .search: chains[1]])
             return cache
         } catch {
             return BuildCache()
         }
     }
 
-    /// Reads the parts the state named, both at once. If either is missing, damaged or not the one the state
-    /// names, the whole cache is forgotten.
+    /// Reads the two chains the state named, both at once. If any of their files is missing, damaged or not the one
+    /// the state names, the whole cache is forgotten.
     func loadAll() {
-        guard let (folder, root, checksums) = pending else { return }
+        guard let (folder, root, chains) = pending else { return }
         pending = nil
-        let parts = ParallelMap.map([Part.pages, Part.search]) { part -> BinaryReader? in
-            Self.open(part, in: folder, checksum: checksums[part == .pages ? 0 : 1])
+        let parts = ParallelMap.map([Part.pages, Part.search]) { part -> (pages: PagesPart?, search: SearchIndex.State??) in
+            var pages = PagesPart()
+            var search: SearchIndex.State? = nil
+            for (number, link) in chains[part, default: []].enumerated() {
+                guard var reader = Self.open(Self.file(part, link: number, in: folder), checksum: link.checksum) else { return (nil, nil) }
+                do {
+                    if part == .pages { try pages.apply(&reader, root: root) } else { try SearchIndex.State.apply(&reader, to: &search) }
+                    guard reader.isAtEnd else { return (nil, nil) }
+                } catch {
+                    return (nil, nil)
+                }
+            }
+            return part == .pages ? (pages, nil) : (nil, .some(search))
         }
-        do {
-            guard var pages = parts[0], var search = parts[1] else { throw BinaryReader.Damaged() }
-            try readPages(&pages, root: root)
-            self.search = try search.optional { try SearchIndex.State.read(from: &$0) }
-            guard pages.isAtEnd, search.isAtEnd else { throw BinaryReader.Damaged() }
-        } catch {
-            forget()
-        }
+        guard let pages = parts[0].pages, let search = parts[1].search else { return forget() }
+        (reads, texts, groups, related) = (pages.reads, pages.texts, pages.groups, pages.related)
+        self.search = search
+        self.chains = chains
     }
 
     private func forget() {
         let empty = BuildCache()
         (project, inputs, optionsKey, summary, timeZone) = (empty.project, empty.inputs, empty.optionsKey, empty.summary, empty.timeZone)
         (configuration, warnings, trees) = (empty.configuration, empty.warnings, empty.trees)
-        (reads, texts, groups, related, search) = (empty.reads, empty.texts, empty.groups, empty.related, empty.search)
+        (reads, texts, groups, related, search, chains) = (empty.reads, empty.texts, empty.groups, empty.related, empty.search, [:])
     }
 
-    /// Writes the parts, each in one step (a new file renamed over the old one), the state last. The folder is
+    /// Writes what changed since `previous` (the cache this build started from, read whole) as one more link of each
+    /// chain, or the part whole when there is no chain to extend or it has grown long; each file in one step (a new file
+    /// renamed over the old one), the state last, then the links it no longer names are removed. The folder is
     /// Atelier's alone: a folder there that does not carry Atelier's tag is never written into.
-    func save(to folder: URL) throws {
+    func save(to folder: URL, over previous: BuildCache) throws {
         let fm = FileManager.default
         let tagPath = folder.appendingPathComponent(Self.tagName).path
+        let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
         if fm.fileExists(atPath: folder.path) {
-            let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             guard entries.isEmpty || fm.contents(atPath: tagPath).map({ String(decoding: $0, as: UTF8.self) }) == Self.tag else {
                 throw OutputError("le dossier \(folder.path) n'a pas été écrit par Atelier : le cache n'y est pas enregistré (supprimez-le ou déplacez-le)")
             }
         }
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         if !fm.fileExists(atPath: tagPath) { try Data(Self.tag.utf8).write(to: URL(fileURLWithPath: tagPath)) }
-        let parts = ParallelMap.map([Part.pages, Part.search]) { part in
-            Self.encode { writer in
-                if part == .pages { writePages(&writer) } else { writer.optional(search) { $1.write(to: &$0) } }
+        let sameReads = previous.configuration == configuration
+        let written = ParallelMap.map([Part.pages, Part.search]) { part -> (link: Link, bytes: [UInt8], whole: Bool) in
+            let chain = previous.chains[part, default: []]
+            let write = { (writer: inout BinaryWriter, base: BuildCache?) in
+                if part == .pages { self.writePages(&writer, over: base) } else { SearchIndex.State.write(self.search, over: base?.search, to: &writer) }
+            }
+            if !chain.isEmpty, chain.count < Self.maxLinks, part == .search || sameReads,
+               part == .pages || SearchIndex.State.canExtend(previous.search, with: search) {
+                let link = Self.encode { write(&$0, previous) }
+                if chain.dropFirst().map(\.size).reduce(0, +) + link.bytes.count <= max(chain[0].size / 4, Self.linksFloor) {
+                    return (Link(checksum: link.checksum, size: link.bytes.count), link.bytes, false)
+                }
+            }
+            let base = Self.encode { write(&$0, nil) }
+            return (Link(checksum: base.checksum, size: base.bytes.count), base.bytes, true)
+        }
+        for (part, file) in zip([Part.pages, Part.search], written) {
+            let chain = file.whole ? [file.link] : previous.chains[part, default: []] + [file.link]
+            try Data(file.bytes).write(to: Self.file(part, link: chain.count - 1, in: folder), options: .atomic)
+            chains[part] = chain
+        }
+        let state = Self.encode { writeState(&$0) }
+        try Data(state.bytes).write(to: folder.appendingPathComponent(Part.state.rawValue), options: .atomic)
+        for part in [Part.pages, Part.search] {
+            let named = Set(chains[part, default: []].indices.map { Self.file(part, link: $0, in: folder).lastPathComponent })
+            for entry in entries where Self.isLink(entry, of: part) && !named.contains(entry) {
+                try? fm.removeItem(at: folder.appendingPathComponent(entry))
             }
         }
-        for (part, bytes) in zip([Part.pages, Part.search], parts) {
-            try Data(bytes.bytes).write(to: folder.appendingPathComponent(part.rawValue), options: .atomic)
-        }
-        let state = Self.encode { writeState(&$0, checksums: parts.map(\.checksum)) }
-        try Data(state.bytes).write(to: folder.appendingPathComponent(Part.state.rawValue), options: .atomic)
+    }
+
+    /// The base of a chain is the part's own file; its links are numbered after it.
+    private static func file(_ part: Part, link number: Int, in folder: URL) -> URL {
+        let name = part.rawValue
+        return folder.appendingPathComponent(number == 0 ? name : name.dropLast(".bin".count) + ".\(number).bin")
+    }
+
+    /// Whether a file of the cache's folder is a link of a part's chain, by its name: `pages.3.bin`.
+    private static func isLink(_ name: String, of part: Part) -> Bool {
+        let stem = part.rawValue.dropLast(".bin".count) + "."
+        guard name.hasPrefix(stem), name.hasSuffix(".bin") else { return false }
+        let number = name.dropFirst(stem.count).dropLast(".bin".count)
+        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
     }
 
     /// The executable that writes the cache: another build of Atelier may render differently, so its cache is not
@@ -189,9 +247,9 @@ public final class BuildCache: @unchecked Sendable {
         return (writer.bytes, checksum)
     }
 
-    /// A part's contents, if its checksum holds (and is `checksum`, when given) and this version of Atelier wrote it.
-    private static func open(_ part: Part, in folder: URL, checksum expected: Fingerprint?) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(part.rawValue).path), data.count > 16 else {
+    /// A file's contents, if its checksum holds (and is `checksum`, when given) and this version of Atelier wrote it.
+    private static func open(_ file: URL, checksum expected: Fingerprint?) -> BinaryReader? {
+        guard let data = FileManager.default.contents(atPath: file.path), data.count > 16 else {
             return nil
         }
         var bytes = [UInt8](data)
@@ -206,7 +264,7 @@ public final class BuildCache: @unchecked Sendable {
         return reader
     }
 
-    private func writeState(_ writer: inout BinaryWriter, checksums: [Fingerprint]) {
+    private func writeState(_ writer: inout BinaryWriter) {
         writer.string(project)
         writer.array(Array(inputs)) { $0.string($1.key); $0.signature($1.value) }
         writer.string(optionsKey)
@@ -215,10 +273,12 @@ public final class BuildCache: @unchecked Sendable {
         writer.fingerprint(configuration)
         writer.array(warnings) { $0.diagnostic($1) }
         writer.array(trees) { $1.write(to: &$0) }
-        writer.array(checksums) { $0.fingerprint($1) }
+        writer.array([Part.pages, Part.search]) { writer, part in
+            writer.array(chains[part, default: []]) { $0.fingerprint($1.checksum); $0.int($1.size) }
+        }
     }
 
-    private func readState(_ reader: inout BinaryReader) throws -> [Fingerprint] {
+    private func readState(_ reader: inout BinaryReader) throws -> [[Link]] {
         project = try reader.string()
         for (path, signature) in try reader.array({ (try $0.string(), try $0.signature()) }) { inputs[path] = signature }
         optionsKey = try reader.string()
@@ -227,28 +287,38 @@ public final class BuildCache: @unchecked Sendable {
         configuration = try reader.fingerprint()
         warnings = try reader.array { try $0.diagnostic() }
         trees = try reader.array { try OutputManifest.read(from: &$0) }
-        return try reader.array { try $0.fingerprint() }
+        return try reader.array { reader in try reader.array { Link(checksum: try $0.fingerprint(), size: try $0.int()) } }
     }
 
-    private func writePages(_ writer: inout BinaryWriter) {
+    /// What changed since `base` (everything, without it): entries new or changed, then the keys of those gone, for
+    /// each table; the related lists when they changed.
+    private func writePages(_ writer: inout BinaryWriter, over base: BuildCache?) {
+        let reads = base.map { base in
+            self.reads.filter { path, read in base.reads[path].map { $0.signature != read.signature || $0.hash != read.hash } ?? true }
+        } ?? self.reads
         writer.array(Array(reads)) { writer, entry in
             writer.string(entry.key)
             writer.signature(entry.value.signature)
             writer.fingerprint(entry.value.hash)
             writer.readFile(entry.value.read)
         }
+        writer.strings(base.map { $0.reads.keys.filter { self.reads[$0] == nil } } ?? [])
+        let texts = base.map { base in self.texts.filter { parsedTexts.contains($0.key) || base.texts[$0.key] == nil } } ?? self.texts
         writer.array(Array(texts)) { writer, entry in
             writer.string(entry.key)
             writer.fingerprint(entry.value.hash)
             writer.textFacts(entry.value.facts)
             writer.array(entry.value.lookups) { $0.lookup($1) }
         }
+        writer.strings(base.map { $0.texts.keys.filter { self.texts[$0] == nil } } ?? [])
+        let groups = base.map { base in self.groups.filter { base.groups[$0.key] != $0.value } } ?? self.groups
         writer.array(Array(groups)) { writer, entry in
             writer.string(entry.key)
             writer.fingerprint(entry.value.key)
             writer.strings(entry.value.files)
         }
-        writer.optional(related) { writer, related in
+        writer.strings(base.map { $0.groups.keys.filter { self.groups[$0] == nil } } ?? [])
+        writer.optional(base != nil && base?.related == related ? nil : related) { writer, related in
             writer.fingerprint(related.key)
             writer.fingerprint(related.order)
             writer.array(related.features) { $0.fingerprint($1) }
@@ -256,19 +326,30 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    private func readPages(_ reader: inout BinaryReader, root: URL) throws {
-        for (path, read) in try reader.array({ reader in
-            (try reader.string(), CachedRead(signature: try reader.signature(), hash: try reader.fingerprint(), read: try reader.readFile(root: root)))
-        }) { reads[path] = read }
-        for (source, text) in try reader.array({ reader in
-            (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
-        }) { texts[source] = text }
-        for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings())) }) {
-            groups[id] = group
-        }
-        related = try reader.optional { reader in
-            RelatedLists(key: try reader.fingerprint(), order: try reader.fingerprint(), features: try reader.array { try $0.fingerprint() },
-                         lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
+    /// The pages' part as a chain's files give it, each applied over those before it.
+    private struct PagesPart {
+        var reads: [String: CachedRead] = [:]
+        var texts: [String: CachedText] = [:]
+        var groups: [String: CachedGroup] = [:]
+        var related: RelatedLists?
+
+        mutating func apply(_ reader: inout BinaryReader, root: URL) throws {
+            for (path, read) in try reader.array({ reader in
+                (try reader.string(), CachedRead(signature: try reader.signature(), hash: try reader.fingerprint(), read: try reader.readFile(root: root)))
+            }) { reads[path] = read }
+            for path in try reader.strings() { reads[path] = nil }
+            for (source, text) in try reader.array({ reader in
+                (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
+            }) { texts[source] = text }
+            for source in try reader.strings() { texts[source] = nil }
+            for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings())) }) {
+                groups[id] = group
+            }
+            for id in try reader.strings() { groups[id] = nil }
+            if let lists = try reader.optional({ reader in
+                RelatedLists(key: try reader.fingerprint(), order: try reader.fingerprint(), features: try reader.array { try $0.fingerprint() },
+                             lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
+            }) { related = lists }
         }
     }
 }

@@ -190,7 +190,7 @@ struct RelatedResources: Sendable {
 }
 
 /// The related resources of every resource, by position, and the keys of what they were computed from.
-struct RelatedLists: Sendable {
+struct RelatedLists: Sendable, Equatable {
     let key: Fingerprint
     let order: Fingerprint
     let features: [Fingerprint]

@@ -71,7 +71,7 @@ struct SiteRenderer {
             if decision.carried, let text = decision.cached {
                 decision.files.forEach(writer.carry)
                 made.record(id: decision.id, key: decision.key, files: decision.files)
-                made.record(text: decision.entry.resource.source, text)
+                made.record(text: decision.entry.resource.source, text, parsed: false)
                 return text.facts
             }
             return make(decision.entry, writer: writer, search: search)
@@ -160,7 +160,7 @@ struct SiteRenderer {
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
         made.record(id: "ressource " + r.url, key: resourceKey(entry, lookups: body.lookups), files: files)
         made.record(text: r.source, BuildCache.CachedText(hash: keys.contents[r.source] ?? Fingerprint(high: 0, low: 0),
-                                                          facts: facts, lookups: body.lookups))
+                                                          facts: facts, lookups: body.lookups), parsed: true)
         return facts
     }
 
@@ -429,6 +429,8 @@ final class MadeGroups: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var groups: [String: BuildCache.CachedGroup] = [:]
     private(set) var texts: [String: BuildCache.CachedText] = [:]
+    /// The sources of the texts parsed by this build.
+    private(set) var parsedTexts: Set<String> = []
     var search: SearchIndex.State?
 
     /// The files of every group but one.
@@ -440,7 +442,10 @@ final class MadeGroups: @unchecked Sendable {
         lock.withLock { groups[id] = BuildCache.CachedGroup(key: key, files: files) }
     }
 
-    func record(text source: String, _ text: BuildCache.CachedText) {
-        lock.withLock { texts[source] = text }
+    func record(text source: String, _ text: BuildCache.CachedText, parsed: Bool) {
+        lock.withLock {
+            texts[source] = text
+            if parsed { parsedTexts.insert(source) }
+        }
     }
 }

@@ -20,10 +20,25 @@ final class SearchIndex: @unchecked Sendable {
     struct State: Sendable {
         var urls: [String]
         var postings: [String: [UInt32]]
+        /// The terms whose postings differ from those of the index this one was made from, when it kept its numbers
+        /// (nil otherwise): what the cache's next link holds.
+        var changed: Set<String>? = nil
 
-        func write(to writer: inout BinaryWriter) {
-            writer.strings(urls)
-            writer.array(Array(postings)) { writer, entry in
+        /// What changed since `base` (everything, without it): the documents when there is no base, the terms whose
+        /// postings are new or changed, then the terms gone.
+        static func write(_ state: State?, over base: State?, to writer: inout BinaryWriter) {
+            writer.optional(base == nil ? state?.urls : nil) { $0.strings($1) }
+            let postings = state?.postings ?? [:]
+            let changed: [(key: String, value: [UInt32])]
+            let gone: [String]
+            if let base, let terms = state?.changed {
+                changed = terms.compactMap { term in postings[term].map { (term, $0) } }
+                gone = terms.filter { postings[$0] == nil && base.postings[$0] != nil }
+            } else {
+                changed = Array(base.map { base in postings.filter { base.postings[$0.key] != $0.value } } ?? postings)
+                gone = base.map { $0.postings.keys.filter { postings[$0] == nil } } ?? []
+            }
+            writer.array(changed) { writer, entry in
                 writer.string(entry.key)
                 var last = -1
                 writer.array(entry.value) { writer, posting in
@@ -32,24 +47,40 @@ final class SearchIndex: @unchecked Sendable {
                     last = Int(posting >> 3)
                 }
             }
+            writer.strings(gone)
         }
 
-        static func read(from reader: inout BinaryReader) throws -> State {
-            let urls = try reader.strings()
-            var postings: [String: [UInt32]] = [:]
-            for (term, list) in try reader.array({ reader -> (String, [UInt32]) in
+        /// A link can say what changed only when both indexes exist with the same documents: numbers stay.
+        static func canExtend(_ base: State?, with state: State?) -> Bool {
+            guard let base, let state else { return false }
+            return base.urls == state.urls
+        }
+
+        /// Applies what `write` wrote over the state of the files before it (none for a chain's base).
+        static func apply(_ reader: inout BinaryReader, to state: inout State?) throws {
+            if let urls = try reader.optional({ try $0.strings() }) { state = State(urls: urls, postings: [:]) }
+            let count = state?.urls.count ?? 0
+            let changed = try reader.array { reader -> (String, [UInt32]) in
                 let term = try reader.string()
                 var last = -1
                 let list = try reader.array { reader -> UInt32 in
                     let number = last + 1 + (try reader.int())
                     let fields = try reader.int()
-                    guard number >= 0, number < urls.count, (0...7).contains(fields) else { throw BinaryReader.Damaged() }
+                    guard number >= 0, number < count, (0...7).contains(fields) else { throw BinaryReader.Damaged() }
                     last = number
                     return UInt32(number) << 3 | UInt32(fields)
                 }
                 return (term, list)
-            }) { postings[term] = list }
-            return State(urls: urls, postings: postings)
+            }
+            let gone = try reader.strings()
+            guard var updated = state else {
+                guard changed.isEmpty, gone.isEmpty else { throw BinaryReader.Damaged() }
+                return
+            }
+            state = nil  // keeps the dictionary's storage unique while it is updated
+            for (term, list) in changed { updated.postings[term] = list }
+            for term in gone { updated.postings[term] = nil }
+            state = updated
         }
     }
 
@@ -58,6 +89,8 @@ final class SearchIndex: @unchecked Sendable {
     private let numbers: [String: Int]
     /// The cache's postings, renumbered, without those of the documents made again: what this build's join.
     private let kept: [String: [UInt32]]
+    /// The terms whose kept postings lost a document, when every document kept its number (nil otherwise).
+    private let thinned: Set<String>?
     /// Terms are spread over locked parts by their first byte, so that both cores add at once; each part is an object
     /// of its own, so that a core's writes never touch the memory the other's reads.
     private let parts = (0..<16).map { _ in Part() }
@@ -73,7 +106,7 @@ final class SearchIndex: @unchecked Sendable {
         let numbers = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         (self.urls, self.numbers) = (urls, numbers)
         guard let previous else {
-            self.kept = [:]
+            (self.kept, thinned) = ([:], nil)
             return
         }
         let renumbered = previous.urls.map { kept.contains($0) ? numbers[$0].map(UInt32.init) : nil }
@@ -81,11 +114,15 @@ final class SearchIndex: @unchecked Sendable {
         if previous.urls == urls {
             // The usual rebuild: every number stays, only the postings of the documents made again go. A term's list
             // is made again only when it holds one of them.
+            var thinned = Set<String>()
             for (term, list) in previous.postings where list.contains(where: { renumbered[Int($0 >> 3)] == nil }) {
                 let left = list.filter { renumbered[Int($0 >> 3)] != nil }
                 postings[term] = left.isEmpty ? nil : left
+                thinned.insert(term)
             }
+            self.thinned = thinned
         } else {
+            thinned = nil
             for (term, list) in previous.postings {
                 let moved = list.compactMap { posting in renumbered[Int(posting >> 3)].map { $0 << 3 | posting & 7 } }
                 postings[term] = moved.isEmpty ? nil : moved
@@ -120,12 +157,14 @@ final class SearchIndex: @unchecked Sendable {
     func state() -> State {
         let added = ParallelMap.map(parts) { $0.postings.mapValues { $0.sorted() } }
         var postings = kept
+        var changed = thinned
         for part in added {
             for (term, list) in part {
                 postings[term] = postings[term].map { ($0 + list).sorted() } ?? list
+                changed?.insert(term)
             }
         }
-        return State(urls: urls, postings: postings)
+        return State(urls: urls, postings: postings, changed: changed)
     }
 
     /// The shards of an index, each a key and its terms, and the text of a shard's file.
