@@ -24,8 +24,7 @@ import Testing
         var random = SplitMix(seed: 9)
         let terms = (0..<3_000).map { _ in String((0..<(2 + Int(random.next() % 6))).map { _ in "abc".randomElement(using: &random)! }) }
         let unique = Array(Set(terms)).sorted()
-        let sizes = Dictionary(uniqueKeysWithValues: unique.map { ($0, 40) })
-        let shards = SearchIndex.shards(unique, sizes: sizes)
+        let shards = SearchIndex.shards(unique, sizes: unique.map { _ in 40 })
         let keys = shards.map(\.key)
         #expect(Set(keys).count == keys.count)
         for (key, members) in shards {

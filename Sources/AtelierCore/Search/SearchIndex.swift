@@ -171,7 +171,13 @@ final class SearchIndex: @unchecked Sendable {
     typealias Shard = (key: String, terms: [String])
 
     static func shards(of state: State) -> [Shard] {
-        shards(state.postings.keys.sorted(), sizes: state.postings.mapValues(encodedSize))
+        let sorted = state.postings.keys.sorted()
+        // Texts compare as their UTF-8 bytes when they are ASCII; others are put in that order.
+        let terms = sorted.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? sorted : sorted.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sizes = ParallelMap.map(stride(from: 0, to: terms.count, by: 4096).map { $0..<min(terms.count, $0 + 4096) }) { range in
+            range.map { encodedSize(state.postings[terms[$0]]!) }
+        }
+        return shards(terms, sizes: Array(sizes.joined()))
     }
 
     static func shardText(_ terms: [String], in state: State) -> String {
@@ -215,17 +221,37 @@ final class SearchIndex: @unchecked Sendable {
 
     /// Terms grouped by their first letter, a group split by one more letter while it is over budget: a small site has
     /// a few shards, a large one many small ones. A term sits in the shard with the longest key it starts with; a
-    /// key's own shard keeps the terms equal to it.
-    static func shards(_ terms: [String], sizes: [String: Int]) -> [Shard] {
-        func weight(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + sizes[$1, default: 0] + 6 } }
-        func split(_ key: String, _ terms: [String]) -> [Shard] {
-            guard weight(terms) > shardBudget, terms.contains(where: { $0.count > key.count }) else { return [(key, terms)] }
-            let exact = terms.filter { $0.count == key.count }
-            let longer = Dictionary(grouping: terms.filter { $0.count > key.count }) { String($0.prefix(key.count + 1)) }
-            return (exact.isEmpty ? [] : [(key, exact)]) + longer.keys.sorted().flatMap { split($0, longer[$0]!) }
+    /// key's own shard keeps the terms equal to it. `terms` are in the order of their UTF-8 bytes, so that the terms
+    /// starting with a key are side by side; `sizes` are their postings' sizes.
+    static func shards(_ terms: [String], sizes: [Int]) -> [Shard] {
+        var weights = [0]
+        weights.reserveCapacity(terms.count + 1)
+        for (term, size) in zip(terms, sizes) { weights.append(weights.last! + term.utf8.count + size + 6) }
+        let lengths = terms.map(\.unicodeScalars.count)
+        /// The runs of terms in `range` that share their first `length` letters, each with those letters.
+        func runs(_ range: Range<Int>, length: Int) -> [(key: String, range: Range<Int>)] {
+            var runs: [(key: String, range: Range<Int>)] = []
+            for index in range {
+                let key = String(terms[index].unicodeScalars.prefix(length))
+                if let last = runs.last, last.key == key {
+                    runs[runs.count - 1].range = last.range.lowerBound..<(index + 1)
+                } else {
+                    runs.append((key, index..<(index + 1)))
+                }
+            }
+            return runs
         }
-        let groups = Dictionary(grouping: terms) { String($0.prefix(1)) }
-        return groups.keys.sorted().flatMap { split($0, groups[$0]!) }
+        func split(_ key: String, _ range: Range<Int>) -> [Shard] {
+            let length = key.unicodeScalars.count
+            // The term equal to the key, if there is one, comes first: every other term is longer.
+            let longer = (lengths[range.lowerBound] == length ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound
+            guard weights[range.upperBound] - weights[range.lowerBound] > shardBudget, !longer.isEmpty else {
+                return [(key, Array(terms[range]))]
+            }
+            let exact: [Shard] = longer.lowerBound > range.lowerBound ? [(key, [terms[range.lowerBound]])] : []
+            return exact + runs(longer, length: length + 1).flatMap { split($0.key, $0.range) }
+        }
+        return runs(terms.indices, length: 1).flatMap { split($0.key, $0.range) }
     }
 
     /// `meta.json`: the documents' number, the shards' keys, each document's recency in two characters (0 the most
