@@ -24,7 +24,7 @@ import Testing
         var random = SplitMix(seed: 9)
         let terms = (0..<3_000).map { _ in String((0..<(2 + Int(random.next() % 6))).map { _ in "abc".randomElement(using: &random)! }) }
         let unique = Array(Set(terms)).sorted()
-        let shards = SearchIndex.shards(unique, sizes: unique.map { _ in 40 })
+        let shards = SearchIndex.layout(unique, sizes: unique.map { _ in 40 }).map { (key: $0.key, terms: Array(unique[$0.range])) }
         let keys = shards.map(\.key)
         #expect(Set(keys).count == keys.count)
         for (key, members) in shards {

@@ -51,17 +51,23 @@ struct BinaryReader {
     struct Damaged: Error {}
 
     private let bytes: [UInt8]
-    private var position = 0
+    private var position: Int
+    /// Where reading stops: what comes after (a checksum) is not the reader's.
+    private let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
+        self.bytes = bytes
+        position = start
+        self.end = end ?? bytes.count
+    }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == end }
 
     mutating func int() throws -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Damaged() }
+            guard position < end, shift < 64 else { throw Damaged() }
             let byte = bytes[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -73,12 +79,12 @@ struct BinaryReader {
     /// A count of items that must each take at least one byte: anything larger is damage.
     mutating func count() throws -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - position else { throw Damaged() }
+        guard value >= 0, value <= end - position else { throw Damaged() }
         return value
     }
 
     mutating func bool() throws -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw Damaged() }
+        guard position < end, bytes[position] <= 1 else { throw Damaged() }
         position += 1
         return bytes[position - 1] == 1
     }
@@ -90,7 +96,7 @@ struct BinaryReader {
     }
 
     mutating func fingerprint() throws -> Fingerprint {
-        guard bytes.count - position >= 16 else { throw Damaged() }
+        guard end - position >= 16 else { throw Damaged() }
         func word(at start: Int) -> UInt64 {
             (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
         }

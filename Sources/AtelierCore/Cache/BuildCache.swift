@@ -13,7 +13,7 @@ import Foundation
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
     static let formatVersion = 8
-    static let maxLinks = 8
+    static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
@@ -249,15 +249,12 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A file's contents, if its checksum holds (and is `checksum`, when given) and this version of Atelier wrote it.
     private static func open(_ file: URL, checksum expected: Fingerprint?) -> BinaryReader? {
-        guard let data = FileManager.default.contents(atPath: file.path), data.count > 16 else {
-            return nil
-        }
-        var bytes = [UInt8](data)
-        var trailer = BinaryReader(Array(bytes.suffix(16)))
-        bytes.removeLast(16)
-        let checksum = Fingerprint.of(bytes)
+        guard let bytes = FileDescriptor.readAll(file.path), bytes.count > 16 else { return nil }
+        let contents = bytes.count - 16
+        var trailer = BinaryReader(bytes, from: contents)
+        let checksum = bytes.withUnsafeBytes { Fingerprint.of(UnsafeRawBufferPointer(rebasing: $0[..<contents])) }
         guard (try? trailer.fingerprint()) == checksum, expected == nil || expected == checksum else { return nil }
-        var reader = BinaryReader(bytes)
+        var reader = BinaryReader(bytes, to: contents)
         guard (try? reader.string()) == "Atelier cache", (try? reader.int()) == formatVersion, (try? reader.string()) == toolIdentity else {
             return nil
         }

@@ -389,13 +389,12 @@ struct SiteRenderer {
     private func searchGroups(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
         let shards = shards.map { shard in
             Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { hasher in
-                for term in shard.terms {
-                    let postings = search.postings[term]!
+                for (term, postings) in zip(shard.terms, shard.postings) {
                     hasher.add(term)
                     hasher.add(postings.count)
                     postings.withUnsafeBytes { hasher.add(buffer: $0) }
                 }
-            }, files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard.terms, in: search))] })
+            }, files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard))] })
         }
         let documents = search.urls.compactMap(model.entry(url:))
         let chunks = stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in

@@ -32,7 +32,8 @@ final class SearchIndex: @unchecked Sendable {
             let changed: [(key: String, value: [UInt32])]
             let gone: [String]
             if let base, let terms = state?.changed {
-                changed = terms.compactMap { term in postings[term].map { (term, $0) } }
+                // A document made again takes its words out and back in: most of its terms' lists end as they were.
+                changed = terms.compactMap { term in postings[term].flatMap { $0 != base.postings[term] ? (term, $0) : nil } }
                 gone = terms.filter { postings[$0] == nil && base.postings[$0] != nil }
             } else {
                 changed = Array(base.map { base in postings.filter { base.postings[$0.key] != $0.value } } ?? postings)
@@ -167,21 +168,32 @@ final class SearchIndex: @unchecked Sendable {
         return State(urls: urls, postings: postings, changed: changed)
     }
 
-    /// The shards of an index, each a key and its terms, and the text of a shard's file.
-    typealias Shard = (key: String, terms: [String])
-
-    static func shards(of state: State) -> [Shard] {
-        let sorted = state.postings.keys.sorted()
-        // Texts compare as their UTF-8 bytes when they are ASCII; others are put in that order.
-        let terms = sorted.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? sorted : sorted.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let sizes = ParallelMap.map(stride(from: 0, to: terms.count, by: 4096).map { $0..<min(terms.count, $0 + 4096) }) { range in
-            range.map { encodedSize(state.postings[terms[$0]]!) }
-        }
-        return shards(terms, sizes: Array(sizes.joined()))
+    /// A shard of an index: its key, and its terms in order, each with its postings.
+    struct Shard: Sendable {
+        let key: String
+        let terms: ArraySlice<String>
+        let postings: ArraySlice<[UInt32]>
     }
 
-    static func shardText(_ terms: [String], in state: State) -> String {
-        JSONText.object(terms.map { term in (term, "\"" + String(decoding: encoded(state.postings[term]!), as: UTF8.self) + "\"") })
+    static func shards(of state: State) -> [Shard] {
+        var entries = Array(state.postings)
+        entries.sort { $0.key < $1.key }
+        // Texts compare as their UTF-8 bytes when they are ASCII; others are put in that order.
+        if !entries.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+            entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
+        let terms = entries.map(\.key)
+        let postings = entries.map(\.value)
+        let sizes = ParallelMap.map(stride(from: 0, to: postings.count, by: 4096).map { $0..<min(postings.count, $0 + 4096) }) { range in
+            range.map { encodedSize(postings[$0]) }
+        }
+        return layout(terms, sizes: Array(sizes.joined())).map { Shard(key: $0.key, terms: terms[$0.range], postings: postings[$0.range]) }
+    }
+
+    static func shardText(_ shard: Shard) -> String {
+        JSONText.object(zip(shard.terms, shard.postings).map { term, postings in
+            (term, "\"" + String(decoding: encoded(postings), as: UTF8.self) + "\"")
+        })
     }
 
     /// A shard's file, named after its key: letters and digits as they are, anything else in hexadecimal.
@@ -223,7 +235,7 @@ final class SearchIndex: @unchecked Sendable {
     /// a few shards, a large one many small ones. A term sits in the shard with the longest key it starts with; a
     /// key's own shard keeps the terms equal to it. `terms` are in the order of their UTF-8 bytes, so that the terms
     /// starting with a key are side by side; `sizes` are their postings' sizes.
-    static func shards(_ terms: [String], sizes: [Int]) -> [Shard] {
+    static func layout(_ terms: [String], sizes: [Int]) -> [(key: String, range: Range<Int>)] {
         var weights = [0]
         weights.reserveCapacity(terms.count + 1)
         for (term, size) in zip(terms, sizes) { weights.append(weights.last! + term.utf8.count + size + 6) }
@@ -241,14 +253,14 @@ final class SearchIndex: @unchecked Sendable {
             }
             return runs
         }
-        func split(_ key: String, _ range: Range<Int>) -> [Shard] {
+        func split(_ key: String, _ range: Range<Int>) -> [(key: String, range: Range<Int>)] {
             let length = key.unicodeScalars.count
             // The term equal to the key, if there is one, comes first: every other term is longer.
             let longer = (lengths[range.lowerBound] == length ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound
             guard weights[range.upperBound] - weights[range.lowerBound] > shardBudget, !longer.isEmpty else {
-                return [(key, Array(terms[range]))]
+                return [(key, range)]
             }
-            let exact: [Shard] = longer.lowerBound > range.lowerBound ? [(key, [terms[range.lowerBound]])] : []
+            let exact = longer.lowerBound > range.lowerBound ? [(key: key, range: range.lowerBound..<longer.lowerBound)] : []
             return exact + runs(longer, length: length + 1).flatMap { split($0.key, $0.range) }
         }
         return runs(terms.indices, length: 1).flatMap { split($0.key, $0.range) }

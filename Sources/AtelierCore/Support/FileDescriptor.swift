@@ -1,7 +1,26 @@
 import Foundation
 
-/// Writing to an open file, which `write` may do a part at a time.
+/// Reading and writing a whole file, which `read` and `write` may do a part at a time.
 public enum FileDescriptor {
+    /// The bytes of the file at `path`, read straight into one array; nil if it cannot be read whole.
+    static func readAll(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                guard got > 0 else { return }
+                count += got
+            }
+        }
+        return bytes.count == size ? bytes : nil
+    }
+
     /// Writes every byte; false, with `errno` set, when the system refuses (a full disk, a closed descriptor).
     public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
