@@ -8,8 +8,9 @@ import Foundation
 /// changed needs (and the checksums of the others); the pages' part, what each file gave and each group of files was
 /// made from; the search's part, the index's words. Each of these two is a chain: a whole base (`pages.bin`,
 /// `recherche.bin`) and, after it, one link per build with only what that build changed (`pages.1.bin`…), so that a
-/// rebuild writes kilobytes, not the whole cache. When the links weigh more than a quarter of their base (and more than
-/// `linksFloor`), or number `maxLinks`, the base is written whole again. The two chains are read only when something changed.
+/// rebuild writes kilobytes, not the whole cache. When the links weigh more than a quarter of their base (and more
+/// than `linksFloor`), or number `maxLinks`, the base is written whole again. The two chains are read only when
+/// something changed.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
     static let formatVersion = 8
@@ -143,9 +144,14 @@ public final class BuildCache: @unchecked Sendable {
             var pages = PagesPart()
             var search: SearchIndex.State? = nil
             for (number, link) in chains[part, default: []].enumerated() {
-                guard var reader = Self.open(Self.file(part, link: number, in: folder), checksum: link.checksum) else { return (nil, nil) }
+                let file = Self.file(part, link: number, in: folder)
+                guard var reader = Self.open(file, checksum: link.checksum) else { return (nil, nil) }
                 do {
-                    if part == .pages { try pages.apply(&reader, root: root) } else { try SearchIndex.State.apply(&reader, to: &search) }
+                    if part == .pages {
+                        try pages.apply(&reader, root: root)
+                    } else {
+                        try SearchIndex.State.apply(&reader, to: &search)
+                    }
                     guard reader.isAtEnd else { return (nil, nil) }
                 } catch {
                     return (nil, nil)
@@ -185,7 +191,11 @@ public final class BuildCache: @unchecked Sendable {
         let written = ParallelMap.map([Part.pages, Part.search]) { part -> (link: Link, bytes: [UInt8], whole: Bool) in
             let chain = previous.chains[part, default: []]
             let write = { (writer: inout BinaryWriter, base: BuildCache?) in
-                if part == .pages { self.writePages(&writer, over: base) } else { SearchIndex.State.write(self.search, over: base?.search, to: &writer) }
+                if part == .pages {
+                    self.writePages(&writer, over: base)
+                } else {
+                    SearchIndex.State.write(self.search, over: base?.search, to: &writer)
+                }
             }
             if !chain.isEmpty, chain.count < Self.maxLinks, part == .search || sameReads,
                part == .pages || SearchIndex.State.canExtend(previous.search, with: search) {
