@@ -46,24 +46,22 @@ public final class Resource: Sendable {
         url = "/\(kind)/\(slug)/"
     }
 
-    public var startTime: EventTime? {
-        if case let .dateTime(time) = fields["debut"] { return time }
-        return nil
-    }
+    public var startTime: EventTime? { dateTime("debut") }
 
-    public var endTime: EventTime? {
-        if case let .dateTime(time) = fields["fin"] { return time }
-        return nil
-    }
+    public var endTime: EventTime? { dateTime("fin") }
 
     /// Where an event takes place, as written (« En ligne », « Lille »).
-    public var place: String? {
-        if case let .text(place) = fields["lieu"] { return place }
+    public var place: String? { text("lieu") }
+
+    public var organiser: String? { text("organisateur") }
+
+    private func dateTime(_ field: String) -> EventTime? {
+        if case let .dateTime(time) = fields[field] { return time }
         return nil
     }
 
-    public var organiser: String? {
-        if case let .text(organiser) = fields["organisateur"] { return organiser }
+    private func text(_ field: String) -> String? {
+        if case let .text(text) = fields[field] { return text }
         return nil
     }
 

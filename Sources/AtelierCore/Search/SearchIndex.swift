@@ -25,21 +25,15 @@ final class SearchIndex: @unchecked Sendable {
         var changed: Set<String>? = nil
 
         /// What changed since `base` (everything, without it): the documents when there is no base, the terms whose
-        /// postings are new or changed, then the terms gone.
+        /// postings are new or changed, then the terms gone. Over a base, only the terms the index touched are looked
+        /// at (`canExtend`).
         static func write(_ state: State?, over base: State?, to writer: inout BinaryWriter) {
             writer.optional(base == nil ? state?.urls : nil) { $0.strings($1) }
             let postings = state?.postings ?? [:]
-            let changed: [(key: String, value: [UInt32])]
-            let gone: [String]
-            if let base, let terms = state?.changed {
-                // A document made again takes its words out and back in: most of its terms' lists end as they were.
-                changed = terms.compactMap { term in postings[term].flatMap { $0 != base.postings[term] ? (term, $0) : nil } }
-                gone = terms.filter { postings[$0] == nil && base.postings[$0] != nil }
-            } else {
-                changed = Array(base.map { base in postings.filter { base.postings[$0.key] != $0.value } } ?? postings)
-                gone = base.map { $0.postings.keys.filter { postings[$0] == nil } } ?? []
-            }
-            writer.array(changed) { writer, entry in
+            // A document made again takes its words out and back in: most of its terms' lists end as they were.
+            let touched = base.map { base in (state?.changed ?? []).filter { postings[$0] != base.postings[$0] } }
+            let written = touched.map { $0.compactMap { term in postings[term].map { (key: term, value: $0) } } } ?? Array(postings)
+            writer.array(written) { writer, entry in
                 writer.string(entry.key)
                 var last = -1
                 writer.array(entry.value) { writer, posting in
@@ -48,12 +42,13 @@ final class SearchIndex: @unchecked Sendable {
                     last = Int(posting >> 3)
                 }
             }
-            writer.strings(gone)
+            writer.strings(touched?.filter { postings[$0] == nil } ?? [])
         }
 
-        /// A link can say what changed only when both indexes exist with the same documents: numbers stay.
+        /// A link can say what changed only when both indexes exist with the same documents (numbers stay) and the
+        /// new one knows which terms it touched.
         static func canExtend(_ base: State?, with state: State?) -> Bool {
-            guard let base, let state else { return false }
+            guard let base, let state, state.changed != nil else { return false }
             return base.urls == state.urls
         }
 
