@@ -118,6 +118,7 @@ public enum Build {
                                      templateAnchors: templates?.staticIDs ?? [], previousRelated: previous.related)
             .build(log: &log)
         clock.lap("modèle")
+        previous.finishLoading()
         let blocking = { log.hasErrors || (options.strict && !log.items.isEmpty) }
 
         // Pages are written only when the build can succeed; the texts are checked in any case.

@@ -183,8 +183,8 @@ import Testing
         #expect(site.read("parcours/chemin/index.html")?.contains(">Delta renommée</a>") == true)
     }
 
-    /// Every file of the cache: the state, the bases of the two chains and their first links.
-    static let cacheFiles = ["etat.bin", "pages.bin", "recherche.bin", "pages.1.bin", "recherche.1.bin"]
+    /// Every file of the cache: the state, the bases of the three chains and their first links.
+    static let cacheFiles = ["etat.bin", "lectures.bin", "pages.bin", "recherche.bin", "lectures.1.bin", "pages.1.bin", "recherche.1.bin"]
 
     @Test(arguments: cacheFiles)
     func aDamagedCacheIsSetAsideAndTheBuildStartsAfresh(name: String) throws {
@@ -194,8 +194,7 @@ import Testing
         let folder = site.root.appendingPathComponent(".atelier/cache")
         let file = folder.appendingPathComponent(name)
         // The same part as the first build wrote it: its checksum holds, but the state names another file.
-        let first = try Data(contentsOf: folder.appendingPathComponent(name.hasPrefix("pages") ? "pages.bin"
-                                                                       : name.hasPrefix("recherche") ? "recherche.bin" : name))
+        let first = try Data(contentsOf: folder.appendingPathComponent(name.prefix { $0 != "." } + ".bin"))
         /// The bytes with a new checksum, as if written so: only the checks inside the file can set them aside.
         func resealed(_ contents: Data) -> Data {
             var writer = BinaryWriter()
@@ -227,7 +226,9 @@ import Testing
             // A rebuild after one edit gives each chain its first link over the base the last build wrote.
             try site.write("content/fiches/zeta.md", Self.fiche("zeta", title: "Zeta \(label)"))
             #expect(site.build().succeeded)
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pages.1.bin").path), "\(name) \(label)")
+            #expect(["lectures", "pages", "recherche"].allSatisfy {
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0).1.bin").path)
+            }, "\(name) \(label)")
             try damage(try Data(contentsOf: file)).write(to: file)
             try site.write("content/fiches/alpha.md", Self.fiche("alpha", title: "Alpha \(label)", date: "2025-11-01",
                                                                  tags: ["Co-construction", "Territoires"],
@@ -260,15 +261,16 @@ import Testing
             #expect(rebuilt.report.filesCarried > 0, "\(number): the chain read back")
             #expect(rebuilt.files.mapValues(\.bytes) == (try build(site, Options(), cold: true)).files.mapValues(\.bytes), "\(number)")
             let files = cacheFiles()
-            #expect(files["pages.bin"] == bases["pages.bin"] && files["recherche.bin"] == bases["recherche.bin"], "\(number)")
-            #expect(files["recherche.\(number).bin"] != nil, "\(number)")
-            let link = try #require(files["pages.\(number).bin"], "\(number)")
-            #expect(link.count < bases["pages.bin"]!.count / 8, "\(number): \(link.count) bytes")
+            for chain in ["lectures", "pages", "recherche"] {
+                #expect(files["\(chain).bin"] == bases["\(chain).bin"], "\(number) \(chain)")
+                let link = try #require(files["\(chain).\(number).bin"], "\(number) \(chain)")
+                #expect(link.count < bases["\(chain).bin"]!.count / 8, "\(number) \(chain): \(link.count) bytes")
+            }
         }
         // One link more than a chain holds: the bases are written again, and the links they replace removed.
         try site.write("content/fiches/zeta.md", zeta + "\nRevu une dernière fois.\n")
         #expect(try build(site, Options(), cold: false).report.filesCarried > 0)
-        #expect(cacheFiles().keys.sorted() == [BuildCache.tagName, "etat.bin", "pages.bin", "recherche.bin"])
+        #expect(cacheFiles().keys.sorted() == [BuildCache.tagName, "etat.bin", "lectures.bin", "pages.bin", "recherche.bin"])
         #expect(cacheFiles()["pages.bin"] != bases["pages.bin"])
         try site.write("content/fiches/zeta.md", zeta + "\nRevu après la base.\n")
         let rebuilt = try build(site, Options(), cold: false)

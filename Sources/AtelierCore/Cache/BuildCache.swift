@@ -5,21 +5,26 @@ import Foundation
 /// belong to this project or that is damaged is set aside whole, never trusted: the build then starts afresh.
 ///
 /// It is kept in files, each with the checksum of its bytes: `etat.bin`, small, with what a build that finds nothing
-/// changed needs (and the checksums of the others); the pages' part, what each file gave and each group of files was
-/// made from; the search's part, the index's words. Each of these two is a chain: a whole base (`pages.bin`,
-/// `recherche.bin`) and, after it, one link per build with only what that build changed (`pages.1.bin`…), so that a
-/// rebuild writes kilobytes, not the whole cache. When the links weigh more than a quarter of their base (and more
-/// than `linksFloor`), or number `maxLinks`, the base is written whole again. The two chains are read only when
-/// something changed.
+/// changed needs (and the checksums of the others); the reads' part, what each content file gave (which the model
+/// needs first); the pages' part, what each text gave and each group of files was made from; the search's part, the
+/// index's words. Each of these three is a chain: a whole base (`lectures.bin`, `pages.bin`, `recherche.bin`) and,
+/// after it, one link per build with only what that build changed (`pages.1.bin`…), so that a rebuild writes
+/// kilobytes, not the whole cache. When the links weigh more than a quarter of their base (and more than
+/// `linksFloor`), or number `maxLinks`, the base is written whole again. The chains are read only when something
+/// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, CaseIterable, Sendable {
         case state = "etat.bin"
+        case reads = "lectures.bin"
         case pages = "pages.bin"
         case search = "recherche.bin"
+
+        /// The parts kept as chains, in the order the state names them.
+        static let chained: [Part] = [.reads, .pages, .search]
     }
     /// The Cache Directory Tagging convention: backup tools skip the folder; Atelier knows it as its own.
     static let tagName = "CACHEDIR.TAG"
@@ -87,6 +92,8 @@ public final class BuildCache: @unchecked Sendable {
     private var chains: [Part: [Link]] = [:]
     /// Where the state was read from, and the chains it names, until they are read.
     private var pending: (folder: URL, root: URL, chains: [Part: [Link]])?
+    /// The pages' and the search's chains, being read.
+    private var pendingParts: (pages: Eventual<PagesPart?>, search: Eventual<SearchIndex.State??>)?
 
     public init() {}
 
@@ -126,43 +133,57 @@ public final class BuildCache: @unchecked Sendable {
               var reader = open(folder.appendingPathComponent(Part.state.rawValue), checksum: nil) else { return cache }
         do {
             let chains = try cache.readState(&reader)
-            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), chains.count == 2, chains.allSatisfy({ !$0.isEmpty })
+            guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), chains.count == Part.chained.count,
+                  chains.allSatisfy({ !$0.isEmpty })
             else { return BuildCache() }
-            cache.pending = (folder, root, [.pages: chains[0], .search: chains[1]])
+            cache.pending = (folder, root, Dictionary(uniqueKeysWithValues: zip(Part.chained, chains)))
             return cache
         } catch {
             return BuildCache()
         }
     }
 
-    /// Reads the two chains the state named, both at once. If any of their files is missing, damaged or not the one
-    /// the state names, the whole cache is forgotten.
+    /// Reads the chain of what files gave, which the build needs first, and starts reading the pages' and the
+    /// search's chains on other threads: the build needs them only once its model is made (`finishLoading()`).
     func loadAll() {
         guard let (folder, root, chains) = pending else { return }
         pending = nil
-        let parts = ParallelMap.map([Part.pages, Part.search]) { part -> (pages: PagesPart?, search: SearchIndex.State??) in
+        let pages = Eventual<PagesPart?> {
             var pages = PagesPart()
-            var search: SearchIndex.State? = nil
-            for (number, link) in chains[part, default: []].enumerated() {
-                let file = Self.file(part, link: number, in: folder)
-                guard var reader = Self.open(file, checksum: link.checksum) else { return (nil, nil) }
-                do {
-                    if part == .pages {
-                        try pages.apply(&reader, root: root)
-                    } else {
-                        try SearchIndex.State.apply(&reader, to: &search)
-                    }
-                    guard reader.isAtEnd else { return (nil, nil) }
-                } catch {
-                    return (nil, nil)
-                }
-            }
-            return part == .pages ? (pages, nil) : (nil, .some(search))
+            return Self.read(.pages, chains, in: folder) { try pages.apply(&$0) } ? pages : nil
         }
-        guard let pages = parts[0].pages, let search = parts[1].search else { return forget() }
-        (reads, texts, groups, related) = (pages.reads, pages.texts, pages.groups, pages.related)
-        self.search = search
+        let search = Eventual<SearchIndex.State??> {
+            var search: SearchIndex.State? = nil
+            return Self.read(.search, chains, in: folder) { try SearchIndex.State.apply(&$0, to: &search) } ? .some(search) : nil
+        }
+        var readsPart = ReadsPart()
+        guard Self.read(.reads, chains, in: folder, { try readsPart.apply(&$0, root: root) }) else {
+            _ = (pages.value, search.value)
+            return forget()
+        }
+        (reads, related) = (readsPart.reads, readsPart.related)
         self.chains = chains
+        pendingParts = (pages, search)
+    }
+
+    /// Waits for the pages' and the search's chains. If any file of the three chains is missing, damaged or not the
+    /// one the state names, the whole cache is forgotten (what the build already took from a sound chain is only not
+    /// used further).
+    func finishLoading() {
+        guard let (pendingPages, pendingSearch) = pendingParts else { return }
+        pendingParts = nil
+        guard let pages = pendingPages.value, let search = pendingSearch.value else { return forget() }
+        (texts, groups, self.search) = (pages.texts, pages.groups, search)
+    }
+
+    /// Applies each file of a part's chain in turn; false if one is missing or damaged.
+    private static func read(_ part: Part, _ chains: [Part: [Link]], in folder: URL,
+                             _ apply: (inout BinaryReader) throws -> Void) -> Bool {
+        for (number, link) in chains[part, default: []].enumerated() {
+            guard var reader = open(file(part, link: number, in: folder), checksum: link.checksum) else { return false }
+            guard (try? apply(&reader)) != nil, reader.isAtEnd else { return false }
+        }
+        return true
     }
 
     private func forget() {
@@ -188,17 +209,21 @@ public final class BuildCache: @unchecked Sendable {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         if !fm.fileExists(atPath: tagPath) { try Data(Self.tag.utf8).write(to: URL(fileURLWithPath: tagPath)) }
         let sameReads = previous.configuration == configuration
-        let written = ParallelMap.map([Part.pages, Part.search]) { part -> (link: Link, bytes: [UInt8], whole: Bool) in
+        let written = ParallelMap.map(Part.chained) { part -> (link: Link, bytes: [UInt8], whole: Bool) in
             let chain = previous.chains[part, default: []]
             let write = { (writer: inout BinaryWriter, base: BuildCache?) in
-                if part == .pages {
-                    self.writePages(&writer, over: base)
-                } else {
-                    SearchIndex.State.write(self.search, over: base?.search, to: &writer)
+                switch part {
+                case .reads: self.writeReads(&writer, over: base)
+                case .pages: self.writePages(&writer, over: base)
+                default: SearchIndex.State.write(self.search, over: base?.search, to: &writer)
                 }
             }
-            if !chain.isEmpty, chain.count < Self.maxLinks, part == .search || sameReads,
-               part == .pages || SearchIndex.State.canExtend(previous.search, with: search) {
+            let extensible = switch part {
+            case .reads: sameReads
+            case .search: SearchIndex.State.canExtend(previous.search, with: search)
+            default: true
+            }
+            if !chain.isEmpty, chain.count < Self.maxLinks, extensible {
                 let link = Self.encode { write(&$0, previous) }
                 if chain.dropFirst().map(\.size).reduce(0, +) + link.bytes.count <= max(chain[0].size / 4, Self.linksFloor) {
                     return (Link(checksum: link.checksum, size: link.bytes.count), link.bytes, false)
@@ -207,14 +232,14 @@ public final class BuildCache: @unchecked Sendable {
             let base = Self.encode { write(&$0, nil) }
             return (Link(checksum: base.checksum, size: base.bytes.count), base.bytes, true)
         }
-        for (part, file) in zip([Part.pages, Part.search], written) {
+        for (part, file) in zip(Part.chained, written) {
             let chain = file.whole ? [file.link] : previous.chains[part, default: []] + [file.link]
             try Data(file.bytes).write(to: Self.file(part, link: chain.count - 1, in: folder), options: .atomic)
             chains[part] = chain
         }
         let state = Self.encode { writeState(&$0) }
         try Data(state.bytes).write(to: folder.appendingPathComponent(Part.state.rawValue), options: .atomic)
-        for part in [Part.pages, Part.search] {
+        for part in Part.chained {
             let named = Set(chains[part, default: []].indices.map { Self.file(part, link: $0, in: folder).lastPathComponent })
             for entry in entries where Self.isLink(entry, of: part) && !named.contains(entry) {
                 try? fm.removeItem(at: folder.appendingPathComponent(entry))
@@ -280,7 +305,7 @@ public final class BuildCache: @unchecked Sendable {
         writer.fingerprint(configuration)
         writer.array(warnings) { $0.diagnostic($1) }
         writer.array(trees) { $1.write(to: &$0) }
-        writer.array([Part.pages, Part.search]) { writer, part in
+        writer.array(Part.chained) { writer, part in
             writer.array(chains[part, default: []]) { $0.fingerprint($1.checksum); $0.int($1.size) }
         }
     }
@@ -297,9 +322,9 @@ public final class BuildCache: @unchecked Sendable {
         return try reader.array { reader in try reader.array { Link(checksum: try $0.fingerprint(), size: try $0.int()) } }
     }
 
-    /// What changed since `base` (everything, without it): entries new or changed, then the keys of those gone, for
-    /// each table; the related lists when they changed.
-    private func writePages(_ writer: inout BinaryWriter, over base: BuildCache?) {
+    /// What changed since `base` (everything, without it): entries new or changed, then the keys of those gone; the
+    /// related lists when they changed.
+    private func writeReads(_ writer: inout BinaryWriter, over base: BuildCache?) {
         let reads = base.map { base in
             self.reads.filter { path, read in base.reads[path].map { $0.signature != read.signature || $0.hash != read.hash } ?? true }
         } ?? self.reads
@@ -310,6 +335,17 @@ public final class BuildCache: @unchecked Sendable {
             writer.readFile(entry.value.read)
         }
         writer.strings(base.map { $0.reads.keys.filter { self.reads[$0] == nil } } ?? [])
+        writer.optional(base != nil && base?.related == related ? nil : related) { writer, related in
+            writer.fingerprint(related.key)
+            writer.fingerprint(related.order)
+            writer.array(related.features) { $0.fingerprint($1) }
+            writer.array(related.lists) { writer, list in writer.array(list) { $0.int(Int($1)) } }
+        }
+    }
+
+    /// What changed since `base` (everything, without it), for texts and for groups: entries new or changed, then the
+    /// keys of those gone.
+    private func writePages(_ writer: inout BinaryWriter, over base: BuildCache?) {
         let texts = base.map { base in self.texts.filter { parsedTexts.contains($0.key) || base.texts[$0.key] == nil } } ?? self.texts
         writer.array(Array(texts)) { writer, entry in
             writer.string(entry.key)
@@ -325,19 +361,11 @@ public final class BuildCache: @unchecked Sendable {
             writer.strings(entry.value.files)
         }
         writer.strings(base.map { $0.groups.keys.filter { self.groups[$0] == nil } } ?? [])
-        writer.optional(base != nil && base?.related == related ? nil : related) { writer, related in
-            writer.fingerprint(related.key)
-            writer.fingerprint(related.order)
-            writer.array(related.features) { $0.fingerprint($1) }
-            writer.array(related.lists) { writer, list in writer.array(list) { $0.int(Int($1)) } }
-        }
     }
 
-    /// The pages' part as a chain's files give it, each applied over those before it.
-    private struct PagesPart {
+    /// What files gave, as a chain's files give it, each applied over those before it.
+    private struct ReadsPart {
         var reads: [String: CachedRead] = [:]
-        var texts: [String: CachedText] = [:]
-        var groups: [String: CachedGroup] = [:]
         var related: RelatedLists?
 
         mutating func apply(_ reader: inout BinaryReader, root: URL) throws {
@@ -345,6 +373,19 @@ public final class BuildCache: @unchecked Sendable {
                 (try reader.string(), CachedRead(signature: try reader.signature(), hash: try reader.fingerprint(), read: try reader.readFile(root: root)))
             }) { reads[path] = read }
             for path in try reader.strings() { reads[path] = nil }
+            if let lists = try reader.optional({ reader in
+                RelatedLists(key: try reader.fingerprint(), order: try reader.fingerprint(), features: try reader.array { try $0.fingerprint() },
+                             lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
+            }) { related = lists }
+        }
+    }
+
+    /// What texts gave and groups were made from, as a chain's files give it, each applied over those before it.
+    private struct PagesPart: Sendable {
+        var texts: [String: CachedText] = [:]
+        var groups: [String: CachedGroup] = [:]
+
+        mutating func apply(_ reader: inout BinaryReader) throws {
             for (source, text) in try reader.array({ reader in
                 (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
             }) { texts[source] = text }
@@ -353,10 +394,6 @@ public final class BuildCache: @unchecked Sendable {
                 groups[id] = group
             }
             for id in try reader.strings() { groups[id] = nil }
-            if let lists = try reader.optional({ reader in
-                RelatedLists(key: try reader.fingerprint(), order: try reader.fingerprint(), features: try reader.array { try $0.fingerprint() },
-                             lists: try reader.array { reader in try reader.array { Int32(truncatingIfNeeded: try $0.int()) } })
-            }) { related = lists }
         }
     }
 }
