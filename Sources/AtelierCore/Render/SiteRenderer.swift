@@ -180,9 +180,10 @@ struct SiteRenderer {
 
     /// Every file besides the resources' pages, in groups made on every core; `search` holds every resource's words.
     func renderSite(search: SearchIndex, into writer: OutputWriter) {
-        let state = search.state()
+        var state = search.state()
+        let (shards, runs) = SearchIndex.shards(of: state, previous: previous.search)
+        state.runs = runs
         made.search = state
-        let shards = SearchIndex.shards(of: state)
         let groups = ParallelMap.map(siteGroups(search: state, shards: shards)) { $0() }.flatMap { $0 }
         _ = ParallelMap.map(groups) { make($0, into: writer) }
         // The sitemap lists every page the groups made (redirections aside): it comes last.
@@ -385,16 +386,11 @@ struct SiteRenderer {
         })]
     }
 
-    /// The search's shards (each keyed by its terms and postings) and chunks of cards.
+    /// The search's shards (each keyed by the fingerprint of its terms and postings) and chunks of cards.
     private func searchGroups(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
         let shards = shards.map { shard in
-            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { hasher in
-                for (term, postings) in zip(shard.terms, shard.postings) {
-                    hasher.add(term)
-                    hasher.add(postings.count)
-                    postings.withUnsafeBytes { hasher.add(buffer: $0) }
-                }
-            }, files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard))] })
+            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { $0.add(shard.print) },
+                  files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, in: search))] })
         }
         let documents = search.urls.compactMap(model.entry(url:))
         let chunks = stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in

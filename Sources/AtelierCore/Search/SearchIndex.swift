@@ -9,7 +9,8 @@ import Foundation
 ///   reads them too).
 /// Documents are the listed resources in URL order: an edit keeps every number; an addition shifts those after it.
 /// Postings are gathered while the texts are parsed, on every core. A rebuild starts from the postings the cache
-/// kept, drops those of the resources whose pages are made again, and adds theirs anew.
+/// kept, drops those of the resources whose pages are made again, and adds theirs anew; it lays out again only the
+/// runs of terms (those sharing their first letter) that hold a term whose postings changed.
 final class SearchIndex: @unchecked Sendable {
     static let folder = "recherche/index"
     static let chunkSize = 10
@@ -23,6 +24,9 @@ final class SearchIndex: @unchecked Sendable {
         /// The terms whose postings differ from those of the index this one was made from, when it kept its numbers
         /// (nil otherwise): what the cache's next link holds.
         var changed: Set<String>? = nil
+        /// The shards of each run of terms sharing their first letter, in order, once laid out (`shards(of:previous:)`):
+        /// a rebuild lays out again only the runs that hold a term whose postings changed.
+        var runs: [String: [ShardPrint]] = [:]
 
         /// What changed since `base` (everything, without it): the documents when there is no base, the terms whose
         /// postings are new or changed, then the terms gone. Over a base, only the terms the index touched are looked
@@ -30,8 +34,7 @@ final class SearchIndex: @unchecked Sendable {
         static func write(_ state: State?, over base: State?, to writer: inout BinaryWriter) {
             writer.optional(base == nil ? state?.urls : nil) { $0.strings($1) }
             let postings = state?.postings ?? [:]
-            // A document made again takes its words out and back in: most of its terms' lists end as they were.
-            let touched = base.map { base in (state?.changed ?? []).filter { postings[$0] != base.postings[$0] } }
+            let touched = base.map { _ in state?.changed ?? [] }
             let written = touched.map { $0.compactMap { term in postings[term].map { (key: term, value: $0) } } } ?? Array(postings)
             writer.array(written) { writer, entry in
                 writer.string(entry.key)
@@ -43,6 +46,12 @@ final class SearchIndex: @unchecked Sendable {
                 }
             }
             writer.strings(touched?.filter { postings[$0] == nil } ?? [])
+            let runs = state?.runs ?? [:]
+            writer.array(Array(base.map { base in runs.filter { base.runs[$0.key] != $0.value } } ?? runs)) { writer, run in
+                writer.string(run.key)
+                writer.array(run.value) { $0.string($1.key); $0.fingerprint($1.print) }
+            }
+            writer.strings(base.map { $0.runs.keys.filter { runs[$0] == nil } } ?? [])
         }
 
         /// A link can say what changed only when both indexes exist with the same documents (numbers stay) and the
@@ -69,15 +78,27 @@ final class SearchIndex: @unchecked Sendable {
                 return (term, list)
             }
             let gone = try reader.strings()
+            let changedRuns = try reader.array { reader in
+                (try reader.string(), try reader.array { ShardPrint(key: try $0.string(), print: try $0.fingerprint()) })
+            }
+            let goneRuns = try reader.strings()
             guard var updated = state else {
-                guard changed.isEmpty, gone.isEmpty else { throw BinaryReader.Damaged() }
+                guard changed.isEmpty, gone.isEmpty, changedRuns.isEmpty, goneRuns.isEmpty else { throw BinaryReader.Damaged() }
                 return
             }
-            state = nil  // keeps the dictionary's storage unique while it is updated
+            state = nil  // keeps the dictionaries' storage unique while they are updated
             for (term, list) in changed { updated.postings[term] = list }
             for term in gone { updated.postings[term] = nil }
+            for (run, shards) in changedRuns { updated.runs[run] = shards }
+            for run in goneRuns { updated.runs[run] = nil }
             state = updated
         }
+    }
+
+    /// A shard as the cache keeps it: its key and the fingerprint of its terms and postings.
+    struct ShardPrint: Sendable, Equatable {
+        let key: String
+        let print: Fingerprint
     }
 
     /// Listed resources' URLs, sorted: a document's number is its place here.
@@ -87,6 +108,8 @@ final class SearchIndex: @unchecked Sendable {
     private let kept: [String: [UInt32]]
     /// The terms whose kept postings lost a document, when every document kept its number (nil otherwise).
     private let thinned: Set<String>?
+    /// The cache's postings when every document kept its number: what `changed` is worked out against.
+    private let original: [String: [UInt32]]
     /// Terms are spread over locked parts by their first byte, so that both cores add at once; each part is an object
     /// of its own, so that a core's writes never touch the memory the other's reads.
     private let parts = (0..<16).map { _ in Part() }
@@ -102,7 +125,7 @@ final class SearchIndex: @unchecked Sendable {
         let numbers = Dictionary(urls.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         (self.urls, self.numbers) = (urls, numbers)
         guard let previous else {
-            (self.kept, thinned) = ([:], nil)
+            (self.kept, thinned, original) = ([:], nil, [:])
             return
         }
         let renumbered = previous.urls.map { kept.contains($0) ? numbers[$0].map(UInt32.init) : nil }
@@ -110,21 +133,44 @@ final class SearchIndex: @unchecked Sendable {
         if previous.urls == urls {
             // The usual rebuild: every number stays, only the postings of the documents made again go. A term's list
             // is made again only when it holds one of them.
+            let remade = renumbered.indices.filter { renumbered[$0] == nil }.map(UInt32.init)
             var thinned = Set<String>()
-            for (term, list) in previous.postings where list.contains(where: { renumbered[Int($0 >> 3)] == nil }) {
+            for (term, list) in previous.postings where Self.holds(list, anyOf: remade) {
                 let left = list.filter { renumbered[Int($0 >> 3)] != nil }
                 postings[term] = left.isEmpty ? nil : left
                 thinned.insert(term)
             }
-            self.thinned = thinned
+            (self.thinned, original) = (thinned, previous.postings)
         } else {
-            thinned = nil
+            (thinned, original) = (nil, [:])
             for (term, list) in previous.postings {
                 let moved = list.compactMap { posting in renumbered[Int(posting >> 3)].map { $0 << 3 | posting & 7 } }
                 postings[term] = moved.isEmpty ? nil : moved
             }
         }
         self.kept = postings
+    }
+
+    /// Whether a term's postings (in document order) hold one of `documents` (in order): each looked for by halving
+    /// when they are few, the list read through otherwise.
+    private static func holds(_ postings: [UInt32], anyOf documents: [UInt32]) -> Bool {
+        guard documents.count <= 16 else {
+            var next = documents.startIndex
+            for posting in postings {
+                while next < documents.endIndex, documents[next] < posting >> 3 { next += 1 }
+                guard next < documents.endIndex else { return false }
+                if documents[next] == posting >> 3 { return true }
+            }
+            return false
+        }
+        return documents.contains { document in
+            var (low, high) = (0, postings.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if postings[middle] >> 3 < document { low = middle + 1 } else { high = middle }
+            }
+            return low < postings.count && postings[low] >> 3 == document
+        }
     }
 
     /// A resource's words: those of its title and themes, of its summary, and of its text.
@@ -160,18 +206,46 @@ final class SearchIndex: @unchecked Sendable {
                 changed?.insert(term)
             }
         }
-        return State(urls: urls, postings: postings, changed: changed)
+        // A document made again takes its words out and back in: most of its terms' lists end as they were.
+        return State(urls: urls, postings: postings, changed: changed?.filter { postings[$0] != original[$0] })
     }
 
-    /// A shard of an index: its key, and its terms in order, each with its postings.
+    /// A shard of an index: its key, the fingerprint of its terms and postings, and those terms in order, each with
+    /// its postings (nil for a shard of a run this build did not lay out again: `shardText` finds them).
     struct Shard: Sendable {
         let key: String
-        let terms: ArraySlice<String>
-        let postings: ArraySlice<[UInt32]>
+        let print: Fingerprint
+        let contents: (terms: ArraySlice<String>, postings: ArraySlice<[UInt32]>)?
     }
 
-    static func shards(of state: State) -> [Shard] {
-        var entries = Array(state.postings)
+    /// The index's shards in order, and the runs the state keeps. Over `previous`, the index this one was made from,
+    /// a run of terms (those sharing their first letter) none of whose postings changed keeps its shards as they were.
+    static func shards(of state: State, previous: State?) -> (shards: [Shard], runs: [String: [ShardPrint]]) {
+        let kept: [String: [ShardPrint]] = previous.flatMap { previous in
+            state.changed.map { changed in
+                let touched = Set(changed.map(run(of:)))
+                return previous.runs.filter { !touched.contains($0.key) }
+            }
+        } ?? [:]
+        var entries: [String: [(key: String, value: [UInt32])]] = [:]
+        for entry in state.postings {
+            let run = run(of: entry.key)
+            if kept[run] == nil { entries[run, default: []].append(entry) }
+        }
+        let laidOut = Dictionary(uniqueKeysWithValues: ParallelMap.map(Array(entries)) { ($0.key, layOut($0.value)) })
+        let runs = kept.merging(laidOut.mapValues { $0.map { ShardPrint(key: $0.key, print: $0.print) } }) { _, new in new }
+        let shards = runs.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { run in
+            laidOut[run] ?? runs[run]!.map { Shard(key: $0.key, print: $0.print, contents: nil) }
+        }
+        return (shards, runs)
+    }
+
+    /// The first letter of a term or a key: its run.
+    private static func run(of term: String) -> String { String(term.unicodeScalars.first!) }
+
+    /// One run's terms laid out in shards, each with its fingerprint.
+    private static func layOut(_ entries: [(key: String, value: [UInt32])]) -> [Shard] {
+        var entries = entries
         entries.sort { $0.key < $1.key }
         // Texts compare as their UTF-8 bytes when they are ASCII; others are put in that order.
         if !entries.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
@@ -179,14 +253,23 @@ final class SearchIndex: @unchecked Sendable {
         }
         let terms = entries.map(\.key)
         let postings = entries.map(\.value)
-        let sizes = ParallelMap.map(stride(from: 0, to: postings.count, by: 4096).map { $0..<min(postings.count, $0 + 4096) }) { range in
-            range.map { encodedSize(postings[$0]) }
+        return layout(terms, sizes: postings.map(encodedSize)).map { shard in
+            let contents = (terms: terms[shard.range], postings: postings[shard.range])
+            var hasher = FingerprintHasher()
+            for (term, list) in zip(contents.terms, contents.postings) {
+                hasher.add(term)
+                hasher.add(list.count)
+                list.withUnsafeBytes { hasher.add(buffer: $0) }
+            }
+            return Shard(key: shard.key, print: hasher.finish(), contents: contents)
         }
-        return layout(terms, sizes: Array(sizes.joined())).map { Shard(key: $0.key, terms: terms[$0.range], postings: postings[$0.range]) }
     }
 
-    static func shardText(_ shard: Shard) -> String {
-        JSONText.object(zip(shard.terms, shard.postings).map { term, postings in
+    /// A shard's file; the shard of a run this build kept is laid out again from `state`.
+    static func shardText(_ shard: Shard, in state: State) -> String {
+        let contents = shard.contents ?? layOut(state.postings.filter { run(of: $0.key) == run(of: shard.key) }.map { $0 })
+            .first { $0.key == shard.key }?.contents
+        return JSONText.object(zip(contents?.terms ?? [], contents?.postings ?? []).map { term, postings in
             (term, "\"" + String(decoding: encoded(postings), as: UTF8.self) + "\"")
         })
     }
