@@ -29,6 +29,28 @@ import Testing
         #expect((value["words"] as? [Any])?.compactMap { $0 as? String } == ["a", "b"])
     }
 
+    @Test func aCardsFingerprintFollowsEachOfItsFields() {
+        let tag = TagLink(label: "Climat", url: "/themes/climat/")
+        func card(title: String = "Titre", url: String = "/kits/a/", summary: String = "Résumé", kind: String = "Kit",
+                  dateISO: String = "2025-11-20", dateLabel: String = "20 novembre 2025", when: String? = nil, place: String? = nil,
+                  tags: [TagLink] = [tag], moreTags: String? = nil, isArchived: Bool = false) -> Card {
+            Card(title: title, url: url, summary: summary, kindLabel: kind, dateISO: dateISO, dateLabel: dateLabel, when: when,
+                 place: place, tags: tags, moreTags: moreTags, isArchived: isArchived)
+        }
+        let base = card()
+        // One variant per field: a field added to `Card` and not to its fingerprint fails here first.
+        #expect(Mirror(reflecting: base).children.count == 11)
+        let variants = [
+            card(title: "Titre."), card(url: "/kits/b/"), card(summary: "Résumé."), card(kind: "Fiche"),
+            card(dateISO: "2025-11-21"), card(dateLabel: "21 novembre 2025"), card(when: ""), card(place: "Lyon"),
+            card(tags: [tag, tag]), card(tags: [TagLink(label: "Climat", url: "/themes/climat-2/")]), card(moreTags: "et 2 autres thèmes"),
+            card(isArchived: true), card(place: ""), card(when: "", place: ""),
+        ]
+        #expect(base.fingerprint == card().fingerprint)
+        let prints = [base.fingerprint] + variants.map(\.fingerprint)
+        #expect(Set(prints).count == prints.count)
+    }
+
     @Test func fingerprintsFollowEveryValueAndTheStructure() {
         let base = FingerprintEncoder.fingerprint(of: Self.view, template: "page")
         #expect(base == FingerprintEncoder.fingerprint(of: Self.view, template: "page"))

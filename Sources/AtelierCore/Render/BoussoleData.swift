@@ -12,7 +12,15 @@ struct BoussoleData {
         let listed = model.entries.filter { !$0.isArchived }
         let numbers = Dictionary(listed.map(\.resource.url).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let values = model.boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
-        let bits = Dictionary(values.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each value's bit (its place in `values`), by axis then value.
+        var bits: [String: [String: Int]] = [:]
+        var place = 0
+        for axis in model.boussole.axes {
+            for value in axis.values {
+                if bits[axis.id]?[value.id] == nil { bits[axis.id, default: [:]][value.id] = place }
+                place += 1
+            }
+        }
         let groups = max(1, (values.count + Self.bitsPerGroup - 1) / Self.bitsPerGroup)
         let kinds = model.site.kinds.map(\.id)
         let themes = model.tags.map(\.slug)
@@ -25,7 +33,7 @@ struct BoussoleData {
             var masks = [Int](repeating: 0, count: groups)
             for (axis, chosen) in r.boussole {
                 for value in chosen {
-                    guard let bit = bits["\(axis):\(value)"] else { continue }
+                    guard let bit = bits[axis]?[value] else { continue }
                     masks[bit / Self.bitsPerGroup] |= 1 << (bit % Self.bitsPerGroup)
                 }
             }

@@ -28,7 +28,7 @@ struct SiteRenderer {
         self.maker = maker
         let views = maker.views
         keys = SiteKeys(model: model, configuration: configuration, templates: templates.fingerprint, includeDrafts: includeDrafts,
-                        contents: contents) { FingerprintEncoder.fingerprint(of: views.card($0), template: "partials/card") }
+                        contents: contents) { views.card($0).fingerprint }
     }
 
     /// One page to render: where it goes, with which template and view.
@@ -186,7 +186,21 @@ struct SiteRenderer {
         made.search = state
         let groups = ParallelMap.map(siteGroups(search: state, shards: shards)) { $0() }.flatMap { $0 }
         _ = ParallelMap.map(groups) { make($0, into: writer) }
-        // The sitemap lists every page the groups made (redirections aside): it comes last.
+        // The sitemap lists every page the groups made (redirections aside): it comes last, while the boussole's data
+        // and the search's meta are made.
+        let last: [@Sendable () -> Void] = [
+            { sitemap(into: writer) },
+            {
+                writer.write(BoussoleData.path, BoussoleData(model: model).json())
+                let documents = search.urls.compactMap(model.entry(url:))
+                writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
+                                                                                 keys: shards.map(\.key)))
+            },
+        ]
+        _ = ParallelMap.map(last) { $0() }
+    }
+
+    private func sitemap(into writer: OutputWriter) {
         let feeds = Feeds(model: model)
         let pages = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }.sorted()
         let key = keys.key("plan du site") { hasher in
@@ -198,10 +212,6 @@ struct SiteRenderer {
         make(Group(id: "plan du site", key: key,
                    files: { [.text(path: "sitemap.xml", text: feeds.sitemap(urls: pages)), .text(path: "robots.txt", text: feeds.robots())] }),
              into: writer)
-        writer.write(BoussoleData.path, BoussoleData(model: model).json())
-        let documents = search.urls.compactMap(model.entry(url:))
-        writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
-                                                                         keys: shards.map(\.key)))
     }
 
     /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
