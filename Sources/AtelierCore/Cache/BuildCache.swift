@@ -93,7 +93,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Where the state was read from, and the chains it names, until they are read.
     private var pending: (folder: URL, root: URL, chains: [Part: [Link]])?
     /// The pages' and the search's chains, being read.
-    private var pendingParts: (pages: Eventual<PagesPart?>, search: Eventual<SearchIndex.State??>)?
+    private var pendingParts: Eventual<(pages: PagesPart, search: SearchIndex.State?)?>?
 
     public init() {}
 
@@ -148,31 +148,31 @@ public final class BuildCache: @unchecked Sendable {
     func loadAll() {
         guard let (folder, root, chains) = pending else { return }
         pending = nil
-        let pages = Eventual<PagesPart?> {
+        // One thread for both, one after the other: the model, meanwhile, keeps a core of its own.
+        let rest = Eventual<(pages: PagesPart, search: SearchIndex.State?)?> {
             var pages = PagesPart()
-            return Self.read(.pages, chains, in: folder) { try pages.apply(&$0) } ? pages : nil
-        }
-        let search = Eventual<SearchIndex.State??> {
             var search: SearchIndex.State? = nil
-            return Self.read(.search, chains, in: folder) { try SearchIndex.State.apply(&$0, to: &search) } ? .some(search) : nil
+            guard Self.read(.pages, chains, in: folder, { try pages.apply(&$0) }),
+                  Self.read(.search, chains, in: folder, { try SearchIndex.State.apply(&$0, to: &search) }) else { return nil }
+            return (pages, search)
         }
         var readsPart = ReadsPart()
         guard Self.read(.reads, chains, in: folder, { try readsPart.apply(&$0, root: root) }) else {
-            _ = (pages.value, search.value)
+            _ = rest.value
             return forget()
         }
         (reads, related) = (readsPart.reads, readsPart.related)
         self.chains = chains
-        pendingParts = (pages, search)
+        pendingParts = rest
     }
 
     /// Waits for the pages' and the search's chains. If any file of the three chains is missing, damaged or not the
     /// one the state names, the whole cache is forgotten (what the build already took from a sound chain is only not
     /// used further).
     func finishLoading() {
-        guard let (pendingPages, pendingSearch) = pendingParts else { return }
+        guard let pending = pendingParts else { return }
         pendingParts = nil
-        guard let pages = pendingPages.value, let search = pendingSearch.value else { return forget() }
+        guard let (pages, search) = pending.value else { return forget() }
         (texts, groups, self.search) = (pages.texts, pages.groups, search)
     }
 
