@@ -183,7 +183,7 @@ public enum Build {
         guard let summary = previous.summary, let zone = TimeZone(identifier: previous.timeZone), previous.inputs == inputs.signatures,
               previous.optionsKey == optionsKey(options.date ?? defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: zone), options),
               let live = previous.trees.first, OutputMarker.fingerprint(of: folder.live) == live.fingerprint,
-              case let opened = OpenFolder(folder.live.path), live.files.keys.allSatisfy({ live.isIntact($0, in: opened) }) else { return nil }
+              case let opened = OpenFolder(folder.live.path), live.files.allSatisfy({ $0.value.isIntact(at: $0.key, in: opened) }) else { return nil }
         let blocking = options.strict && !previous.warnings.isEmpty
         var clock = clock
         clock.lap("lecture")

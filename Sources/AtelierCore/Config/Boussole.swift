@@ -3,6 +3,16 @@ import Yams
 /// `content/boussole.yml`: the axes of the boussole and their values. The first axis is the main one.
 public struct BoussoleConfig: Sendable {
     public let axes: [Axis]
+
+    /// Each value's place among all the axes' values, in order, by axis then value: its bit in a mask of values.
+    var places: [String: [String: Int]] {
+        var places: [String: [String: Int]] = [:]
+        for (place, (axis, value)) in axes.flatMap({ axis in axis.values.map { (axis.id, $0.id) } }).enumerated()
+        where places[axis]?[value] == nil {
+            places[axis, default: [:]][value] = place
+        }
+        return places
+    }
 }
 
 public struct Axis: Sendable, Hashable {

@@ -46,10 +46,11 @@ struct RelatedResources: Sendable {
                 return id
             })
         }
-        let bits = Dictionary(boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
-            .enumerated().map { ($1, UInt64(1) << UInt64($0)) }, uniquingKeysWith: { first, _ in first })
+        let places = boussole.places
         masks = resources.map { resource in
-            resource.boussole.reduce(UInt64(0)) { mask, entry in entry.value.reduce(mask) { $0 | (bits["\(entry.key):\($1)"] ?? 0) } }
+            resource.boussole.reduce(UInt64(0)) { mask, entry in
+                entry.value.reduce(mask) { mask, value in places[entry.key]?[value].map { mask | UInt64(1) << UInt64($0) } ?? mask }
+            }
         }
         urls = resources.map(\.url)
         let order = resources.indices.sorted {

@@ -8,6 +8,12 @@ struct OutputManifest: Sendable, Equatable {
         var inode: UInt64
         var size: Int
         var modified: Int
+
+        /// The file at `path` in `folder` is the one recorded: same inode, size and modification time.
+        func isIntact(at path: String, in folder: OpenFolder) -> Bool {
+            guard let status = folder.status(path) else { return false }
+            return status.inode == inode && status.size == size && status.modified == modified
+        }
     }
 
     let files: [String: File]
@@ -27,12 +33,6 @@ struct OutputManifest: Sendable, Equatable {
     private init(files: [String: File], fingerprint: Fingerprint) {
         self.files = files
         self.fingerprint = fingerprint
-    }
-
-    /// The file at `path` in `folder` is the one this manifest recorded: same inode, size and modification time.
-    func isIntact(_ path: String, in folder: OpenFolder) -> Bool {
-        guard let file = files[path], let status = folder.status(path) else { return false }
-        return status.inode == file.inode && status.size == file.size && status.modified == file.modified
     }
 
     static func status(_ path: String) -> (inode: UInt64, size: Int, modified: Int)? {

@@ -84,8 +84,8 @@ final class OutputWriter: @unchecked Sendable {
     func carry(_ path: String) {
         guard let file = live?.files[path] else { return }
         attempt(path, carried: true) { target in
-            if let file = twin?.files[path], file.hash == live?.files[path]?.hash, twin!.isIntact(path, in: openTwin) {
-                return (file, false)
+            if let twin, let held = twin.files[path], held.hash == file.hash, held.isIntact(at: path, in: openTwin) {
+                return (held, false)
             }
             try self.link(path, to: target)
             return (file, false)
@@ -94,8 +94,8 @@ final class OutputWriter: @unchecked Sendable {
 
     /// What the live site holds intact at `path` (what a build that skips it may carry over).
     func liveFile(_ path: String) -> OutputManifest.File? {
-        guard let live, live.isIntact(path, in: openLive) else { return nil }
-        return live.files[path]
+        guard let live, let file = live.files[path], file.isIntact(at: path, in: openLive) else { return nil }
+        return file
     }
 
     /// Removes what the twin held that the new site does not, marks it complete and puts it in place.
@@ -115,10 +115,10 @@ final class OutputWriter: @unchecked Sendable {
     private func place(_ path: String, bytes: UnsafeRawBufferPointer) {
         let hash = Fingerprint.of(bytes)
         attempt(path) { target in
-            if let file = twin?.files[path], file.hash == hash, twin!.isIntact(path, in: openTwin) {
+            if let twin, let file = twin.files[path], file.hash == hash, file.isIntact(at: path, in: openTwin) {
                 return (file, live?.files[path]?.hash != hash)
             }
-            if let file = live?.files[path], file.hash == hash, live!.isIntact(path, in: openLive) {
+            if let live, let file = live.files[path], file.hash == hash, file.isIntact(at: path, in: openLive) {
                 try self.link(path, to: target)
                 return (file, false)
             }

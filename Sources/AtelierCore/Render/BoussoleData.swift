@@ -12,15 +12,7 @@ struct BoussoleData {
         let listed = model.entries.filter { !$0.isArchived }
         let numbers = Dictionary(listed.map(\.resource.url).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let values = model.boussole.axes.flatMap { axis in axis.values.map { "\(axis.id):\($0.id)" } }
-        // Each value's bit (its place in `values`), by axis then value.
-        var bits: [String: [String: Int]] = [:]
-        var place = 0
-        for axis in model.boussole.axes {
-            for value in axis.values {
-                if bits[axis.id]?[value.id] == nil { bits[axis.id, default: [:]][value.id] = place }
-                place += 1
-            }
-        }
+        let bits = model.boussole.places
         let groups = max(1, (values.count + Self.bitsPerGroup - 1) / Self.bitsPerGroup)
         let kinds = model.site.kinds.map(\.id)
         let themes = model.tags.map(\.slug)

@@ -64,17 +64,22 @@ struct SiteRenderer {
     /// Every resource's page: carried over when nothing it reads changed, made again otherwise. Returns what each
     /// text gave (in entry order) and the search index with every resource's words.
     func renderResources(into writer: OutputWriter) -> (facts: [TextFacts], search: SearchIndex) {
-        let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
+        // What can be carried over is, at once; the others are made once the search knows what it keeps.
+        let decisions = ParallelMap.map(model.entries) { entry in
+            let decision = decide(entry, writer: writer)
+            if decision.carried { decision.files.forEach(writer.carry) }
+            return decision
+        }
+        made.record(carried: decisions.compactMap { decision in
+            decision.carried ? (id: decision.id, key: decision.key, files: decision.files, source: decision.entry.resource.source,
+                                text: decision.cached!) : nil
+        })
         let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
         let search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url), previous: previous.search, kept: kept)
-        let facts = ParallelMap.map(decisions) { decision -> TextFacts in
-            if decision.carried, let text = decision.cached {
-                decision.files.forEach(writer.carry)
-                made.record(id: decision.id, key: decision.key, files: decision.files)
-                made.record(text: decision.entry.resource.source, text, parsed: false)
-                return text.facts
-            }
-            return make(decision.entry, writer: writer, search: search)
+        var facts = decisions.map { $0.cached?.facts ?? TextFacts(anchors: [], anchorLinks: [], diagnostics: []) }
+        let remade = decisions.indices.filter { !decisions[$0].carried }
+        for (index, made) in zip(remade, ParallelMap.map(remade) { make(decisions[$0].entry, writer: writer, search: search) }) {
+            facts[index] = made
         }
         return (facts, search)
     }
@@ -445,6 +450,16 @@ final class MadeGroups: @unchecked Sendable {
 
     func record(id: String, key: Fingerprint, files: [String]) {
         lock.withLock { groups[id] = BuildCache.CachedGroup(key: key, files: files) }
+    }
+
+    /// Resources carried over: their groups and what their texts gave, as the cache kept them.
+    func record(carried: [(id: String, key: Fingerprint, files: [String], source: String, text: BuildCache.CachedText)]) {
+        lock.withLock {
+            for resource in carried {
+                groups[resource.id] = BuildCache.CachedGroup(key: resource.key, files: resource.files)
+                texts[resource.source] = resource.text
+            }
+        }
     }
 
     func record(text source: String, _ text: BuildCache.CachedText, parsed: Bool) {
