@@ -8,8 +8,8 @@ struct SiteKeys: Sendable {
     let global: Fingerprint
     /// Hash of each content file's bytes, by its path in `content/`.
     let contents: [String: Fingerprint]
-    /// What each resource's card shows, by URL.
-    let cards: [String: Fingerprint]
+    /// What each resource's card shows (its URL included), by entry.
+    let cards: [ObjectIdentifier: Fingerprint]
 
     /// `card` gives the fingerprint of what a resource's card shows.
     init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint],
@@ -28,8 +28,8 @@ struct SiteKeys: Sendable {
         }
         global = hasher.finish()
         self.contents = contents
-        let fingerprints = ParallelMap.map(model.entries) { (url: $0.resource.url, card: card($0)) }
-        cards = Dictionary(fingerprints.map { ($0.url, $0.card) }, uniquingKeysWith: { first, _ in first })
+        let fingerprints = ParallelMap.map(model.entries) { (entry: ObjectIdentifier($0), card: card($0)) }
+        cards = Dictionary(fingerprints.map { ($0.entry, $0.card) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A key made of the global key, a group's name and what it reads.
@@ -43,9 +43,6 @@ struct SiteKeys: Sendable {
 
     /// A list of resources as cards, in their order.
     func cards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
-        for entry in entries {
-            hasher.add(entry.resource.url)
-            hasher.add(cards[entry.resource.url] ?? Fingerprint(high: 0, low: 0))
-        }
+        for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? Fingerprint(high: 0, low: 0)) }
     }
 }
