@@ -13,16 +13,18 @@ import Testing
         var tags: [String]
         var values: [String]
         var archived: Bool
+        var day: Int
     }
 
+    /// Resources in listing order, newest first, as the model gives them: a change of date moves one.
     static func resources(_ features: [Features]) -> [Resource] {
         features.enumerated().map { index, feature in
             Resource(source: "content/fiches/r\(index).md", kind: "fiches", slug: "r\(index)", title: "R\(index)",
-                     date: LocalDate(year: 2025, month: 1 + index % 12, day: 1 + index % 28)!, datePrecision: .day, summary: "",
+                     date: LocalDate(year: 2025, month: 1 + feature.day % 12, day: 1 + feature.day % 28)!, datePrecision: .day, summary: "",
                      tags: feature.tags, boussole: ["axe": feature.values], partners: [], links: [], draft: false, aliases: [],
                      expiration: feature.archived ? LocalDate(year: 2020, month: 1, day: 1) : nil, fields: [:],
                      body: MarkdownSource(file: "content/fiches/r\(index).md", text: "", firstLine: 1))
-        }
+        }.sorted { ($0.date, $1.url) > ($1.date, $0.url) }
     }
 
     static func related(_ features: [Features], reusing previous: RelatedLists?) -> RelatedLists {
@@ -38,13 +40,15 @@ import Testing
         func feature() -> Features {
             Features(tags: (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.tags.randomElement(using: &random)! },
                      values: (0..<Int.random(in: 0...3, using: &random)).map { _ in Self.values.randomElement(using: &random)! },
-                     archived: Int.random(in: 0..<10, using: &random) == 0)
+                     archived: Int.random(in: 0..<10, using: &random) == 0, day: Int.random(in: 0..<336, using: &random))
         }
         var features = (0..<150).map { _ in feature() }
         var previous = Self.related(features, reusing: nil)
         for round in 0..<40 {
             for _ in 0..<Int.random(in: 1...3, using: &random) {
-                features[Int.random(in: 0..<features.count, using: &random)] = feature()
+                let index = Int.random(in: 0..<features.count, using: &random)
+                // A new date alone half of the time: the resource moves in the listing order, its URL stays.
+                if Bool.random(using: &random) { features[index].day = Int.random(in: 0..<336, using: &random) } else { features[index] = feature() }
             }
             let reused = Self.related(features, reusing: previous)
             let fresh = Self.related(features, reusing: nil)

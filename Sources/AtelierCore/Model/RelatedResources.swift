@@ -7,16 +7,21 @@
 /// through buckets of identical masks, best overlap first, instead of being scored one by one.
 ///
 /// The lists depend only on every resource's tags, boussole values, date and URL: when none of these changed since
-/// the last build, its lists are taken as they are. When only some resources' tags, boussole values or archiving
-/// changed, the other lists are computed again only where such a resource was, or now enters.
+/// the last build, its lists are taken as they are. When only some resources' tags, boussole values, archiving or
+/// date changed, the other lists are computed again only where such a resource was, or now enters. The lists kept
+/// name resources by their place in URL order, which a change of date does not move (the listing order does).
 struct RelatedResources: Sendable {
     static let limit = 4
     /// Fingerprint of everything the lists are computed from.
     let key: Fingerprint
-    /// Fingerprint of the resources' URLs and order, and of each one's tags, boussole values and archiving.
+    /// Fingerprint of the resources' URLs, in URL order; each one's tags, boussole values, archiving and date, in
+    /// that order.
     let order: Fingerprint
     let features: [Fingerprint]
     private let urls: [String]
+    /// The resources' positions in URL order, and each position's place in that order.
+    private let byURL: [Int32]
+    private let urlPlace: [Int32]
     /// Position of each resource once sorted by (date, newest first; then URL): the tie-break as one integer.
     private let rank: [Int32]
     private let isCandidate: [Bool]
@@ -35,6 +40,7 @@ struct RelatedResources: Sendable {
             let refs = tagIndex.refs(for: resource)
             var feature = FingerprintHasher()
             for ref in refs { feature.add(ref.slug) }
+            feature.add(resource.date.description)
             features.append(feature.finish())
             tags.append(refs.map { ref in
                 let id = tagIDs[ref.slug] ?? {
@@ -52,7 +58,8 @@ struct RelatedResources: Sendable {
                 entry.value.reduce(mask) { mask, value in places[entry.key]?[value].map { mask | UInt64(1) << UInt64($0) } ?? mask }
             }
         }
-        urls = resources.map(\.url)
+        let urls = resources.map(\.url)
+        self.urls = urls
         let order = resources.indices.sorted {
             (resources[$0].date, resources[$1].url) > (resources[$1].date, resources[$0].url)
         }
@@ -65,8 +72,11 @@ struct RelatedResources: Sendable {
         var grouped: [UInt64: [Int32]] = [:]
         for index in order where self.isCandidate[index] { grouped[masks[index], default: []].append(Int32(index)) }
         buckets = grouped.map { ($0.key, $0.value) }
+        let byURL = resources.indices.sorted { urls[$0] < urls[$1] }.map(Int32.init)
+        var urlPlace = [Int32](repeating: 0, count: resources.count)
+        for (place, index) in byURL.enumerated() { urlPlace[Int(index)] = Int32(place) }
+        (self.byURL, self.urlPlace) = (byURL, urlPlace)
         var hasher = FingerprintHasher()
-        var orderHasher = FingerprintHasher()
         for index in resources.indices {
             hasher.add(urls[index])
             hasher.add(Int(rank[index]))
@@ -74,8 +84,6 @@ struct RelatedResources: Sendable {
             hasher.add(Int(masks[index]))
             for tag in tags[index] { hasher.add(Int(tag)) }
             hasher.add(-1)
-            orderHasher.add(urls[index])
-            orderHasher.add(Int(rank[index]))
             var feature = FingerprintHasher()
             feature.add(features[index])
             feature.add(Int(masks[index]))
@@ -83,11 +91,19 @@ struct RelatedResources: Sendable {
             features[index] = feature.finish()
         }
         key = hasher.finish()
+        var orderHasher = FingerprintHasher()
+        for index in byURL { orderHasher.add(urls[Int(index)]) }
         self.order = orderHasher.finish()
-        self.features = features
+        self.features = byURL.map { features[Int($0)] }
     }
 
-    /// Every resource's related resources, as positions in `resources`; `previous` when it was computed from the same.
+    /// The URLs of the resource at `position` in `resources`, most related first.
+    func related(at position: Int, in lists: RelatedLists) -> [String] {
+        lists.lists[Int(urlPlace[position])].map { urls[Int(byURL[Int($0)])] }
+    }
+
+    /// Every resource's related resources, in URL order, each as places in URL order; `previous` when it was computed
+    /// from the same.
     func lists(reusing previous: RelatedLists?) -> RelatedLists {
         let previous = previous.flatMap { previous in
             previous.lists.count == urls.count && previous.lists.allSatisfy({ $0.allSatisfy { $0 >= 0 && Int($0) < urls.count } })
@@ -97,25 +113,23 @@ struct RelatedResources: Sendable {
         let indices = previous.flatMap { affected(since: $0) } ?? Array(urls.indices)
         let computed = ParallelMap.chunked(indices) { indices in
             var scratch = Scratch(count: urls.count)
-            return indices.map { related(to: $0, scratch: &scratch) }
+            return indices.map { related(to: $0, scratch: &scratch).map { urlPlace[Int($0)] } }
         }
-        var lists = indices.count == urls.count ? computed : previous!.lists
-        if indices.count != urls.count {
-            for (index, list) in zip(indices, computed) { lists[index] = list }
-        }
+        var lists = indices.count == urls.count ? [[Int32]](repeating: [], count: urls.count) : previous!.lists
+        for (index, list) in zip(indices, computed) { lists[Int(urlPlace[index])] = list }
         return RelatedLists(key: key, order: order, features: features, lists: lists)
     }
 
-    /// The resources whose lists may differ from `previous`, which holds the same resources in the same order: those
-    /// whose tags, boussole values or archiving changed, and those whose list held one of them or that one now
-    /// enters. Nil when `previous` is of other resources, or when so many changed that computing all is quicker.
+    /// The positions whose lists may differ from `previous`, which holds the same resources: those whose tags,
+    /// boussole values, archiving or date changed, and those whose list held one of them or that one now enters.
+    /// Nil when `previous` is of other resources, or when so many changed that computing all is quicker.
     private func affected(since previous: RelatedLists) -> [Int]? {
         guard previous.order == order, previous.features.count == urls.count else { return nil }
-        let changed = urls.indices.filter { previous.features[$0] != features[$0] }
+        let changed = urls.indices.filter { previous.features[Int(urlPlace[$0])] != features[Int(urlPlace[$0])] }
         guard changed.count <= 64 else { return nil }
         var affected = Set(changed)
         for other in urls.indices where !affected.contains(other) {
-            let list = previous.lists[other]
+            let list = previous.lists[Int(urlPlace[other])].map { byURL[Int($0)] }
             for index in changed {
                 if list.contains(Int32(index)) { affected.insert(other); break }
                 let candidate = (score: score(other, index), index: Int32(index))
@@ -190,7 +204,8 @@ struct RelatedResources: Sendable {
     }
 }
 
-/// The related resources of every resource, by position, and the keys of what they were computed from.
+/// The related resources of every resource, in URL order, each as places in URL order, and the keys of what they were
+/// computed from.
 struct RelatedLists: Sendable, Equatable {
     let key: Fingerprint
     let order: Fingerprint

@@ -46,7 +46,7 @@ struct SiteModelBuilder {
         let stepLinks = StepLinks(published: sorted, all: content.resources, rejected: Set(content.rejected.map(\.file)), log: &log)
         let entries = sorted.enumerated().map { index, resource in
             Entry(resource: resource, tags: tagIndex.refs(for: resource), isArchived: isArchived(resource),
-                  related: relatedLists.lists[index].map { sorted[Int($0)].url },
+                  related: related.related(at: index, in: relatedLists),
                   stepTargets: stepLinks.targets[resource.url] ?? [], paths: stepLinks.memberships[resource.url] ?? [])
         }
         let tags = tagIndex.tags(orderedLike: entries)
