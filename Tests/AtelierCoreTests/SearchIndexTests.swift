@@ -36,6 +36,35 @@ import Testing
         #expect(shards.flatMap(\.terms).sorted() == unique)
     }
 
+    @Test func onlyTheLettersOfChangedTermsAreLaidOutAgain() {
+        var random = SplitMix(seed: 21)
+        let letters = Array("abcdéz")
+        var postings: [String: [UInt32]] = [:]
+        for _ in 0..<4_000 {
+            let term = String((0..<(2 + Int(random.next() % 5))).map { _ in letters[Int(random.next() % UInt64(letters.count))] })
+            postings[term] = (0..<(1 + Int(random.next() % 60))).map { UInt32($0 * 3) << 3 | UInt32(random.next() % 8) }
+        }
+        let before = SearchIndex.State(urls: (0..<200).map { "/d/\($0)/" }, postings: postings)
+        var previous = before
+        previous.runs = SearchIndex.shards(of: before, previous: nil).runs
+        // One term of « b » changes, one of « é » goes, one starting with « z » comes: « a », « c » and « d » stay.
+        var after = before
+        let changedTerm = postings.keys.filter { $0.hasPrefix("b") }.sorted()[0]
+        let goneTerm = postings.keys.filter { $0.hasPrefix("é") }.sorted()[0]
+        after.postings[changedTerm]!.append(UInt32(199) << 3 | 4)
+        after.postings[goneTerm] = nil
+        after.postings["zzzzzz"] = [UInt32(7) << 3 | 1]
+        after.changed = [changedTerm, goneTerm, "zzzzzz"]
+        let (kept, keptRuns) = SearchIndex.shards(of: after, previous: previous)
+        var fresh = after
+        fresh.changed = nil
+        let (made, madeRuns) = SearchIndex.shards(of: fresh, previous: previous)
+        #expect(kept.map(\.key) == made.map(\.key) && kept.map(\.print) == made.map(\.print))
+        #expect(keptRuns == madeRuns)
+        #expect(kept.allSatisfy { ["b", "é", "z"].contains($0.key.prefix(1)) == ($0.contents != nil) })
+        #expect(zip(kept, made).allSatisfy { SearchIndex.shardText($0, in: after) == SearchIndex.shardText($1, in: after) })
+    }
+
     @Test func theIndexHoldsListedResourcesWithEveryWordOfTheirText() throws {
         let deep = String(repeating: "Un paragraphe ordinaire sur la co-construction.\n\n", count: 200) + "Le mot zygomorphe est au fond.\n"
         let site = try Fixture(files: JeudisTests.files.merging([
