@@ -144,7 +144,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Reads the chain of what files gave, which the build needs first, and starts reading the pages' and the
-    /// search's chains on other threads: the build needs them only once its model is made (`finishLoading()`).
+    /// search's chains on another thread: the build needs them only once its model is made (`finishLoading()`).
     func loadAll() {
         guard let (folder, root, chains) = pending else { return }
         pending = nil

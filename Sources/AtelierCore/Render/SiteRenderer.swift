@@ -76,12 +76,12 @@ struct SiteRenderer {
         })
         let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
         let search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url), previous: previous.search, kept: kept)
-        var facts = decisions.map { $0.cached?.facts ?? TextFacts(anchors: [], anchorLinks: [], diagnostics: []) }
+        var facts = decisions.map { $0.carried ? $0.cached?.facts : nil }
         let remade = decisions.indices.filter { !decisions[$0].carried }
         for (index, made) in zip(remade, ParallelMap.map(remade) { make(decisions[$0].entry, writer: writer, search: search) }) {
             facts[index] = made
         }
-        return (facts, search)
+        return (facts.map { $0! }, search)
     }
 
     private struct Decision: Sendable {
