@@ -30,7 +30,8 @@ import Testing
     static func related(_ features: [Features], reusing previous: RelatedLists?) -> RelatedLists {
         let resources = resources(features)
         var log = DiagnosticLog()
-        return RelatedResources(resources: resources, tagIndex: TagIndex(resources: resources, log: &log), boussole: boussole,
+        let tagIndex = TagIndex(resources: resources, log: &log)
+        return RelatedResources(resources: resources, tags: resources.map(tagIndex.refs(for:)), boussole: boussole,
                                 isCandidate: { $0.expiration == nil }).lists(reusing: previous)
     }
 

@@ -31,18 +31,18 @@ struct RelatedResources: Sendable {
     /// Candidates grouped by boussole mask, each group in rank order.
     private let buckets: [(mask: UInt64, members: [Int32])]
 
-    init(resources: [Resource], tagIndex: TagIndex, boussole: BoussoleConfig, isCandidate: (Resource) -> Bool) {
+    /// `tags` are each resource's themes, in the order of `resources`.
+    init(resources: [Resource], tags refs: [[TagRef]], boussole: BoussoleConfig, isCandidate: (Resource) -> Bool) {
         var tagIDs: [String: Int32] = [:]
         var tagMembers: [[Int32]] = []
         var tags: [[Int32]] = []
         var features: [Fingerprint] = []
         for (index, resource) in resources.enumerated() {
-            let refs = tagIndex.refs(for: resource)
             var feature = FingerprintHasher()
-            for ref in refs { feature.add(ref.slug) }
+            for ref in refs[index] { feature.add(ref.slug) }
             feature.add(resource.date.description)
             features.append(feature.finish())
-            tags.append(refs.map { ref in
+            tags.append(refs[index].map { ref in
                 let id = tagIDs[ref.slug] ?? {
                     tagIDs[ref.slug] = Int32(tagMembers.count)
                     tagMembers.append([])

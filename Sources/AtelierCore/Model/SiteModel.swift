@@ -27,8 +27,8 @@ public struct SiteModel: Sendable {
     /// Ids the templates give every page, which texts may link to.
     let templateAnchors: Set<String>
     private let entryIndex: [String: Int]
-    /// Positions of the listed entries that carry each boussole value, in entry order, by `axis:value`.
-    private let boussoleMembers: [String: [Int]]
+    /// Positions of the listed entries that carry each boussole value, in entry order, by axis then value.
+    private let boussoleMembers: [String: [String: [Int]]]
 
     init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag], grid: Grid?,
          pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
@@ -52,10 +52,10 @@ public struct SiteModel: Sendable {
         self.otherTexts = otherTexts
         self.templateAnchors = templateAnchors
         entryIndex = Dictionary(entries.enumerated().map { ($1.resource.url, $0) }, uniquingKeysWith: { a, _ in a })
-        var members: [String: [Int]] = [:]
+        var members: [String: [String: [Int]]] = [:]
         for (index, entry) in entries.enumerated() where !entry.isArchived {
             for (axis, values) in entry.resource.boussole {
-                for value in Set(values) { members[axis + ":" + value, default: []].append(index) }
+                for value in Set(values) { members[axis, default: [:]][value, default: []].append(index) }
             }
         }
         boussoleMembers = members
@@ -71,9 +71,9 @@ public struct SiteModel: Sendable {
     /// Listed entries that carry every one of these boussole values (axis id, value id), in entry order.
     func listed(boussole criteria: [(axis: String, value: String)]) -> [Entry] {
         guard let first = criteria.first else { return entries.filter { !$0.isArchived } }
-        var positions = boussoleMembers[first.axis + ":" + first.value] ?? []
+        var positions = boussoleMembers[first.axis]?[first.value] ?? []
         for criterion in criteria.dropFirst() {
-            let other = Set(boussoleMembers[criterion.axis + ":" + criterion.value] ?? [])
+            let other = Set(boussoleMembers[criterion.axis]?[criterion.value] ?? [])
             positions = positions.filter(other.contains)
         }
         return positions.map { entries[$0] }

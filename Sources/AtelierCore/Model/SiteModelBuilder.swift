@@ -40,12 +40,13 @@ struct SiteModelBuilder {
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = sortedForListing(published)
         let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
-        let related = RelatedResources(resources: sorted, tagIndex: tagIndex, boussole: content.boussole,
+        let refs = sorted.map(tagIndex.refs(for:))
+        let related = RelatedResources(resources: sorted, tags: refs, boussole: content.boussole,
                                        isCandidate: { !isArchived($0) })
         let relatedLists = related.lists(reusing: previousRelated)
         let stepLinks = StepLinks(published: sorted, all: content.resources, rejected: Set(content.rejected.map(\.file)), log: &log)
         let entries = sorted.enumerated().map { index, resource in
-            Entry(resource: resource, tags: tagIndex.refs(for: resource), isArchived: isArchived(resource),
+            Entry(resource: resource, tags: refs[index], isArchived: isArchived(resource),
                   related: related.related(at: index, in: relatedLists),
                   stepTargets: stepLinks.targets[resource.url] ?? [], paths: stepLinks.memberships[resource.url] ?? [])
         }
@@ -156,7 +157,7 @@ struct SiteModelBuilder {
                 }
             }
         }
-        for (url, files) in owners.sorted(by: { $0.key < $1.key }) where files.count > 1 {
+        for (url, files) in owners.filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
             for file in Set(files).sorted() where file.hasPrefix("content/") {
                 let others = files.filter { $0 != file }
                 log.error(.adresseEnDouble, "l'adresse \(url) est déjà prise par \(Suggestion.list(Array(Set(others)).sorted()))",

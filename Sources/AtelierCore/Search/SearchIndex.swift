@@ -104,8 +104,9 @@ final class SearchIndex: @unchecked Sendable {
     /// Listed resources' URLs, sorted: a document's number is its place here.
     let urls: [String]
     private let numbers: [String: Int]
-    /// The cache's postings, renumbered, without those of the documents made again: what this build's join.
-    private let kept: [String: [UInt32]]
+    /// The cache's postings, renumbered, without those of the documents made again: what this build's join (handed
+    /// over to the state, once).
+    private var kept: [String: [UInt32]]
     /// The terms whose kept postings lost a document, when every document kept its number (nil otherwise).
     private let thinned: Set<String>?
     /// The cache's postings when every document kept its number: what `changed` is worked out against.
@@ -195,10 +196,12 @@ final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Every document's postings, once all are added: the kept ones, and the added ones in document order.
+    /// Every document's postings, once all are added: the kept ones, and the added ones in document order. Asked for
+    /// once: the kept postings are updated in place rather than copied.
     func state() -> State {
         let added = ParallelMap.map(parts) { $0.postings.mapValues { $0.sorted() } }
-        var postings = kept
+        var postings: [String: [UInt32]] = [:]
+        swap(&postings, &kept)
         var changed = thinned
         for part in added {
             for (term, list) in part {
