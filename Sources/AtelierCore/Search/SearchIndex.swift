@@ -244,7 +244,7 @@ final class SearchIndex: @unchecked Sendable {
     }
 
     /// The first letter of a term or a key: its run.
-    private static func run(of term: String) -> String { String(term.unicodeScalars.first!) }
+    private static func run(of term: String) -> String { term.unicodeScalars.first.map { String($0) } ?? "" }
 
     /// One run's terms laid out in shards, each with its fingerprint.
     private static func layOut(_ entries: [(key: String, value: [UInt32])]) -> [Shard] {
