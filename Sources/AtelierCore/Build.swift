@@ -219,20 +219,19 @@ public enum Build {
 public struct InputScan: Sendable {
     let content: FileTree.Listing
     let templates: FileTree.Listing
+    /// Every file's signature, by its path in the project (`content/fiches/x.md`).
+    public let signatures: [String: BuildCache.Signature]
 
     public init(root: URL) {
         content = FileTree.list(root.appendingPathComponent("content"), within: root)
         templates = FileTree.list(root.appendingPathComponent("templates"), within: root)
-    }
-
-    public var signatures: [String: BuildCache.Signature] {
         var all: [String: BuildCache.Signature] = [:]
         let refused = BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0)
         for (folder, listing) in [("content/", content), ("templates/", templates)] {
             for (path, signature) in listing.signatures { all[folder + path] = signature }
             for item in listing.refused { all[folder + item.path] = refused }
         }
-        return all
+        signatures = all
     }
 }
 
