@@ -17,7 +17,7 @@ public final class BuildCache: @unchecked Sendable {
     static let formatVersion = 11
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
-    enum Part: String, CaseIterable, Sendable {
+    enum Part: String, Sendable {
         case state = "etat.bin"
         case reads = "lectures.bin"
         case pages = "pages.bin"

@@ -185,12 +185,12 @@ struct RelatedResources: Sendable {
             for level in stride(from: highest, through: 1, by: -1) {
                 if best.count == Self.limit, best[best.count - 1].score > level { break }
                 for (bucket, overlap) in zip(buckets, levels) where overlap == level {
-                var taken = 0
-                for other in bucket.members where Int(other) != index && scratch.shared[Int(other)] == 0 {
-                    consider((level, other))
-                    taken += 1
-                    if taken == Self.limit { break }
-                }
+                    var taken = 0
+                    for other in bucket.members where Int(other) != index && scratch.shared[Int(other)] == 0 {
+                        consider((level, other))
+                        taken += 1
+                        if taken == Self.limit { break }
+                    }
                 }
             }
         }

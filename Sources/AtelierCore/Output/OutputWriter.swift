@@ -195,14 +195,8 @@ final class OutputWriter: @unchecked Sendable {
 
     /// The file at `path` has exactly these bytes: same size first, then the same contents.
     private static func holds(_ path: String, bytes: UnsafeRawBufferPointer) -> Bool {
-        let file = open(path, O_RDONLY)
-        guard file >= 0 else { return false }
-        defer { close(file) }
-        var status = stat()
-        guard fstat(file, &status) == 0, Int(status.st_size) == bytes.count else { return false }
-        var contents = [UInt8](repeating: 0, count: bytes.count)
-        let read = contents.withUnsafeMutableBytes { Foundation.read(file, $0.baseAddress, bytes.count) }
-        return read == bytes.count && contents.withUnsafeBytes { $0.elementsEqual(bytes) }
+        guard OutputManifest.status(path)?.size == bytes.count, let contents = FileDescriptor.readAll(path) else { return false }
+        return contents.withUnsafeBytes { $0.elementsEqual(bytes) }
     }
 
     private static func create(_ path: String, bytes: UnsafeRawBufferPointer) throws {
