@@ -136,6 +136,57 @@ import FoundationXML
         #expect(site.read("robots.txt")?.contains("Sitemap: https://exemple.fr/sitemap.xml") == true)
     }
 
+    @Test func aSitemapLongerThanItsSizeIsSplitBehindAnIndexAndOnlyTheChangedPartIsMadeAgain() throws {
+        let site = try Fixture(files: Self.files, site: Fixture.siteYAML + "\nsitemap_size: 3\n")
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let index = try #require(site.read("sitemap.xml"))
+        #expect(XMLParser(data: Data(index.utf8)).parse())
+        let parts = index.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        #expect(index.contains("<sitemapindex") && parts.count > 2)
+        #expect(parts == parts.indices.map { "https://exemple.fr/sitemap\($0 + 1).xml" })
+        var listed: [String] = []
+        for part in parts.indices {
+            let text = try #require(site.read("sitemap\(part + 1).xml"))
+            #expect(XMLParser(data: Data(text.utf8)).parse())
+            let urls = text.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+            #expect(urls.count <= 3 && !urls.isEmpty)
+            listed += urls
+        }
+        #expect(listed == listed.sorted() && Set(listed).count == listed.count)
+        #expect(listed.contains("https://exemple.fr/fiches/alpha/") && listed.contains("https://exemple.fr/"))
+        #expect(!site.exists("sitemap\(parts.count + 1).xml"))
+        #expect(site.read("robots.txt")?.contains("Sitemap: https://exemple.fr/sitemap.xml") == true)
+        let alphaPart = try #require(parts.indices.first { site.read("sitemap\($0 + 1).xml")!.contains("/fiches/alpha/<") })
+        #expect(site.read("sitemap\(alphaPart + 1).xml")?.contains("/fiches/alpha/</loc><lastmod>2025-10-01</lastmod>") == true)
+
+        // A new date for alpha changes its part of the sitemap; the other parts are carried over.
+        let before = parts.indices.map { site.read("sitemap\($0 + 1).xml")! }
+        try site.write("content/fiches/alpha.md", Self.files["content/fiches/alpha.md"]!.replacingOccurrences(of: "2025-10-01", with: "2025-10-02"))
+        #expect(site.build().succeeded)
+        for part in parts.indices {
+            let text = try #require(site.read("sitemap\(part + 1).xml"))
+            #expect((text == before[part]) == (part != alphaPart), "part \(part + 1)")
+        }
+
+        // Back under its size, the sitemap is one file again, and its parts are gone.
+        try site.write("content/site.yml", Fixture.siteYAML)
+        #expect(site.build().succeeded)
+        #expect(site.read("sitemap.xml")?.contains("<urlset") == true)
+        #expect(site.read("sitemap.xml")?.contains("/fiches/alpha/</loc><lastmod>2025-10-02</lastmod>") == true)
+        #expect(!site.exists("sitemap1.xml"))
+    }
+
+    @Test func aSitemapSizeAboveWhatSearchEnginesReadIsAMistake() throws {
+        let site = try Fixture(files: Self.files, site: Fixture.siteYAML + "\nsitemap_size: 60000\n")
+        defer { site.remove() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let mistake = try #require(report.diagnostics.first { $0.code == .entierAttendu })
+        #expect(mistake.message.contains("« sitemap_size » ne peut dépasser 50 000"))
+        #expect(mistake.location.file == "content/site.yml")
+    }
+
     @Test func aDateKnownOnlyByItsMonthOrYearIsShownAsSuchAndInNoJeudi() throws {
         let site = try Fixture(files: [
             "content/fiches/annee.md": Fixture.resource(title: "Année", date: "2020"),

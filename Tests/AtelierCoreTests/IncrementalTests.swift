@@ -370,7 +370,8 @@ import Testing
                 try (String(contentsOf: footer, encoding: .utf8) + "<!-- \(random.next() % 10) -->\n").write(to: footer, atomically: false, encoding: .utf8)
                 return "template"
             case 11:
-                try site.write("content/site.yml", Fixture.siteYAML.replacingOccurrences(of: "page_size: 2", with: "page_size: \(pick([2, 3, 5]))"))
+                try site.write("content/site.yml", Fixture.siteYAML.replacingOccurrences(of: "page_size: 2", with: "page_size: \(pick([2, 3, 5]))")
+                               + pick(["", "\nsitemap_size: 4\n", "\nsitemap_size: 9\n"]))
                 return "site.yml"
             case 12:
                 try site.write("content/boussole.yml", Fixture.boussoleYAML.replacingOccurrences(of: "label: Consolider", with: "label: \(pick(["Consolider", "Renforcer"]))"))

@@ -176,6 +176,18 @@ import FoundationXML
         #expect(!feed.contains("href=&quot;/"))
     }
 
+    @Test func theDigestFeedShowsOnlyTheNewestIssuesAndTheArchiveKeepsThemAll() throws {
+        let site = try Fixture(files: Self.files, site: Fixture.siteYAML + "\nfeed_size: 1\n")
+        defer { site.remove() }
+        #expect(site.build(date: "2025-11-20").succeeded)
+        let feed = try #require(site.read("jeudis/atom.xml"))
+        #expect(feed.components(separatedBy: "<entry>").count - 1 == 1)
+        #expect(feed.contains("<id>https://exemple.fr/jeudis/2025-11-20/</id>"))
+        #expect(!feed.contains("2025-11-06"))
+        let archive = try #require(site.read("jeudis/index.html"))
+        #expect(archive.contains("/jeudis/2025-11-06/") && archive.contains("/jeudis/2025-11-20/"))
+    }
+
     @Test func calendarFilesHoldEveryEventWithStableIdentifiers() throws {
         let site = try Fixture(files: Self.files)
         defer { site.remove() }

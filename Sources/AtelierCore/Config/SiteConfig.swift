@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public let tagIndex: String
     public let pageSize: Int
     public let feedSize: Int
+    /// Addresses per file of the sitemap, beyond which it is split.
+    public let sitemapSize: Int
     public let jeudis: JeudisSettings
     public let linkTypes: [LinkType]
     public let kinds: [KindConfig]

@@ -7,7 +7,7 @@ enum SiteConfigLoader {
     static let commonFields = ["title", "date", "summary", "tags", "boussole", "partenaires", "liens",
                                "draft", "slug", "aliases", "expiration"]
     private static let siteKeys = ["title", "description", "base_url", "language", "timezone", "tag_index",
-                                   "page_size", "feed_size", "jeudis", "link_types", "kinds"]
+                                   "page_size", "feed_size", "sitemap_size", "jeudis", "link_types", "kinds"]
     private static let kindKeys = ["singular", "plural", "description", "sort", "fields"]
     private static let fieldKeys = ["type", "required", "label"]
     private static let reservedFolders = ["pages", "jeudis", "boussole", "assets"]
@@ -30,6 +30,7 @@ enum SiteConfigLoader {
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) } ?? "themes"
         let pageSize = map["page_size"].flatMap { file.positiveInt($0, field: "page_size", log: &log) } ?? 24
         let feedSize = map["feed_size"].flatMap { file.positiveInt($0, field: "feed_size", log: &log) } ?? 20
+        let sitemapSize = map["sitemap_size"].flatMap { readSitemapSize($0, file: file, log: &log) } ?? 30_000
         let jeudis = readJeudis(map["jeudis"], file: file, log: &log)
         let linkTypes = readLinkTypes(map["link_types"], file: file, log: &log)
         let kinds = map["kinds"].map { readKinds($0, file: file, log: &log) } ?? []
@@ -37,6 +38,7 @@ enum SiteConfigLoader {
         // Mistakes are reported but do not stop the reading: the content is checked against what could be read.
         return SiteConfig(title: title, description: description, baseURL: baseURL, language: language,
                           timeZone: timeZone, tagIndex: tagIndex, pageSize: pageSize, feedSize: feedSize,
+                          sitemapSize: sitemapSize,
                           jeudis: jeudis, linkTypes: linkTypes, kinds: kinds)
     }
 
@@ -46,6 +48,17 @@ enum SiteConfigLoader {
         if let zone = TimeZone(identifier: name) { return zone }
         log.error(.fuseauInconnu, "fuseau horaire inconnu : « \(name) »", at: file.location(node), hint: "par exemple Europe/Paris")
         return paris
+    }
+
+    /// Search engines read at most 50,000 addresses from one sitemap file.
+    private static func readSitemapSize(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> Int? {
+        guard let size = file.positiveInt(node, field: "sitemap_size", log: &log) else { return nil }
+        guard size <= 50_000 else {
+            log.error(.entierAttendu, "« sitemap_size » ne peut dépasser 50 000 : les moteurs de recherche ne lisent pas plus d'adresses par fichier",
+                      at: file.location(node))
+            return nil
+        }
+        return size
     }
 
     private static func readJeudis(_ node: Node?, file: YAMLFile, log: inout DiagnosticLog) -> JeudisSettings {

@@ -55,7 +55,11 @@ struct Feeds {
         return xml + "</feed>\n"
     }
 
-    /// One entry per issue of the weekly digest, newest first.
+    /// The newest issues of the weekly digest, as many as the feed shows resources: the archive at `/jeudis/` holds
+    /// them all, and a feed reader need not download years of them at each visit.
+    var feedIssues: ArraySlice<JeudiIssue> { model.jeudis.prefix(site.feedSize) }
+
+    /// One entry per issue of the weekly digest (the newest), newest first.
     func jeudisAtom() -> String {
         let updated = model.jeudis.first?.thursday ?? model.buildDate
         var xml = """
@@ -69,7 +73,7 @@ struct Feeds {
           <author><name>\(XML.escape(site.title))</name></author>
 
         """
-        for issue in model.jeudis {
+        for issue in feedIssues {
             let url = XML.escape(site.absoluteURL(issue.url))
             let items = issue.newEntryURLs.compactMap { model.entry(url: $0) }.map {
                 "<li><a href=\"\(site.absoluteURL($0.resource.url))\">\(XML.escape($0.resource.title))</a></li>"
@@ -95,20 +99,49 @@ struct Feeds {
         return model.markdown.render(entry.resource.body, log: &ignored).html
     }
 
-    func sitemap(urls: [String]) -> String {
-        let lastChange = Dictionary(model.entries.map { ($0.resource.url, $0.resource.date.iso($0.resource.datePrecision)) },
-                                    uniquingKeysWith: { a, _ in a })
+    /// A page of the sitemap and the date it last changed, when it is a resource's.
+    struct SitemapPage: Sendable {
+        let url: String
+        let lastChange: String?
+    }
+
+    /// The sitemap's pages in order of address, each part at most `sitemap_size` long: one part, `/sitemap.xml`,
+    /// unless the site outgrows it (search engines read at most 50,000 addresses from one file).
+    func sitemapParts(urls: [String]) -> [ArraySlice<SitemapPage>] {
+        let pages = urls.sorted().map { url in
+            SitemapPage(url: url, lastChange: model.entry(url: url).map { $0.resource.date.iso($0.resource.datePrecision) })
+        }
+        return stride(from: 0, to: max(pages.count, 1), by: site.sitemapSize).map { pages[$0..<min(pages.count, $0 + site.sitemapSize)] }
+    }
+
+    /// Where a part of the sitemap goes: `sitemap.xml` when there is one, `sitemap1.xml`… when it is split.
+    static func sitemapPath(part: Int, of count: Int) -> String { count == 1 ? "sitemap.xml" : "sitemap\(part + 1).xml" }
+
+    func sitemap(_ pages: ArraySlice<SitemapPage>) -> String {
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        for url in urls.sorted() {
-            xml += "  <url><loc>\(XML.escape(site.absoluteURL(url)))</loc>"
-            if let date = lastChange[url] { xml += "<lastmod>\(date)</lastmod>" }
+        for page in pages {
+            xml += "  <url><loc>\(XML.escape(site.absoluteURL(page.url)))</loc>"
+            if let date = page.lastChange { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
+    }
+
+    /// A split sitemap's `/sitemap.xml`: the list of its parts.
+    func sitemapIndex(parts: Int) -> String {
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+        """
+        for part in 0..<parts {
+            xml += "  <sitemap><loc>\(XML.escape(site.absoluteURL("/" + Self.sitemapPath(part: part, of: parts))))</loc></sitemap>\n"
+        }
+        return xml + "</sitemapindex>\n"
     }
 
     func robots() -> String {

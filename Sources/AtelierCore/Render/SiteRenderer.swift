@@ -205,18 +205,26 @@ struct SiteRenderer {
         _ = ParallelMap.map(last) { $0() }
     }
 
+    /// Each part of the sitemap is a group keyed by its pages and their dates; `robots.txt`, and the index of a split
+    /// sitemap, by the number of parts.
     private func sitemap(into writer: OutputWriter) {
         let feeds = Feeds(model: model)
-        let pages = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }.sorted()
-        let key = keys.key("plan du site") { hasher in
-            for page in pages {
-                hasher.add(page)
-                hasher.add(model.entry(url: page).map { $0.resource.date.iso($0.resource.datePrecision) } ?? "")
-            }
+        let urls = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
+        let parts = feeds.sitemapParts(urls: urls)
+        let index = Group(id: "plan du site", key: keys.key("plan du site") { $0.add(parts.count) }, files: {
+            [.text(path: "robots.txt", text: feeds.robots())]
+                + (parts.count > 1 ? [.text(path: "sitemap.xml", text: feeds.sitemapIndex(parts: parts.count))] : [])
+        })
+        let groups = parts.indices.map { part in
+            let path = Feeds.sitemapPath(part: part, of: parts.count)
+            return Group(id: "plan du site " + path, key: keys.key("plan du site " + path) { hasher in
+                for page in parts[part] {
+                    hasher.add(page.url)
+                    hasher.add(page.lastChange ?? "")
+                }
+            }, files: { [.text(path: path, text: feeds.sitemap(parts[part]))] })
         }
-        make(Group(id: "plan du site", key: key,
-                   files: { [.text(path: "sitemap.xml", text: feeds.sitemap(urls: pages)), .text(path: "robots.txt", text: feeds.robots())] }),
-             into: writer)
+        _ = ParallelMap.map([index] + groups) { make($0, into: writer) }
     }
 
     /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
@@ -376,7 +384,7 @@ struct SiteRenderer {
                     hasher.add(model.markdown.resolve(lookup.path)?.availability.code ?? -1)
                 }
             }
-            for issue in model.jeudis {
+            for issue in feeds.feedIssues {
                 hasher.add(issue.thursday.description)
                 hasher.add(issue.editorial?.editorial.title ?? "")
                 hasher.add(issue.editorial?.body.html ?? "")
