@@ -156,7 +156,7 @@ public enum Build {
         let cache = options.memory ?? BuildCache()
         cache.replace(project: options.root, inputs: inputs.signatures, optionsKey: optionsKey(today, options), summary: summary(model),
                       timeZone: content.site.timeZone, configuration: content.configuration, warnings: log.sorted,
-                      reads: content.reads, related: model.related, made: renderer.made,
+                      reads: content.reads, links: model.links, related: model.related, made: renderer.made,
                       live: manifest, previous: live)
         if options.memory == nil {
             do {

@@ -14,7 +14,7 @@ import Foundation
 /// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 11
+    static let formatVersion = 12
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, Sendable {
@@ -73,6 +73,8 @@ public final class BuildCache: @unchecked Sendable {
     var configuration = Fingerprint(high: 0, low: 0)
     var warnings: [Diagnostic] = []
     var trees: [OutputManifest] = []
+    /// What every link could find (`SiteModel.links`).
+    var links: Fingerprint?
     // What files gave and groups were made from (pages.bin).
     var reads: [String: CachedRead] = [:]
     var texts: [String: CachedText] = [:]
@@ -97,6 +99,13 @@ public final class BuildCache: @unchecked Sendable {
 
     public init() {}
 
+    /// What a resource's text gave, when its bytes (`hash`) are those the cache kept and each of its links still finds
+    /// the same thing (looked up again only when what links may find changed).
+    func text(of source: String, hash: Fingerprint?, in model: SiteModel) -> CachedText? {
+        guard let text = texts[source], text.hash == hash else { return nil }
+        return links == model.links || text.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) ? text : nil
+    }
+
     func tree(_ fingerprint: Fingerprint?) -> OutputManifest? {
         fingerprint.flatMap { fingerprint in trees.first { $0.fingerprint == fingerprint } }
     }
@@ -104,7 +113,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Becomes the memory of the build that just succeeded. The manifests kept are the new site's and the one of
     /// the site it replaced: the two trees on disk.
     func replace(project root: URL, inputs: [String: Signature], optionsKey: String, summary: BuildSummary, timeZone: TimeZone,
-                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], related: RelatedLists, made: MadeGroups,
+                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], links: Fingerprint, related: RelatedLists, made: MadeGroups,
                  live: OutputManifest, previous: OutputManifest?) {
         project = PhysicalPath.resolve(root)
         self.inputs = inputs
@@ -114,6 +123,7 @@ public final class BuildCache: @unchecked Sendable {
         self.configuration = configuration
         self.warnings = warnings
         self.reads = reads
+        self.links = links
         self.related = related
         texts = made.texts
         parsedTexts = made.parsedTexts
@@ -305,6 +315,7 @@ public final class BuildCache: @unchecked Sendable {
         writer.fingerprint(configuration)
         writer.array(warnings) { $0.diagnostic($1) }
         writer.array(trees) { $1.write(to: &$0) }
+        writer.optional(links) { $0.fingerprint($1) }
         writer.array(Part.chained) { writer, part in
             writer.array(chains[part, default: []]) { $0.fingerprint($1.checksum); $0.int($1.size) }
         }
@@ -319,6 +330,7 @@ public final class BuildCache: @unchecked Sendable {
         configuration = try reader.fingerprint()
         warnings = try reader.array { try $0.diagnostic() }
         trees = try reader.array { try OutputManifest.read(from: &$0) }
+        links = try reader.optional { try $0.fingerprint() }
         return try reader.array { reader in try reader.array { Link(checksum: try $0.fingerprint(), size: try $0.int()) } }
     }
 

@@ -19,6 +19,8 @@ public struct SiteModel: Sendable {
     public let draftCount: Int
     /// Turns resources' texts into HTML, links rewritten against the content of this build.
     public let markdown: MarkdownRenderer
+    /// What every link may find, as one fingerprint: while it is the last build's, each link finds what it found then.
+    let links: Fingerprint
     /// Every entry's related resources as computed, for the next build.
     let related: RelatedLists
     /// Texts other than resources' (pages, editorials, files whose header has mistakes), whose anchor links are
@@ -32,7 +34,7 @@ public struct SiteModel: Sendable {
 
     init(site: SiteConfig, boussole: BoussoleConfig, buildDate: LocalDate, entries: [Entry], tags: [Tag], grid: Grid?,
          pages: [RenderedPage], home: RenderedPage?, jeudis: [JeudiIssue], redirects: [Redirect], staticFiles: [String],
-         scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, related: RelatedLists, otherTexts: [RenderedMarkdown],
+         scheduledCount: Int, draftCount: Int, markdown: MarkdownRenderer, links: Fingerprint, related: RelatedLists, otherTexts: [RenderedMarkdown],
          templateAnchors: Set<String>) {
         self.site = site
         self.boussole = boussole
@@ -48,6 +50,7 @@ public struct SiteModel: Sendable {
         self.scheduledCount = scheduledCount
         self.draftCount = draftCount
         self.markdown = markdown
+        self.links = links
         self.related = related
         self.otherTexts = otherTexts
         self.templateAnchors = templateAnchors

@@ -14,7 +14,8 @@ struct SiteModelBuilder {
         checkURLs(resources: published, pages: pages, log: &log)
 
         let publishedURLs = Set(published.map(\.url))
-        let renderer = MarkdownRenderer(resolve: linkResolver(published: publishedURLs))
+        let (resolve, links) = linkResolver(published: publishedURLs)
+        let renderer = MarkdownRenderer(resolve: resolve)
         // An editorial appears under its own title (h2) on the issue page.
         let editorialRenderer = MarkdownRenderer(headingOffset: 1, resolve: renderer.resolve)
         let renderedPages = ParallelMap.map(pages) { page -> (RenderedPage, DiagnosticLog) in
@@ -67,6 +68,7 @@ struct SiteModelBuilder {
             scheduledCount: content.resources.filter { !isPublished($0) && !$0.draft }.count,
             draftCount: content.resources.filter { !isPublished($0) && $0.draft }.count,
             markdown: renderer,
+            links: links,
             related: relatedLists,
             otherTexts: renderedPages.map(\.0.body) + renderedEditorials.map(\.0.body) + renderedRejected.map(\.0),
             templateAnchors: templateAnchors)
@@ -77,8 +79,8 @@ struct SiteModelBuilder {
     }
 
     /// Every content file a Markdown link may point to: resources (published, scheduled or drafts), pages, editorials,
-    /// copied files.
-    private func linkResolver(published: Set<String>) -> MarkdownRenderer.LinkResolver {
+    /// copied files; and the fingerprint of that table.
+    private func linkResolver(published: Set<String>) -> (MarkdownRenderer.LinkResolver, Fingerprint) {
         typealias Target = MarkdownRenderer.LinkTarget
         var targets: [String: Target] = [:]
         for resource in content.resources {
@@ -90,8 +92,13 @@ struct SiteModelBuilder {
         for editorial in content.editorials { targets["jeudis/\(editorial.thursday).md"] = Target(url: JeudiIssue.url(of: editorial.thursday)) }
         for file in content.staticFiles { targets[file] = Target(url: "/" + file) }
         for body in content.rejected { targets[String(body.file.dropFirst("content/".count))] = Target(url: "", availability: .rejected) }
+        let fingerprint = Fingerprint.unordered(targets) { hasher, entry in
+            hasher.add(entry.key)
+            hasher.add(entry.value.url)
+            hasher.add(entry.value.availability.code)
+        }
         let table = targets
-        return { table[$0] }
+        return ({ table[$0] }, fingerprint)
     }
 
     private func featuredURLs(_ editorial: Editorial, published: Set<String>, log: inout DiagnosticLog) -> [String] {

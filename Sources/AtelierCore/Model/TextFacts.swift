@@ -27,8 +27,7 @@ extension TextFacts {
     /// are unchanged, parsed again otherwise. For a check, which writes nothing.
     static func of(_ model: SiteModel, previous: BuildCache, hashes: [String: Fingerprint]) -> [TextFacts] {
         ParallelMap.map(model.entries) { entry in
-            if let cached = previous.texts[entry.resource.source], cached.hash == hashes[entry.resource.source],
-               cached.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) {
+            if let cached = previous.text(of: entry.resource.source, hash: hashes[entry.resource.source], in: model) {
                 return cached.facts
             }
             var log = DiagnosticLog()

@@ -24,15 +24,10 @@ struct OutputManifest: Sendable, Equatable {
     /// The fingerprint sums those of the files, each of its path and hash: the same whatever the order in which they
     /// come, without sorting twenty thousand paths.
     init(files: [String: File]) {
-        var sum = (high: UInt64(0), low: UInt64(0))
-        for (path, file) in files {
-            var hasher = FingerprintHasher()
-            hasher.add(path)
-            hasher.add(file.hash)
-            let print = hasher.finish()
-            sum = (sum.high &+ print.high, sum.low &+ print.low)
-        }
-        self.init(files: files, fingerprint: Fingerprint(high: sum.high, low: sum.low))
+        self.init(files: files, fingerprint: Fingerprint.unordered(files) { hasher, entry in
+            hasher.add(entry.key)
+            hasher.add(entry.value.hash)
+        })
     }
 
     private init(files: [String: File], fingerprint: Fingerprint) {

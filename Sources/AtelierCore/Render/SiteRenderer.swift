@@ -98,9 +98,7 @@ struct SiteRenderer {
     private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
         let source = entry.resource.source
         let files = resourceFiles(entry)
-        let cached = previous.texts[source].flatMap { text in
-            text.hash == keys.contents[source] && text.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) ? text : nil
-        }
+        let cached = previous.text(of: source, hash: keys.contents[source], in: model)
         let key = resourceKey(entry, lookups: cached?.lookups)
         let carried = cached != nil && previous.groups["ressource " + entry.resource.url]?.key == key
             && files.allSatisfy { writer.liveFile($0) != nil }

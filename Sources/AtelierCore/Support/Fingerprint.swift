@@ -38,6 +38,18 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
         data.withUnsafeBytes { hasher.add(buffer: $0) }
         return hasher.finish()
     }
+
+    /// The sum of each item's fingerprint: the same whatever the order in which they come, without sorting them.
+    static func unordered<Items: Sequence>(_ items: Items, _ add: (inout FingerprintHasher, Items.Element) -> Void) -> Fingerprint {
+        var sum = (high: UInt64(0), low: UInt64(0))
+        for item in items {
+            var hasher = FingerprintHasher()
+            add(&hasher, item)
+            let print = hasher.finish()
+            sum = (sum.high &+ print.high, sum.low &+ print.low)
+        }
+        return Fingerprint(high: sum.high, low: sum.low)
+    }
 }
 
 /// Two lanes of xxHash64's round function over the bytes fed, eight at a time.
