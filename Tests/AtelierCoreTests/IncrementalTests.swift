@@ -311,6 +311,45 @@ import Testing
         #expect(try build(site, Options(), cold: false).files.mapValues(\.bytes) == build(site, Options(), cold: true).files.mapValues(\.bytes))
     }
 
+    @Test func aSecondFolderWhoseFilesTheCacheDoesNotKnowKeepsItsFoldersAndNoneOfItsFiles() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu.\n"))
+        #expect(site.build().succeeded)  // the twin now holds the first site
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".atelier/cache"))
+        let twin = OutputFolder(site.output).twin
+        let fm = FileManager.default
+        // A file changed in place (the live site's too: they are one file), a stray file, a link, an empty folder.
+        let alpha = twin.appendingPathComponent("fiches/alpha/index.html")
+        let handle = try FileHandle(forWritingTo: alpha)
+        try handle.truncate(atOffset: 10)
+        try handle.close()
+        try "intrus".write(to: twin.appendingPathComponent("fiches/intrus.html"), atomically: false, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: twin.appendingPathComponent("lien").path, withDestinationPath: "/etc/hostname")
+        try fm.createDirectory(at: twin.appendingPathComponent("vide/dedans"), withIntermediateDirectories: true)
+        let folder = { (url: URL) in (try fm.attributesOfItem(atPath: url.path))[.systemFileNumber] as? Int }
+        let kept = try folder(twin.appendingPathComponent("fiches/beta"))
+
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(try folder(site.output.appendingPathComponent("fiches/beta")) == kept, "the twin's folders are kept, not made again")
+        for stray in ["fiches/intrus.html", "lien", "vide"] {
+            #expect(!fm.fileExists(atPath: site.output.appendingPathComponent(stray).path), "\(stray)")
+        }
+        #expect(Fixture.tree(site.output) == Fixture.tree(try coldOutput(site)))
+    }
+
+    /// The site built from nothing, in a copy of the project, as its folder tree.
+    private func coldOutput(_ site: Fixture) throws -> URL {
+        let root = site.root.deletingLastPathComponent().appendingPathComponent("froid-\(UUID().uuidString)")
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: site.root.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        #expect(Build.run(BuildOptions(root: root, date: LocalDate(iso: "2025-11-20")!)).succeeded)
+        return root.appendingPathComponent("public")
+    }
+
     @Test func theCacheIsNeverWrittenIntoAFolderAtelierDidNotMake() throws {
         let site = try Fixture(files: Self.startingFiles)
         defer { site.remove() }

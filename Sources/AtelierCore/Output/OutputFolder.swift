@@ -31,21 +31,48 @@ public struct OutputFolder: Sendable {
         return PhysicalPath.isInside(PhysicalPath.resolve(file), PhysicalPath.resolve(live)) ? file : nil
     }
 
-    /// Empties the twin (only ever a folder that Atelier wrote: the guard checked it) and marks it as being written.
-    func prepareTwin() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: twin.path) { try remove(twin) }
-        try fm.createDirectory(at: twin, withIntermediateDirectories: true)
+    /// Makes the twin, where there is none, marked as being written.
+    func makeTwin() throws {
+        try FileManager.default.createDirectory(at: twin, withIntermediateDirectories: true)
         try OutputMarker.write(in: twin, state: .writing)
     }
 
-    /// The marker goes last, so that a folder whose removal was interrupted is still recognised as Atelier's.
-    private func remove(_ folder: URL) throws {
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: folder.path) where name != OutputMarker.fileName {
-            try fm.removeItem(at: folder.appendingPathComponent(name))
+    /// The twin as it stands, when it exists but what it holds is unknown (the cache was set aside, or a build was
+    /// interrupted): its plain files listed and none trusted (each is written or linked again over, or removed by the
+    /// commit), anything else removed, its empty folders too. Removing the whole twin would cost as many folders made
+    /// again as the site has pages: seconds at ten thousand. Nil when there is no twin.
+    func adoptTwin() -> OutputManifest? {
+        guard let directory = opendir(twin.path) else { return nil }
+        closedir(directory)
+        var files: [String: OutputManifest.File] = [:]
+        keepFiles(in: "", into: &files)
+        return OutputManifest(files: files)
+    }
+
+    /// Whether the folder still holds anything once what is not a plain file or a folder is removed.
+    @discardableResult
+    private func keepFiles(in folder: String, into files: inout [String: OutputManifest.File]) -> Bool {
+        let path = folder.isEmpty ? twin.path : twin.path + "/" + folder
+        guard let directory = opendir(path) else { return true }
+        var kept = false
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != "..", !(folder.isEmpty && name == OutputMarker.fileName) else { continue }
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            var status = stat()
+            guard lstat(twin.path + "/" + relative, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                files[relative] = OutputManifest.File(hash: Fingerprint(high: 0, low: 0), inode: 0, size: -1, modified: 0)
+                kept = true
+            case S_IFDIR:
+                if keepFiles(in: relative, into: &files) { kept = true } else { rmdir(twin.path + "/" + relative) }
+            default:
+                unlink(twin.path + "/" + relative)
+            }
         }
-        try fm.removeItem(at: folder)
+        closedir(directory)
+        return kept
     }
 
     /// Puts the finished twin (its marker complete) in place of the live folder.

@@ -3,10 +3,10 @@ import Foundation
 /// Writes the site into the output folder's twin as files come, from any thread, then swaps the twin in. Nothing
 /// is held in memory once written.
 ///
-/// When the cache knows what both trees hold (their manifests), the twin, which holds the site before the live
-/// one, is brought up to date in place: only files that differ are written, files the live site already holds are
-/// hard-linked from it (they keep their modification time), files no longer part of the site are removed.
-/// Otherwise the twin starts empty, and each file is compared with the live one's bytes.
+/// The twin, which holds the site before the live one, is brought up to date in place: only files that differ are
+/// written, files the live site already holds are hard-linked from it (they keep their modification time), files no
+/// longer part of the site are removed. When the cache does not know what the twin holds, none of its files is
+/// trusted; when it does not know what the live site holds, each file is compared with the live one's bytes.
 /// Files are written with the system's own calls: Foundation's checks cost more than the writing at ten thousand pages.
 final class OutputWriter: @unchecked Sendable {
     private let folder: OutputFolder
@@ -29,7 +29,7 @@ final class OutputWriter: @unchecked Sendable {
         openLive = OpenFolder(folder.live.path)
         let reusable = twin.flatMap { manifest in
             OutputMarker.fingerprint(of: folder.twin) == manifest.fingerprint ? manifest : nil
-        }
+        } ?? folder.adoptTwin()
         self.twin = reusable
         if let reusable {
             try OutputMarker.write(in: folder.twin, state: .writing)
@@ -42,7 +42,7 @@ final class OutputWriter: @unchecked Sendable {
                 }
             }
         } else {
-            try folder.prepareTwin()
+            try folder.makeTwin()
         }
         openTwin = OpenFolder(folder.twin.path)
     }
