@@ -80,22 +80,30 @@ final class OutputWriter: @unchecked Sendable {
         data.withUnsafeBytes { place(path, bytes: $0) }
     }
 
-    /// A file the live site holds as it must be: linked into the twin rather than made again.
-    func carry(_ path: String) {
-        guard let file = live?.files[path] else { return }
-        attempt(path, carried: true) { target in
+    /// Carries over files the live site holds as they must be, all of them or none: those the twin holds intact with
+    /// the same bytes (most often the same file: one inode in both folders, as after every build that carried it) are
+    /// left in place after one look in the twin, the others linked from the live site if they are intact there.
+    /// False, with nothing carried, when a file is intact in neither folder.
+    func carryIfIntact(_ paths: [String]) -> Bool {
+        guard let live else { return false }
+        var carried: [(path: String, file: OutputManifest.File, inTwin: Bool)] = []
+        for path in paths {
+            guard let file = live.files[path] else { return false }
             if let twin, let held = twin.files[path], held.hash == file.hash, held.isIntact(at: path, in: openTwin) {
-                return (held, false)
+                carried.append((path, held, true))
+            } else if file.isIntact(at: path, in: openLive) {
+                carried.append((path, file, false))
+            } else {
+                return false
             }
-            try self.link(path, to: target)
-            return (file, false)
         }
-    }
-
-    /// What the live site holds intact at `path` (what a build that skips it may carry over).
-    func liveFile(_ path: String) -> OutputManifest.File? {
-        guard let live, let file = live.files[path], file.isIntact(at: path, in: openLive) else { return nil }
-        return file
+        for item in carried {
+            attempt(item.path, carried: true) { target in
+                if !item.inTwin { try self.link(item.path, to: target) }
+                return (item.file, false)
+            }
+        }
+        return true
     }
 
     /// Removes what the twin held that the new site does not, marks it complete and puts it in place.

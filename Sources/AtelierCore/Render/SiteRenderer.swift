@@ -65,11 +65,7 @@ struct SiteRenderer {
     /// text gave (in entry order) and the search index with every resource's words.
     func renderResources(into writer: OutputWriter) -> (facts: [TextFacts], search: SearchIndex) {
         // What can be carried over is, at once; the others are made once the search knows what it keeps.
-        let decisions = ParallelMap.map(model.entries) { entry in
-            let decision = decide(entry, writer: writer)
-            if decision.carried { decision.files.forEach(writer.carry) }
-            return decision
-        }
+        let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
         made.record(carried: decisions.compactMap { decision in
             decision.carried ? (id: decision.id, key: decision.key, files: decision.files, source: decision.entry.resource.source,
                                 text: decision.cached!) : nil
@@ -93,15 +89,14 @@ struct SiteRenderer {
         let carried: Bool
     }
 
-    /// Whether a resource's files can be carried over: its text as the cache kept it (same bytes, every link still
-    /// finding the same thing), the same key, and its files intact in the live site.
+    /// Whether a resource's files are carried over (and carries them): its text as the cache kept it (same bytes, every
+    /// link still finding the same thing), the same key, and its files intact.
     private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
         let source = entry.resource.source
         let files = resourceFiles(entry)
         let cached = previous.text(of: source, hash: keys.contents[source], in: model)
         let key = resourceKey(entry, lookups: cached?.lookups)
-        let carried = cached != nil && previous.groups["ressource " + entry.resource.url]?.key == key
-            && files.allSatisfy { writer.liveFile($0) != nil }
+        let carried = cached != nil && previous.groups["ressource " + entry.resource.url]?.key == key && writer.carryIfIntact(files)
         return Decision(entry: entry, id: "ressource " + entry.resource.url, key: key, files: files, cached: cached, carried: carried)
     }
 
@@ -227,8 +222,7 @@ struct SiteRenderer {
 
     /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
     private func make(_ group: Group, into writer: OutputWriter) {
-        if let cached = previous.groups[group.id], cached.key == group.key, cached.files.allSatisfy({ writer.liveFile($0) != nil }) {
-            cached.files.forEach(writer.carry)
+        if let cached = previous.groups[group.id], cached.key == group.key, writer.carryIfIntact(cached.files) {
             made.record(id: group.id, key: group.key, files: cached.files)
             return
         }
