@@ -8,6 +8,24 @@ struct BoussoleData {
 
     let model: SiteModel
 
+    /// What the data reads besides the configuration, for its group's key: each listed resource's address, kind,
+    /// boussole values and themes, in listing order, and the order of the themes.
+    func fingerprint(into hasher: inout FingerprintHasher) {
+        for entry in model.entries where !entry.isArchived {
+            let r = entry.resource
+            hasher.add(r.url)
+            hasher.add(r.kind)
+            for axis in model.boussole.axes {
+                let values = r.boussole[axis.id] ?? []
+                hasher.add(values.count)
+                values.forEach { hasher.add($0) }
+            }
+            hasher.add(entry.tags.count)
+            entry.tags.forEach { hasher.add($0.slug) }
+        }
+        model.tags.forEach { hasher.add($0.slug) }
+    }
+
     func json() -> String {
         let listed = model.entries.filter { !$0.isArchived }
         let numbers = Dictionary(listed.map(\.resource.url).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

@@ -184,12 +184,11 @@ struct SiteRenderer {
         made.search = state
         let groups = ParallelMap.map(siteGroups(search: state, shards: shards)) { $0() }.flatMap { $0 }
         _ = ParallelMap.map(groups) { make($0, into: writer) }
-        // The sitemap lists every page the groups made (redirections aside): it comes last, while the boussole's data
-        // and the search's meta are made.
+        // The sitemap lists every page the groups made (redirections aside): it comes last, while the search's meta,
+        // which names every shard, is made.
         let last: [@Sendable () -> Void] = [
             { sitemap(into: writer) },
             {
-                writer.write(BoussoleData.path, BoussoleData(model: model).json())
                 let documents = search.urls.compactMap(model.entry(url:))
                 writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
                                                                                  keys: shards.map(\.key)))
@@ -302,7 +301,7 @@ struct SiteRenderer {
                viewed("redirections", model.redirects.map(redirectJob))]
               + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) }
               + (model.grid.map { [viewed("grille", [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
-            { [feeds()] },
+            { [feeds(), boussoleData()] },
         ]
         groups += model.site.kinds.map { kind in
             {
@@ -386,6 +385,12 @@ struct SiteRenderer {
         return Group(id: "flux", key: key, files: {
             [.text(path: "atom.xml", text: feeds.atom()), .text(path: "jeudis/atom.xml", text: feeds.jeudisAtom())]
         })
+    }
+
+    private func boussoleData() -> Group {
+        let data = BoussoleData(model: model)
+        return Group(id: "boussole données", key: keys.key("boussole données") { data.fingerprint(into: &$0) },
+                     files: { [.text(path: BoussoleData.path, text: data.json())] })
     }
 
     /// The agenda of an agenda kind reads its listed events' files.
