@@ -410,7 +410,7 @@ import Testing
                 return "template"
             case 11:
                 try site.write("content/site.yml", Fixture.siteYAML.replacingOccurrences(of: "page_size: 2", with: "page_size: \(pick([2, 3, 5]))")
-                               + pick(["", "\nsitemap_size: 4\n", "\nsitemap_size: 9\n"]))
+                               + pick(["", "\nsitemap_size: 4\n", "\nsitemap_size: 9\n"]) + pick(["", "\nfeed_size: 2\n"]))
                 return "site.yml"
             case 12:
                 try site.write("content/boussole.yml", Fixture.boussoleYAML.replacingOccurrences(of: "label: Consolider", with: "label: \(pick(["Consolider", "Renforcer"]))"))

@@ -205,6 +205,28 @@ import FoundationXML
         #expect(single.contains("URL:https://exemple.fr/evenements/forum/"))
     }
 
+    @Test func theAgendaHoldsEveryComingEventAndOnlyTheLastPastOnes() throws {
+        var files = Self.files
+        files["content/evenements/ancien.md"] = Self.event("Ancien", start: "2025-11-03 10:00")
+        let site = try Fixture(files: files, site: Fixture.siteYAML + "\nfeed_size: 1\n")
+        defer { site.remove() }
+        #expect(site.build(date: "2025-11-20").succeeded)
+        let agenda = try #require(site.read("evenements/agenda.ics"))
+        // Under way on the day (the webinar), to come (forum, lointain), and the one past event that started last.
+        for uid in ["webinaire", "forum", "lointain", "passe"] {
+            #expect(agenda.contains("UID:evenements-\(uid)@exemple.fr\r\n"), "\(uid)")
+        }
+        #expect(!agenda.contains("UID:evenements-ancien@"))
+        #expect(agenda.range(of: "evenements-passe@")!.lowerBound < agenda.range(of: "evenements-webinaire@")!.lowerBound)
+        #expect(site.exists("evenements/ancien/evenement.ics") && site.exists("evenements/ancien/index.html"))
+
+        // A week later the webinar and the forum are past too: the forum, which started last, is the past one kept.
+        #expect(site.build(date: "2025-11-27").succeeded)
+        let later = try #require(site.read("evenements/agenda.ics"))
+        #expect(later.contains("UID:evenements-forum@") && later.contains("UID:evenements-lointain@"))
+        #expect(!later.contains("UID:evenements-webinaire@") && !later.contains("UID:evenements-passe@"))
+    }
+
     @Test func editorialMistakesAreReported() throws {
         let site = try Fixture(files: [
             "content/fiches/une.md": Fixture.resource(title: "Une"),

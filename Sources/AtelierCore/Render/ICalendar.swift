@@ -1,12 +1,20 @@
 import Foundation
 
-/// Events as iCalendar (RFC 5545): the whole agenda, or one event for « Ajouter à mon agenda ».
+/// Events as iCalendar (RFC 5545): a kind's agenda, or one event for « Ajouter à mon agenda ».
 /// Timed events carry the site's time zone (TZID with its VTIMEZONE); all-day events are plain dates.
 struct ICalendar {
     static let agendaFile = "agenda.ics"
     static let eventFile = "evenement.ics"
 
     let site: SiteConfig
+
+    /// What a subscription to a kind's agenda holds: every event to come or under way on `day`, and the `past` that
+    /// ended last, by start. Calendars fetch it again and again: it must not grow with years of past events, which
+    /// keep their own files and pages.
+    static func subscribed(_ events: [Resource], on day: LocalDate, past: Int) -> [Resource] {
+        let ended = events.filter { !$0.isUpcoming(on: day) }.sorted { ($0.startTime!, $0.url) > ($1.startTime!, $1.url) }
+        return (events.filter { $0.isUpcoming(on: day) } + ended.prefix(past)).sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
+    }
 
     func calendar(_ events: [Resource], name: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Atelier//\(escape(site.title))//FR",

@@ -393,16 +393,19 @@ struct SiteRenderer {
                      files: { [.text(path: BoussoleData.path, text: data.json())] })
     }
 
-    /// The agenda of an agenda kind reads its listed events' files.
+    /// The agenda of an agenda kind reads the files of the events it holds (`ICalendar.subscribed`).
     private func calendar(_ kind: KindConfig, _ entries: [Entry]) -> [Group] {
         guard kind.isAgenda else { return [] }
+        let events = ICalendar.subscribed(entries.map(\.resource), on: model.buildDate, past: model.site.feedSize)
         let key = keys.key("agenda " + kind.id) { hasher in
-            for entry in entries { hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0)) }
+            for event in events {
+                hasher.add(event.source)
+                hasher.add(keys.contents[event.source] ?? Fingerprint(high: 0, low: 0))
+            }
         }
         return [Group(id: "agenda " + kind.id, key: key, files: {
-            let events = entries.map(\.resource).sorted { ($0.startTime!, $0.url) < ($1.startTime!, $1.url) }
-            return [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
-                          text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
+            [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
+                   text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
         })]
     }
 
