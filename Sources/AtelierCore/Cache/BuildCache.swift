@@ -199,7 +199,7 @@ public final class BuildCache: @unchecked Sendable {
     private func forget() {
         let empty = BuildCache()
         (project, inputs, optionsKey, summary, timeZone) = (empty.project, empty.inputs, empty.optionsKey, empty.summary, empty.timeZone)
-        (configuration, warnings, trees) = (empty.configuration, empty.warnings, empty.trees)
+        (configuration, warnings, trees, links) = (empty.configuration, empty.warnings, empty.trees, empty.links)
         (reads, texts, groups, related, search, chains) = (empty.reads, empty.texts, empty.groups, empty.related, empty.search, [:])
     }
 
