@@ -11,7 +11,6 @@ struct SiteModelBuilder {
     func build(log: inout DiagnosticLog) -> SiteModel {
         let published = content.resources.filter(isPublished)
         let pages = content.pages.filter { includeDrafts || !$0.draft }
-        checkURLs(resources: published, pages: pages, log: &log)
 
         let publishedURLs = Set(published.map(\.url))
         let (resolve, links) = linkResolver(published: publishedURLs)
@@ -40,12 +39,17 @@ struct SiteModelBuilder {
 
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = sortedForListing(published)
-        let isArchived = { (r: Resource) in r.expiration.map { $0 <= buildDate } ?? false }
+        let isArchived: @Sendable (Resource) -> Bool = { [buildDate] r in r.expiration.map { $0 <= buildDate } ?? false }
         let refs = sorted.map(tagIndex.refs(for:))
-        let related = RelatedResources(resources: sorted, tags: refs, boussole: content.boussole,
-                                       isCandidate: { !isArchived($0) })
-        let relatedLists = related.lists(reusing: previousRelated)
+        // The related lists, the longest step of the model, are worked out on another core while addresses and steps
+        // are checked: by then the cache has been read, and that core is free.
+        let relating = Eventual { [content, previousRelated] in
+            let related = RelatedResources(resources: sorted, tags: refs, boussole: content.boussole, isCandidate: { !isArchived($0) })
+            return (related, related.lists(reusing: previousRelated))
+        }
+        checkURLs(resources: published, pages: pages, log: &log)
         let stepLinks = StepLinks(published: sorted, all: content.resources, rejected: Set(content.rejected.map(\.file)), log: &log)
+        let (related, relatedLists) = relating.value
         let entries = sorted.enumerated().map { index, resource in
             Entry(resource: resource, tags: refs[index], isArchived: isArchived(resource),
                   related: related.related(at: index, in: relatedLists),
