@@ -24,6 +24,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Adresse d'écoute : cette machine seulement par défaut.", valueName: "adresse"))
     var host: String = "127.0.0.1"
 
+    @Flag(help: "Regarder chaque fichier deux fois par seconde au lieu d'attendre que le système signale les modifications : pour un dossier partagé (réseau, conteneur, machine virtuelle) où elles ne le sont pas.")
+    var poll = false
+
     func run() throws {
         let candidates = PreviewExecutable.candidates(root: URL(fileURLWithPath: root))
         guard let preview = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
@@ -36,6 +39,7 @@ struct ServeCommand: ParsableCommand {
         var arguments = [preview, "--root", root, "--port", String(port), "--host", host]
         if let date { arguments += ["--date", date] }
         if drafts { arguments.append("--drafts") }
+        if poll { arguments.append("--poll") }
         execv(preview, arguments.map { strdup($0) } + [nil])
         throw failure("impossible de lancer \(preview) : \(String(cString: strerror(errno)))")
     }

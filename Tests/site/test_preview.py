@@ -46,13 +46,13 @@ def wait_for(check, seconds=15):
     raise AssertionError("condition not reached in %s s" % seconds)
 
 
-def serving(root, log_path):
+def serving(root, log_path, options=()):
     """Runs `atelier serve` on `root` (it finds atelier-preview on the PATH here) until the generator is closed;
     yields the server's address once it answers."""
     port = free_port()
     log = open(log_path, "w")
     env = {**os.environ, "PATH": os.path.dirname(PREVIEW) + os.pathsep + os.environ.get("PATH", "")}
-    process = subprocess.Popen([ATELIER, "serve", "--root", str(root), "--port", str(port), "--date", "2025-11-20"],
+    process = subprocess.Popen([ATELIER, "serve", "--root", str(root), "--port", str(port), "--date", "2025-11-20", *options],
                                stdout=log, stderr=subprocess.STDOUT, env=env)
     base = "http://127.0.0.1:%d" % port
 
@@ -252,6 +252,22 @@ def test_content_removed_then_put_back_is_followed_again(preview, events, tmp_pa
 BAD_DATE = "  |\n3 | date: 2025-02-30\n  |       ^^^^^^^^^^"
 
 
+def test_with_poll_the_files_are_looked_at_rather_than_watched_and_a_save_still_shows_at_once(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    for base in serving(root, tmp_path / "apercu.log", ["--poll"]):
+        wait_for(lambda: "deux fois par seconde (--poll)" in (tmp_path / "apercu.log").read_text(), 10)
+        save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-11-01"))
+        wait_for(lambda: "<h1>Deuxième version</h1>" in get(base + "/fiches/a/")[1], 3)
+        log_text = (tmp_path / "apercu.log").read_text()
+        assert "Page de content/fiches/a.md montrée" in log_text
+        # A file added, then one removed, are seen too.
+        save(root / "content" / "fiches" / "c.md", resource("Nouvelle", "2025-11-03"))
+        wait_for(lambda: get(base + "/fiches/c/")[0] == 200, 3)
+        (root / "content" / "fiches" / "b.md").unlink()
+        wait_for(lambda: get(base + "/fiches/b/")[0] == 404, 3)
+
+
 def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview, events):
     root, base = preview
     events.next()
@@ -420,6 +436,8 @@ def test_serve_runs_the_projects_newest_preview_with_the_options(tmp_path):
         assert result.returncode == 0, result.stderr
         assert result.stdout.split() == [str(newest), "--root", str(tmp_path), "--port", "9000", "--host", "0.0.0.0",
                                          "--date", "2025-11-20", "--drafts"]
+    result = subprocess.run([ATELIER, "serve", "--root", str(tmp_path), "--poll"], capture_output=True, text=True, env=env)
+    assert result.stdout.split()[-1] == "--poll"
 
 
 def test_serve_falls_back_on_the_path(tmp_path):

@@ -27,6 +27,9 @@ struct Preview: AsyncParsableCommand {
     @Flag(help: "Montrer aussi les brouillons et les ressources datées après --date.")
     var drafts = false
 
+    @Flag(help: "Regarder chaque fichier deux fois par seconde au lieu d'attendre que le système signale les modifications.")
+    var poll = false
+
     func run() async throws {
         var buildDate: LocalDate?
         if let date {
@@ -39,7 +42,7 @@ struct Preview: AsyncParsableCommand {
         let options = BuildOptions(root: rootURL, output: rootURL.appendingPathComponent(".atelier/apercu"),
                                    outputLabel: ".atelier/apercu", date: buildDate, includeDrafts: drafts)
         let site = PreviewSite(options: options)
-        let watcher = Task { await site.watch() }
+        let watcher = Task { [poll] in await site.watch(polling: poll) }
         defer { watcher.cancel() }
         await site.rebuild()
 

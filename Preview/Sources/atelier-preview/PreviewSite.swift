@@ -81,22 +81,23 @@ actor PreviewSite {
     }
 
     /// Follows the sources: each batch of changes shows the pages of the resources saved at once, then rebuilds.
-    /// Without a system watcher, looks at every file twice a second.
-    func watch() async {
+    /// Asked to poll, or without a system watcher, looks at every file twice a second.
+    func watch(polling: Bool) async {
         #if canImport(Glibc)
-        if let watcher = FileWatcher(root: options.root, folders: ["content", "templates"]) {
+        if !polling, let watcher = FileWatcher(root: options.root, folders: ["content", "templates"]) {
             for await paths in watcher.changes() {
                 showEditedPages(paths)
                 Task { await rebuild() }
             }
         }
         #endif
-        say("L'aperçu regarde chaque fichier deux fois par seconde (le système ne peut pas suivre tous les dossiers).")
+        say("L'aperçu regarde chaque fichier deux fois par seconde (\(polling ? "--poll" : "le système ne peut pas suivre tous les dossiers")).")
         var seen = InputScan(root: options.root).signatures
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(500))
             let now = InputScan(root: options.root).signatures
             if now != seen {
+                showEditedPages(Set(now.keys).union(seen.keys).filter { now[$0] != seen[$0] }.sorted())
                 seen = now
                 await rebuild()
             }
