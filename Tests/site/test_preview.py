@@ -308,7 +308,9 @@ def test_an_open_page_follows_saves_and_errors_without_a_manual_reload(preview, 
     heading_becomes(browser, "Deuxième version")
     save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-02-30"))
     heading_becomes(browser, "Le site n'a pas pu être reconstruit")
-    assert BAD_DATE in browser.find_element(By.TAG_NAME, "pre").text
+    # The mistake is shown at once, then again by the rebuild: the page may reload between the two.
+    WebDriverWait(browser, 2, poll_frequency=0.05, ignored_exceptions=[WebDriverException]).until(
+        lambda d: BAD_DATE in d.find_element(By.TAG_NAME, "pre").text)
     save(root / "content" / "fiches" / "a.md", resource("Troisième version", "2025-11-01"))
     heading_becomes(browser, "Troisième version")
 
