@@ -70,7 +70,7 @@ public final class BuildCache: @unchecked Sendable {
     /// The site's time zone, in which the date of a build without `--date` is read.
     var timeZone = ""
     /// Fingerprint of site.yml and boussole.yml, under which the files were read.
-    var configuration = Fingerprint(high: 0, low: 0)
+    var configuration = Fingerprint.zero
     var warnings: [Diagnostic] = []
     var trees: [OutputManifest] = []
     /// What every link could find (`SiteModel.links`).

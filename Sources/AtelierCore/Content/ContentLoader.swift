@@ -50,7 +50,7 @@ enum ContentLoader {
             let data = FileManager.default.contents(atPath: content.appendingPathComponent(relative).path)
             let read = reader.read(relative: relative, data: data)
             return (relative, BuildCache.CachedRead(signature: signature ?? BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0),
-                                                    hash: data.map { Fingerprint.of($0) } ?? Fingerprint(high: 0, low: 0), read: read))
+                                                    hash: data.map { Fingerprint.of($0) } ?? .zero, read: read))
         }
         let read = reads.map(\.1.read)
         for file in read { log.append(contentsOf: file.log) }

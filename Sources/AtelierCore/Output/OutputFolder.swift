@@ -56,14 +56,14 @@ public struct OutputFolder: Sendable {
         guard let directory = opendir(path) else { return true }
         var kept = false
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = FileTree.entryName(item)
             guard name != ".", name != "..", !(folder.isEmpty && name == OutputMarker.fileName) else { continue }
             let relative = folder.isEmpty ? name : folder + "/" + name
             var status = stat()
             guard lstat(twin.path + "/" + relative, &status) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                files[relative] = OutputManifest.File(hash: Fingerprint(high: 0, low: 0), inode: 0, size: -1, modified: 0)
+                files[relative] = .unknown
                 kept = true
             case S_IFDIR:
                 if keepFiles(in: relative, into: &files) { kept = true } else { rmdir(twin.path + "/" + relative) }

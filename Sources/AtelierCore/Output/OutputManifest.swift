@@ -9,6 +9,9 @@ struct OutputManifest: Sendable, Equatable {
         var size: Int
         var modified: Int
 
+        /// A file whose contents are not known: never the same bytes as another, never intact.
+        static let unknown = File(hash: .zero, inode: 0, size: -1, modified: 0)
+
         /// The file at `path` in `folder` is the one recorded: same inode, size and modification time.
         func isIntact(at path: String, in folder: OpenFolder) -> Bool {
             guard let status = folder.status(path) else { return false }

@@ -32,6 +32,9 @@ struct SiteKeys: Sendable {
         cards = Dictionary(fingerprints.map { ($0.entry, $0.card) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The hash of a content file's bytes, by its path in the project (`content/fiches/x.md`).
+    func content(of source: String) -> Fingerprint { contents[source] ?? .zero }
+
     /// A key made of the global key, a group's name and what it reads.
     func key(_ group: String, _ add: (inout FingerprintHasher) -> Void) -> Fingerprint {
         var hasher = FingerprintHasher()
@@ -43,6 +46,6 @@ struct SiteKeys: Sendable {
 
     /// A list of resources as cards, in their order.
     func cards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
-        for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? Fingerprint(high: 0, low: 0)) }
+        for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? .zero) }
     }
 }

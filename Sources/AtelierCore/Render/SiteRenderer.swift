@@ -93,11 +93,12 @@ struct SiteRenderer {
     /// link still finding the same thing), the same key, and its files intact.
     private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
         let source = entry.resource.source
+        let id = "ressource " + entry.resource.url
         let files = resourceFiles(entry)
         let cached = previous.text(of: source, hash: keys.contents[source], in: model)
         let key = resourceKey(entry, lookups: cached?.lookups)
-        let carried = cached != nil && previous.groups["ressource " + entry.resource.url]?.key == key && writer.carryIfIntact(files)
-        return Decision(entry: entry, id: "ressource " + entry.resource.url, key: key, files: files, cached: cached, carried: carried)
+        let carried = cached != nil && previous.groups[id]?.key == key && writer.carryIfIntact(files)
+        return Decision(entry: entry, id: id, key: key, files: files, cached: cached, carried: carried)
     }
 
     private func resourceFiles(_ entry: Entry) -> [String] {
@@ -112,7 +113,7 @@ struct SiteRenderer {
     private func resourceKey(_ entry: Entry, lookups: [LinkLookup]?) -> Fingerprint {
         keys.key("ressource " + entry.resource.url) { hasher in
             hasher.add(entry.resource.source)
-            hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
+            hasher.add(keys.content(of: entry.resource.source))
             for tag in entry.tags {
                 hasher.add(tag.slug)
                 hasher.add(tag.label)
@@ -157,7 +158,7 @@ struct SiteRenderer {
         search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
         made.record(id: "ressource " + r.url, key: resourceKey(entry, lookups: body.lookups), files: files)
-        made.record(text: r.source, BuildCache.CachedText(hash: keys.contents[r.source] ?? Fingerprint(high: 0, low: 0),
+        made.record(text: r.source, BuildCache.CachedText(hash: keys.content(of: r.source),
                                                           facts: facts, lookups: body.lookups), parsed: true)
         return facts
     }
@@ -368,7 +369,7 @@ struct SiteRenderer {
             let entries = feeds.atomEntries()
             keys.cards(entries, into: &hasher)
             for entry in entries {
-                hasher.add(keys.contents[entry.resource.source] ?? Fingerprint(high: 0, low: 0))
+                hasher.add(keys.content(of: entry.resource.source))
                 for lookup in previous.texts[entry.resource.source]?.lookups ?? [] {
                     hasher.add(lookup.path)
                     hasher.add(model.markdown.resolve(lookup.path)?.url ?? "—")
@@ -400,7 +401,7 @@ struct SiteRenderer {
         let key = keys.key("agenda " + kind.id) { hasher in
             for event in events {
                 hasher.add(event.source)
-                hasher.add(keys.contents[event.source] ?? Fingerprint(high: 0, low: 0))
+                hasher.add(keys.content(of: event.source))
             }
         }
         return [Group(id: "agenda " + kind.id, key: key, files: {

@@ -58,7 +58,7 @@ public struct TemplateSet: Sendable {
         for file in listing.files {
             hasher.add(file)
             hasher.add(FileManager.default.contents(atPath: folder.appendingPathComponent(file).path).map { Fingerprint.of($0) }
-                ?? Fingerprint(high: 0, low: 0))
+                ?? .zero)
         }
         return log.items.count == before
             ? TemplateSet(library: library, staticIDs: staticIDs(in: sources.values), fingerprint: hasher.finish()) : nil

@@ -26,7 +26,7 @@ enum FileTree {
         guard let directory = opendir(folder.isEmpty ? base : base + "/" + folder) else { return }
         defer { closedir(directory) }
         while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = entryName(item)
             guard !name.hasPrefix(".") else { continue }
             let relative = folder.isEmpty ? name : folder + "/" + name
             let path = base + "/" + relative
@@ -47,6 +47,11 @@ enum FileTree {
             default: listing.refused.append((relative, "ce n'est pas un fichier ordinaire : Atelier ne le lit pas"))
             }
         }
+    }
+
+    /// The name of an entry `readdir` gave.
+    static func entryName(_ item: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
     }
 
     /// The signature of the file at `path` (following a link), or nil if there is none.

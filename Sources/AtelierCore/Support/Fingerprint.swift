@@ -15,6 +15,9 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
         return digits(high) + ":" + digits(low)
     }
 
+    /// What stands for a fingerprint not known (a file that could not be read, a text not hashed).
+    static let zero = Fingerprint(high: 0, low: 0)
+
     init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
