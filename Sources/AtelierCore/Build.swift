@@ -137,8 +137,11 @@ public enum Build {
             log.error(.ecritureImpossible, "\(error)", at: .option(options.outputLabel))
             return failed(log, clock)
         }
+        let textsOnly = content.headersKept && inputs.onlyMarkdownChanged(since: previous.inputs)
+            && previous.optionsKey == optionsKey(today, options)
         let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
-                                    includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous)
+                                    includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous,
+                                    textsOnly: textsOnly)
         let (facts, search) = renderer.renderResources(into: writer)
         log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
         guard !blocking() else { return failed(log, clock) }
@@ -232,6 +235,15 @@ public struct InputScan: Sendable {
             for item in listing.refused { all[folder + item.path] = refused }
         }
         signatures = all
+    }
+
+    /// Whether every file but the Markdown ones of `content/` has the signature it had in `previous`, and no other
+    /// file came or went, when the Markdown files are those of `previous`.
+    func onlyMarkdownChanged(since previous: [String: BuildCache.Signature]) -> Bool {
+        signatures.count == previous.count
+            && signatures.allSatisfy { path, signature in
+                path.hasPrefix("content/") && path.hasSuffix(".md") || previous[path] == signature
+            }
     }
 }
 

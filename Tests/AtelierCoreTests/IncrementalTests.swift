@@ -282,9 +282,10 @@ import Testing
         let site = try Fixture(files: Self.startingFiles)
         defer { site.remove() }
         #expect(site.build().succeeded)
-        // A page, and a shard of the search: when no term of its letter changed, it is laid out again for its file alone.
+        // A page, a shard of the search (when no term of its letter changed, it is laid out again for its file alone), a
+        // list and the sitemap, which an edit to a text alone carries over without working out their keys.
         let shards = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("recherche/index/t").path)
-        for path in ["fiches/beta/index.html", "recherche/index/t/" + (try #require(shards.sorted().first))] {
+        for path in ["fiches/beta/index.html", "recherche/index/t/" + (try #require(shards.sorted().first)), "fiches/index.html", "sitemap.xml"] {
             let file = site.output.appendingPathComponent(path)
             try Data("abîmé".utf8).write(to: file)
             try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu pour \(path).\n"))
@@ -435,9 +436,19 @@ import Testing
                 return "grille.yml with \(fiche)"
             default:
                 let annexe = site.root.appendingPathComponent("content/fiches/annexe.pdf")
-                if random.next() % 2 == 0 {
+                switch random.next() % 3 {
+                case 0:
                     try Data("%PDF-1.4 \(random.next())".utf8).write(to: annexe)
                     return "static file"
+                case 1:
+                    // Only a text: its header as it was.
+                    let texts = Self.fiches.map { "content/fiches/\($0).md" } + Self.events.map { "content/evenements/\($0).md" }
+                    let text = pick(texts.filter { FileManager.default.fileExists(atPath: site.root.appendingPathComponent($0).path) })
+                    let file = site.root.appendingPathComponent(text)
+                    try (String(contentsOf: file, encoding: .utf8) + "\nUn ajout, mot \(random.next() % 1000).\n")
+                        .write(to: file, atomically: false, encoding: .utf8)
+                    return "text of \(text)"
+                default: break
                 }
                 let now = Date()
                 try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: site.root.appendingPathComponent(path).path)

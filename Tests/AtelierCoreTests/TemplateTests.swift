@@ -64,11 +64,13 @@ import Testing
                                      templateAnchors: templates.staticIDs)
             .build(log: &log)
         let renderer = SiteRenderer(model: model, templates: templates, root: site.root, configuration: content.configuration,
-                                    includeDrafts: false, contents: content.hashes, previous: BuildCache())
+                                    includeDrafts: false, contents: content.hashes, previous: BuildCache(), textsOnly: false)
         let probe = NameProbe()
         var ignored = DiagnosticLog()
         let resourceJobs = model.entries.map { renderer.maker.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
-        let siteJobs = renderer.siteGroups(search: SearchIndex.State(urls: [], postings: [:]), shards: []).flatMap { $0() }.flatMap { $0.pages() }
+        let search = SearchIndex.State(urls: [], postings: [:])
+        let siteJobs = (renderer.textlessGroups(search: search) + renderer.textGroups(search: search, shards: [])).flatMap { $0() }
+            .flatMap { $0.pages() }
         for job in resourceJobs + siteJobs {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }

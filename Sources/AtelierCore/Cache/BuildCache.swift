@@ -14,7 +14,7 @@ import Foundation
 /// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 12
+    static let formatVersion = 13
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, Sendable {
@@ -60,6 +60,9 @@ public final class BuildCache: @unchecked Sendable {
     struct CachedGroup: Equatable {
         let key: Fingerprint
         let files: [String]
+        /// Whether the group reads resources' texts, not only what their headers say: when nothing but texts changed,
+        /// every other group keeps its key.
+        let readsTexts: Bool
     }
 
     // The state (etat.bin).
@@ -371,6 +374,7 @@ public final class BuildCache: @unchecked Sendable {
             writer.string(entry.key)
             writer.fingerprint(entry.value.key)
             writer.strings(entry.value.files)
+            writer.bool(entry.value.readsTexts)
         }
         writer.strings(base.map { $0.groups.keys.filter { self.groups[$0] == nil } } ?? [])
     }
@@ -402,7 +406,8 @@ public final class BuildCache: @unchecked Sendable {
                 (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
             }) { texts[source] = text }
             for source in try reader.strings() { texts[source] = nil }
-            for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings())) }) {
+            for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings(),
+                                                                                  readsTexts: try $0.bool())) }) {
                 groups[id] = group
             }
             for id in try reader.strings() { groups[id] = nil }

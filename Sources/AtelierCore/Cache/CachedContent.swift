@@ -94,6 +94,15 @@ extension BinaryWriter {
     }
 }
 
+extension ReadFile {
+    /// The file as the cache writes it: two reads with the same bytes gave the same header, diagnostics and kind.
+    var encoded: [UInt8] {
+        var writer = BinaryWriter()
+        writer.readFile(self)
+        return writer.bytes
+    }
+}
+
 extension BinaryReader {
     mutating func readFile(root: URL) throws -> ReadFile {
         var file = ReadFile()

@@ -19,6 +19,9 @@ public struct LoadedContent: Sendable {
     let hashes: [String: Fingerprint]
     /// What each Markdown file gave, for the next build's cache, by its path in `content/`.
     let reads: [String: BuildCache.CachedRead]
+    /// Whether the Markdown files are those of the last build, read under the same configuration, and each one that
+    /// changed is a resource whose header reads as before: what changed, if anything, is only resources' texts.
+    let headersKept: Bool
 }
 
 /// Walks `content/`, reads every file it knows and reports every file it does not. A Markdown file whose signature
@@ -44,13 +47,17 @@ enum ContentLoader {
         }
         let reader = ContentFileReader(site: site, resources: ResourceReader(site: site, boussole: boussole))
         let known = previous.configuration == configuration ? previous.reads : [:]
-        let reads = ParallelMap.map(listing.files.filter { $0.hasSuffix(".md") }) { relative -> (String, BuildCache.CachedRead) in
+        let markdown = listing.files.filter { $0.hasSuffix(".md") }
+        let reads = ParallelMap.map(markdown) { relative -> (String, BuildCache.CachedRead, headerKept: Bool) in
             let signature = listing.signatures[relative]
-            if let cached = known[relative], cached.signature == signature { return (relative, cached) }
+            let cached = known[relative]
+            if let cached, cached.signature == signature { return (relative, cached, true) }
             let data = FileManager.default.contents(atPath: content.appendingPathComponent(relative).path)
             let read = reader.read(relative: relative, data: data)
+            let hash = data.map { Fingerprint.of($0) } ?? .zero
+            let headerKept = cached.map { $0.hash == hash || $0.read.resource != nil && read.resource != nil && $0.read.encoded == read.encoded }
             return (relative, BuildCache.CachedRead(signature: signature ?? BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0),
-                                                    hash: data.map { Fingerprint.of($0) } ?? .zero, read: read))
+                                                    hash: hash, read: read), headerKept ?? false)
         }
         let read = reads.map(\.1.read)
         for file in read { log.append(contentsOf: file.log) }
@@ -59,7 +66,8 @@ enum ContentLoader {
                              pages: read.compactMap(\.page), editorials: read.compactMap(\.editorial),
                              staticFiles: staticFiles, rejected: read.compactMap(\.rejected), configuration: configuration,
                              hashes: Dictionary(reads.map { ("content/" + $0.0, $0.1.hash) }, uniquingKeysWith: { first, _ in first }),
-                             reads: Dictionary(reads, uniquingKeysWith: { first, _ in first }))
+                             reads: Dictionary(reads.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }),
+                             headersKept: known.count == markdown.count && reads.allSatisfy(\.headerKept))
     }
 
     static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {

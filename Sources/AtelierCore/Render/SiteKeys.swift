@@ -8,12 +8,14 @@ struct SiteKeys: Sendable {
     let global: Fingerprint
     /// Hash of each content file's bytes, by its path in `content/`.
     let contents: [String: Fingerprint]
-    /// What each resource's card shows (its URL included), by entry.
-    let cards: [ObjectIdentifier: Fingerprint]
+    /// What each resource's card shows (its URL included), by entry: all of them, unless `everyCard` was false.
+    private let cards: [ObjectIdentifier: Fingerprint]
+    private let card: @Sendable (Entry) -> Fingerprint
 
-    /// `card` gives the fingerprint of what a resource's card shows.
+    /// `card` gives the fingerprint of what a resource's card shows; `everyCard`, whether to work them all out at once
+    /// (when most keys are made) or one by one as keys need them.
     init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint],
-         card: @Sendable (Entry) -> Fingerprint) {
+         everyCard: Bool, card: @escaping @Sendable (Entry) -> Fingerprint) {
         var hasher = FingerprintHasher()
         hasher.add("atelier \(BuildCache.formatVersion)")
         hasher.add(configuration)
@@ -28,7 +30,8 @@ struct SiteKeys: Sendable {
         }
         global = hasher.finish()
         self.contents = contents
-        let fingerprints = ParallelMap.map(model.entries) { (entry: ObjectIdentifier($0), card: card($0)) }
+        self.card = card
+        let fingerprints = everyCard ? ParallelMap.map(model.entries) { (entry: ObjectIdentifier($0), card: card($0)) } : []
         cards = Dictionary(fingerprints.map { ($0.entry, $0.card) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -46,6 +49,6 @@ struct SiteKeys: Sendable {
 
     /// A list of resources as cards, in their order.
     func cards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
-        for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? .zero) }
+        for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? card(entry)) }
     }
 }

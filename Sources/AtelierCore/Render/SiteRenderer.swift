@@ -6,7 +6,8 @@ import Foundation
 /// fingerprint of everything the group reads (`SiteKeys`). A group whose key is the one the cache kept, and whose
 /// files the live site holds intact, is carried over; any other is made again. Resource pages come first: a text is
 /// parsed only when its page is made, once, for its page and for what the rest of the site needs of it (anchors,
-/// mistakes, search words); otherwise what it gave is taken from the cache.
+/// mistakes, search words); otherwise what it gave is taken from the cache. When nothing but resources' texts changed
+/// since the last build, the groups that read none keep their keys: they are carried over without working them out.
 struct SiteRenderer {
     let model: SiteModel
     let maker: PageMaker
@@ -14,21 +15,25 @@ struct SiteRenderer {
     let keys: SiteKeys
     /// The last build, as the cache kept it.
     let previous: BuildCache
+    /// Whether nothing but resources' texts changed since the last build (headers, other files, templates, options
+    /// and date as they were).
+    let textsOnly: Bool
     /// What this build makes, for the next cache.
     let made = MadeGroups()
     private var views: ViewFactory { maker.views }
 
     /// `configuration` is the fingerprint of site.yml and boussole.yml, `contents` the hash of each content file.
     init(model: SiteModel, templates: TemplateSet, root: URL, configuration: Fingerprint, includeDrafts: Bool,
-         contents: [String: Fingerprint], previous: BuildCache) {
+         contents: [String: Fingerprint], previous: BuildCache, textsOnly: Bool) {
         self.model = model
         self.root = root
         self.previous = previous
+        self.textsOnly = textsOnly
         let maker = PageMaker(model: model, templates: templates)
         self.maker = maker
         let views = maker.views
         keys = SiteKeys(model: model, configuration: configuration, templates: templates.fingerprint, includeDrafts: includeDrafts,
-                        contents: contents) { views.card($0).fingerprint }
+                        contents: contents, everyCard: !textsOnly) { views.card($0).fingerprint }
     }
 
     /// One page to render: where it goes, with which template and view.
@@ -53,6 +58,7 @@ struct SiteRenderer {
 
         let id: String
         let key: Fingerprint
+        var readsTexts = false
         /// Pages rendered through the templates.
         var pages: @Sendable () -> [Job] = { [] }
         /// Files made otherwise (feeds, calendars, search, copies).
@@ -67,8 +73,8 @@ struct SiteRenderer {
         // What can be carried over is, at once; the others are made once the search knows what it keeps.
         let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
         made.record(carried: decisions.compactMap { decision in
-            decision.carried ? (id: decision.id, key: decision.key, files: decision.files, source: decision.entry.resource.source,
-                                text: decision.cached!) : nil
+            decision.carried ? (id: decision.id, group: BuildCache.CachedGroup(key: decision.key, files: decision.files, readsTexts: true),
+                                source: decision.entry.resource.source, text: decision.cached!) : nil
         })
         let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
         let search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url), previous: previous.search, kept: kept)
@@ -90,13 +96,14 @@ struct SiteRenderer {
     }
 
     /// Whether a resource's files are carried over (and carries them): its text as the cache kept it (same bytes, every
-    /// link still finding the same thing), the same key, and its files intact.
+    /// link still finding the same thing), the same key, and its files intact. A text kept when nothing else changed
+    /// keeps its key.
     private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
         let source = entry.resource.source
         let id = "ressource " + entry.resource.url
         let files = resourceFiles(entry)
         let cached = previous.text(of: source, hash: keys.contents[source], in: model)
-        let key = resourceKey(entry, lookups: cached?.lookups)
+        let key = (textsOnly && cached != nil ? previous.groups[id]?.key : nil) ?? resourceKey(entry, lookups: cached?.lookups)
         let carried = cached != nil && previous.groups[id]?.key == key && writer.carryIfIntact(files)
         return Decision(entry: entry, id: id, key: key, files: files, cached: cached, carried: carried)
     }
@@ -157,7 +164,7 @@ struct SiteRenderer {
         }
         search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
-        made.record(id: "ressource " + r.url, key: resourceKey(entry, lookups: body.lookups), files: files)
+        made.record(id: "ressource " + r.url, BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true))
         made.record(text: r.source, BuildCache.CachedText(hash: keys.content(of: r.source),
                                                           facts: facts, lookups: body.lookups), parsed: true)
         return facts
@@ -183,12 +190,13 @@ struct SiteRenderer {
         let (shards, runs) = SearchIndex.shards(of: state, previous: previous.search)
         state.runs = runs
         made.search = state
-        let groups = ParallelMap.map(siteGroups(search: state, shards: shards)) { $0() }.flatMap { $0 }
+        let textlessKept = textsOnly && carryTextless(into: writer)
+        let producers = textGroups(search: state, shards: shards) + (textlessKept ? [] : textlessGroups(search: state))
+        let groups = ParallelMap.map(producers) { $0() }.flatMap { $0 }
         _ = ParallelMap.map(groups) { make($0, into: writer) }
         // The sitemap lists every page the groups made (redirections aside): it comes last, while the search's meta,
         // which names every shard, is made.
-        let last: [@Sendable () -> Void] = [
-            { sitemap(into: writer) },
+        let last: [@Sendable () -> Void] = (textlessKept ? [] : [{ sitemap(into: writer) }]) + [
             {
                 let documents = search.urls.compactMap(model.entry(url:))
                 writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
@@ -196,6 +204,15 @@ struct SiteRenderer {
             },
         ]
         _ = ParallelMap.map(last) { $0() }
+    }
+
+    /// Carries over, with their keys, the last build's groups that read no resource's text; true when all of them
+    /// were (a file missing or changed in the live site leaves its group to be made again).
+    private func carryTextless(into writer: OutputWriter) -> Bool {
+        let textless = previous.groups.filter { !$0.value.readsTexts }.map { (id: $0.key, group: $0.value) }
+        let carried = ParallelMap.map(textless) { writer.carryIfIntact($0.group.files) ? $0 : nil }.compactMap { $0 }
+        made.record(carried)
+        return carried.count == textless.count
     }
 
     /// Each part of the sitemap is a group keyed by its pages and their dates; `robots.txt`, and the index of a split
@@ -220,10 +237,11 @@ struct SiteRenderer {
         _ = ParallelMap.map([index] + groups) { make($0, into: writer) }
     }
 
-    /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise.
+    /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise
+    /// (unless it is carried already).
     private func make(_ group: Group, into writer: OutputWriter) {
-        if let cached = previous.groups[group.id], cached.key == group.key, writer.carryIfIntact(cached.files) {
-            made.record(id: group.id, key: group.key, files: cached.files)
+        if let cached = previous.groups[group.id], cached.key == group.key, made.holds(group.id) || writer.carryIfIntact(cached.files) {
+            made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: cached.files, readsTexts: group.readsTexts))
             return
         }
         let pages = group.pages()
@@ -235,7 +253,8 @@ struct SiteRenderer {
             case let .copy(path, source): writer.copy(path, from: source)
             }
         }
-        made.record(id: group.id, key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path))
+        made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path),
+                                                         readsTexts: group.readsTexts))
     }
 
     func render(_ job: Job) -> String { maker.render(job) }
@@ -288,10 +307,17 @@ struct SiteRenderer {
         }
     }
 
-    /// The groups besides resources, each made by a function run on every core.
-    func siteGroups(search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [@Sendable () -> [Group]] {
-        let axes = model.boussole.axes
+    /// The groups besides resources that read resources' texts, each made by a function run on every core: the feeds,
+    /// the agendas, the search's shards.
+    func textGroups(search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [@Sendable () -> [Group]] {
         let listed = model.entries.filter { !$0.isArchived }
+        return [{ [feeds()] }, { searchShards(search, shards: shards) }]
+            + model.site.kinds.filter(\.isAgenda).map { kind in { [calendar(kind, listed.filter { $0.resource.kind == kind.id })] } }
+    }
+
+    /// The groups besides resources that read none of their texts, each made by a function run on every core.
+    func textlessGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
+        let axes = model.boussole.axes
         var groups: [@Sendable () -> [Group]] = [
             { [viewed("accueil", [Job(url: "/", template: "home", view: views.home()),
                                   Job(url: "/404.html", template: "404", view: views.notFound()),
@@ -302,7 +328,7 @@ struct SiteRenderer {
                viewed("redirections", model.redirects.map(redirectJob))]
               + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) }
               + (model.grid.map { [viewed("grille", [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
-            { [feeds(), boussoleData()] },
+            { [boussoleData()] },
         ]
         groups += model.site.kinds.map { kind in
             {
@@ -310,7 +336,6 @@ struct SiteRenderer {
                     for entry in entries { hasher.add(entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0) }
                 }
                 return paged("liste " + kind.id, views.listPages(kind), add: upcoming)
-                    + calendar(kind, listed.filter { $0.resource.kind == kind.id })
             }
         }
         groups += model.tags.map { tag in
@@ -335,7 +360,7 @@ struct SiteRenderer {
             }
         }
         groups += model.jeudis.indices.map { index in { [jeudi(at: index)] } }
-        groups.append { searchGroups(search, shards: shards) }
+        groups.append { searchCards(search) }
         groups.append { copies() }
         return groups
     }
@@ -395,8 +420,7 @@ struct SiteRenderer {
     }
 
     /// The agenda of an agenda kind reads the files of the events it holds (`ICalendar.subscribed`).
-    private func calendar(_ kind: KindConfig, _ entries: [Entry]) -> [Group] {
-        guard kind.isAgenda else { return [] }
+    private func calendar(_ kind: KindConfig, _ entries: [Entry]) -> Group {
         let events = ICalendar.subscribed(entries.map(\.resource), on: model.buildDate, past: model.site.feedSize)
         let key = keys.key("agenda " + kind.id) { hasher in
             for event in events {
@@ -404,27 +428,30 @@ struct SiteRenderer {
                 hasher.add(keys.content(of: event.source))
             }
         }
-        return [Group(id: "agenda " + kind.id, key: key, files: {
+        return Group(id: "agenda " + kind.id, key: key, readsTexts: true, files: {
             [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
                    text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
-        })]
+        })
     }
 
-    /// The search's shards (each keyed by the fingerprint of its terms and postings) and chunks of cards.
-    private func searchGroups(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
-        let shards = shards.map { shard in
-            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { $0.add(shard.print) },
+    /// The search's shards, each keyed by the fingerprint of its terms and postings.
+    private func searchShards(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
+        shards.map { shard in
+            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { $0.add(shard.print) }, readsTexts: true,
                   files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, in: search))] })
         }
+    }
+
+    /// The search's chunks of cards, in the order of its documents.
+    private func searchCards(_ search: SearchIndex.State) -> [Group] {
         let documents = search.urls.compactMap(model.entry(url:))
-        let chunks = stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in
+        return stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in
             let chunk = Array(documents[start..<min(documents.count, start + SearchIndex.chunkSize)])
             let id = "recherche fiches \(start / SearchIndex.chunkSize)"
             return Group(id: id, key: keys.key(id) { keys.cards(chunk, into: &$0) }, files: {
                 [.text(path: SearchIndex.chunkPath(start / SearchIndex.chunkSize), text: SearchIndex.chunkText(chunk.map(card)))]
             })
         }
-        return shards + chunks
     }
 
     /// Files beside the content and the templates' assets, copied byte for byte (a link inside the project is copied
@@ -457,15 +484,24 @@ final class MadeGroups: @unchecked Sendable {
         lock.withLock { groups.filter { $0.key != excluded }.values.flatMap(\.files) }
     }
 
-    func record(id: String, key: Fingerprint, files: [String]) {
-        lock.withLock { groups[id] = BuildCache.CachedGroup(key: key, files: files) }
+    func holds(_ id: String) -> Bool { lock.withLock { groups[id] != nil } }
+
+    func record(id: String, _ group: BuildCache.CachedGroup) {
+        lock.withLock { groups[id] = group }
+    }
+
+    /// Groups carried over as the cache kept them.
+    func record(_ carried: [(id: String, group: BuildCache.CachedGroup)]) {
+        lock.withLock {
+            for (id, group) in carried { groups[id] = group }
+        }
     }
 
     /// Resources carried over: their groups and what their texts gave, as the cache kept them.
-    func record(carried: [(id: String, key: Fingerprint, files: [String], source: String, text: BuildCache.CachedText)]) {
+    func record(carried: [(id: String, group: BuildCache.CachedGroup, source: String, text: BuildCache.CachedText)]) {
         lock.withLock {
             for resource in carried {
-                groups[resource.id] = BuildCache.CachedGroup(key: resource.key, files: resource.files)
+                groups[resource.id] = resource.group
                 texts[resource.source] = resource.text
             }
         }
