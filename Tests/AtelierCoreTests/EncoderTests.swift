@@ -17,6 +17,13 @@ import Testing
     static let view = Outer(title: "Titre", flag: true, count: 3, missing: nil, inner: Inner(b: 1, c: nil),
                             items: [Inner(b: 2, c: 5)], words: ["a", "b"])
 
+    @Test func xmlTextIsEscapedAndLosesWhatXMLCannotHold() {
+        #expect(XML.escape("https://exemple.fr/fiches/a-b/") == "https://exemple.fr/fiches/a-b/")
+        #expect(XML.escape("Élus & agents <« l'ODD 17 »> \"ici\"") == "Élus &amp; agents &lt;« l&apos;ODD 17 »&gt; &quot;ici&quot;")
+        #expect(XML.escape("a\u{1}b\tc\nd\r\u{1F}e") == "ab\tc\nd\re")
+        #expect(XML.escape("x\u{FFFE}y\u{FFFF}z\u{FFFD}\u{FEFF}") == "xyz\u{FFFD}\u{FEFF}")
+    }
+
     @Test func viewsBecomeDictionariesWithNullForNil() throws {
         let value = try #require(TemplateEncoder.value(of: Self.view) as? [String: Any])
         #expect(value["title"] as? String == "Titre")
