@@ -341,6 +341,31 @@ import Testing
         #expect(Fixture.tree(site.output) == Fixture.tree(try coldOutput(site)))
     }
 
+    @Test func aSecondFolderOfHardLinksToTheLiveSiteIsKeptWhenTheCacheKnowsTheLiveSite() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", title: "Zeta revue", date: "2025-11-06"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".atelier/cache"))
+        // Built again without a cache, the site's files are linked from the live ones where their bytes are the same:
+        // the second folder, a site the cache does not know, now shares most of its files with the live one.
+        #expect(site.build().succeeded)
+        let page = site.output.appendingPathComponent("a-propos/index.html").path
+        let changed = { () -> timespec in
+            var status = stat()
+            stat(page, &status)
+            return status.st_ctim
+        }
+        let before = changed()
+        try site.write("content/fiches/zeta.md", Self.fiche("zeta", date: "2025-11-06", body: "## Partie zeta\n\nRevu.\n"))
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        // Linking it again (unlink, link) would change its status time.
+        let after = changed()
+        #expect(after.tv_sec == before.tv_sec && after.tv_nsec == before.tv_nsec, "a file of both folders is kept, not linked again")
+        #expect(Fixture.tree(site.output) == Fixture.tree(try coldOutput(site)))
+    }
+
     /// The site built from nothing, in a copy of the project, as its folder tree.
     private func coldOutput(_ site: Fixture) throws -> URL {
         let root = site.root.deletingLastPathComponent().appendingPathComponent("froid-\(UUID().uuidString)")

@@ -38,20 +38,22 @@ public struct OutputFolder: Sendable {
     }
 
     /// The twin as it stands, when it exists but what it holds is unknown (the cache was set aside, or a build was
-    /// interrupted): its plain files listed and none trusted (each is written or linked again over, or removed by the
-    /// commit), anything else removed, its empty folders too. Removing the whole twin would cost as many folders made
-    /// again as the site has pages: seconds at ten thousand. Nil when there is no twin.
-    func adoptTwin() -> OutputManifest? {
+    /// interrupted, or the preview started): its plain files listed, anything else removed, its empty folders too.
+    /// Removing the whole twin would cost as many folders made again as the site has pages: seconds at ten thousand.
+    /// A file is trusted only when it is the file `live` records at its path, hard-linked (same inode, size and time):
+    /// the others are written or linked again over, or removed by the commit. Nil when there is no twin.
+    func adoptTwin(knowing live: OutputManifest?) -> OutputManifest? {
         guard let directory = opendir(twin.path) else { return nil }
         closedir(directory)
         var files: [String: OutputManifest.File] = [:]
-        keepFiles(in: "", into: &files)
+        keepFiles(in: "", into: &files, knowing: live?.files ?? [:])
         return OutputManifest(files: files)
     }
 
     /// Whether the folder still holds anything once what is not a plain file or a folder is removed.
     @discardableResult
-    private func keepFiles(in folder: String, into files: inout [String: OutputManifest.File]) -> Bool {
+    private func keepFiles(in folder: String, into files: inout [String: OutputManifest.File],
+                           knowing live: [String: OutputManifest.File]) -> Bool {
         let path = folder.isEmpty ? twin.path : twin.path + "/" + folder
         guard let directory = opendir(path) else { return true }
         var kept = false
@@ -63,10 +65,13 @@ public struct OutputFolder: Sendable {
             guard lstat(twin.path + "/" + relative, &status) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                files[relative] = .unknown
+                let held = OutputManifest.status(status)
+                files[relative] = live[relative].flatMap { known in
+                    held.map { $0 == (known.inode, known.size, known.modified) } == true ? known : nil
+                } ?? .unknown
                 kept = true
             case S_IFDIR:
-                if keepFiles(in: relative, into: &files) { kept = true } else { rmdir(twin.path + "/" + relative) }
+                if keepFiles(in: relative, into: &files, knowing: live) { kept = true } else { rmdir(twin.path + "/" + relative) }
             default:
                 unlink(twin.path + "/" + relative)
             }

@@ -29,7 +29,7 @@ final class OutputWriter: @unchecked Sendable {
         openLive = OpenFolder(folder.live.path)
         let reusable = twin.flatMap { manifest in
             OutputMarker.fingerprint(of: folder.twin) == manifest.fingerprint ? manifest : nil
-        } ?? folder.adoptTwin()
+        } ?? folder.adoptTwin(knowing: live)
         self.twin = reusable
         if let reusable {
             try OutputMarker.write(in: folder.twin, state: .writing)
