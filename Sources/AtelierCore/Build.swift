@@ -16,9 +16,11 @@ public struct BuildOptions: Sendable {
     public var force: Bool
     /// The cache kept in memory between builds (the preview server); nil to read and write the one on disk.
     public var memory: BuildCache?
-
-    /// Atelier's own working files, beside content/.
-    public var cacheFolder: URL { root.appendingPathComponent(".atelier/cache") }
+    /// Where the cache is kept on disk: Atelier's own working files, beside content/.
+    public var cacheFolder: URL
+    /// Whether a build that finds nothing changed stops at once, without a model: the preview's first build needs one
+    /// to show saved pages at once.
+    public var stopIfUnchanged = true
 
     public init(root: URL, output: URL? = nil, outputLabel: String? = nil, date: LocalDate? = nil,
                 includeDrafts: Bool = false, strict: Bool = false, write: Bool = true, force: Bool = false,
@@ -32,6 +34,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.write = write
         self.memory = memory
+        cacheFolder = root.appendingPathComponent(".atelier/cache")
     }
 }
 
@@ -102,7 +105,7 @@ public enum Build {
         }
         let previous = options.memory ?? BuildCache.load(from: options.cacheFolder, root: options.root)
         let inputs = InputScan(root: options.root)
-        if options.write, let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
+        if options.write, options.stopIfUnchanged, let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
             return report
         }
         previous.loadAll()

@@ -124,6 +124,22 @@ import Testing
         #expect(third.filesWritten == 0)
     }
 
+    @Test func aBuildAskedNotToStopWhenNothingChangedCarriesEverythingAndGivesItsModel() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        let first = site.build()
+        #expect(first.succeeded)
+        let stopped = site.build()
+        #expect(stopped.succeeded && stopped.model == nil && stopped.filesWritten == 0)
+        var options = BuildOptions(root: site.root, date: LocalDate(iso: "2025-11-20")!)
+        options.stopIfUnchanged = false
+        let report = Build.run(options)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.model?.entries.count == first.model?.entries.count)
+        #expect(report.filesChanged == 0 && report.filesCarried > 100, "\(report.filesChanged) changed, \(report.filesCarried) carried")
+        #expect(report.editedPages != nil)
+    }
+
     @Test func aPageFollowsWhatItsLinksFindWhenOnlyTheirTargetChanges() throws {
         let target = { (date: String, extra: String) in
             Fixture.resource(title: "Cible", date: date, tags: "[Mécénat]", boussole: "{ maturite: consolider, profils: [academiques] }",

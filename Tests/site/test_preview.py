@@ -268,6 +268,32 @@ def test_with_poll_the_files_are_looked_at_rather_than_watched_and_a_save_still_
         wait_for(lambda: get(base + "/fiches/b/")[0] == 404, 3)
 
 
+def test_a_restarted_preview_makes_only_what_changed_while_it_was_stopped_and_shows_saves_at_once(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    log_path = tmp_path / "apercu.log"
+    first_line = re.compile(r"^\[1\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris", re.M)
+    for base in serving(root, log_path):
+        pass
+    # The first start makes every page; stopped (as by Ctrl-C), the preview writes its cache.
+    text = log_path.read_text()
+    assert first_line.search(text).group(2) == "0"
+    assert "son cache est enregistré pour le prochain démarrage" in text
+    assert (root / ".atelier" / "cache-apercu" / "etat.bin").exists()
+    save(root / "content" / "fiches" / "b.md", resource("B revue", "2025-11-02"))
+    for base in serving(root, log_path):
+        made, carried = map(int, first_line.search(log_path.read_text()).groups())
+        assert 0 < made < carried
+        assert "<h1>B revue</h1>" in get(base + "/fiches/b/")[1]
+    # Started again with nothing changed, it still has what shows a saved page at once.
+    for base in serving(root, log_path):
+        made, carried = map(int, first_line.search(log_path.read_text()).groups())
+        assert made == 0 < carried
+        save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-11-01"))
+        wait_for(lambda: "<h1>Deuxième version</h1>" in get(base + "/fiches/a/")[1], 3)
+        assert "Page de content/fiches/a.md montrée" in log_path.read_text()
+
+
 def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview, events):
     root, base = preview
     events.next()

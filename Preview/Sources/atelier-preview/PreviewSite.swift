@@ -2,7 +2,9 @@ import AtelierCore
 import Foundation
 
 /// The last build of the preview: its number, which open pages listen for, and the error page while it failed. The
-/// build cache stays in memory, so that a rebuild after an edit makes only what the edit changed.
+/// build cache stays in memory, so that a rebuild after an edit makes only what the edit changed; it is read from
+/// `.atelier/cache-apercu` at the start and written there when the preview stops, so that the next start makes only
+/// what changed meanwhile.
 ///
 /// Each new number is announced with the files whose bytes changed (`12 fiches/x/index.html recherche/index/t/co.json`),
 /// or `*` when any page may have: an open page reloads only when it is among them, so that a page shown at once after
@@ -33,16 +35,21 @@ actor PreviewSite {
     private var lastRebuild: Task<Void, Never>?
     /// A rebuild asked for that has not started: later requests join it, since it will see their changes too.
     private var queuedRebuild: Task<Void, Never>?
+    /// Whether a build of this run made the site, so that the cache in memory is whole.
+    private var madeSite = false
+    private var stopping = false
 
     init(options: BuildOptions) {
         var options = options
-        options.memory = BuildCache()
+        options.cacheFolder = options.root.appendingPathComponent(".atelier/cache-apercu")
+        options.memory = BuildCache.load(from: options.cacheFolder, root: options.root)
         self.options = options
         output = OutputFolder(options.output)
     }
 
     /// Rebuilds the site, after any rebuild under way, off this actor, so that pages are served meanwhile.
     func rebuild() async {
+        guard !stopping else { return }
         if let queuedRebuild {
             await queuedRebuild.value
             return
@@ -58,7 +65,9 @@ actor PreviewSite {
     }
 
     private func build() async {
-        let options = options
+        var options = options
+        // Until a build gave what shows saved pages at once, one that finds nothing changed goes on all the same.
+        options.stopIfUnchanged = pageMaker != nil
         let seen = batches
         let report = await Task.detached { Build.run(options) }.value
         version += 1
@@ -72,12 +81,28 @@ actor PreviewSite {
         errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
         if let model = report.model { index = SiteIndex(model) }
         if let maker = report.editedPages { pageMaker = maker }
+        if report.model != nil { madeSite = true }
         let status = report.succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
         say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")
         if !report.diagnostics.isEmpty { say(String(DiagnosticText.render(report.diagnostics, root: options.root).dropLast())) }
         let changed = wasShowingErrors || errorPage != nil ? nil : report.changedFiles?.filter { !alreadyShown.contains($0) }
         announce(changed)
+    }
+
+    /// Writes the cache for the next start once the rebuild under way, if any, has ended; no rebuild starts after. Only
+    /// a cache that a build of this run made whole is written.
+    func stop() async {
+        guard !stopping else { return }
+        stopping = true
+        await lastRebuild?.value
+        guard madeSite, let cache = options.memory else { return }
+        do {
+            try cache.save(to: options.cacheFolder, over: BuildCache())
+            say("Aperçu arrêté ; son cache est enregistré pour le prochain démarrage.")
+        } catch {
+            say("Aperçu arrêté ; cache non enregistré : \(error)")
+        }
     }
 
     /// Follows the sources: each batch of changes shows the pages of the resources saved at once, then rebuilds.

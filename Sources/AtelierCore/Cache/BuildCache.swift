@@ -140,7 +140,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The state kept in `folder` for the project at `root`, or an empty cache if there is none to trust. The rest is
     /// read by `loadAll()`, when the build needs it.
-    static func load(from folder: URL, root: URL) -> BuildCache {
+    public static func load(from folder: URL, root: URL) -> BuildCache {
         let cache = BuildCache()
         guard FileManager.default.contents(atPath: folder.appendingPathComponent(tagName).path).map({ String(decoding: $0, as: UTF8.self) }) == tag,
               var reader = open(folder.appendingPathComponent(Part.state.rawValue), checksum: nil) else { return cache }
@@ -210,7 +210,7 @@ public final class BuildCache: @unchecked Sendable {
     /// chain, or the part whole when there is no chain to extend or it has grown long; each file in one step (a new file
     /// renamed over the old one), the state last, then the links it no longer names are removed. The folder is
     /// Atelier's alone: a folder there that does not carry Atelier's tag is never written into.
-    func save(to folder: URL, over previous: BuildCache) throws {
+    public func save(to folder: URL, over previous: BuildCache) throws {
         let fm = FileManager.default
         let tagPath = folder.appendingPathComponent(Self.tagName).path
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
