@@ -20,6 +20,7 @@ import os
 import pathlib
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -124,20 +125,35 @@ def query_bytes(public, words):
     return sum(path.stat().st_size for path in fetched), len(found)
 
 
-def preview_edits(preview, project, files, runs, work):
-    """Medians, for a text and a title edit, of the time from the save to the page served with the edit, and to the
-    log line of the rebuild that follows (ms), in `atelier-preview` on `project` after its first build."""
+def start_preview(preview, project, log_path):
+    """`atelier-preview` on `project`, once its first build is logged: the process, its address, the seconds taken."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    log_path = work / "apercu.log"
     log = open(log_path, "w")
+    start = time.perf_counter()
     process = subprocess.Popen([preview, "--root", str(project), "--port", str(port), "--date", DATE], stdout=log,
                                stderr=subprocess.STDOUT)
-    base = "http://127.0.0.1:%d" % port
+    log.close()
+    wait_until(lambda: re.search(r"^\[1\] Site reconstruit", log_path.read_text(), re.M), 600, pause=0.01)
+    return process, "http://127.0.0.1:%d" % port, time.perf_counter() - start
+
+
+def stop_preview(process):
+    """Stops the preview as Ctrl-C does: it writes its cache first."""
+    process.send_signal(signal.SIGINT)
+    process.wait(60)
+
+
+def preview_edits(preview, project, files, runs, work):
+    """Medians, for a text and a title edit, of the time from the save to the page served with the edit, and to the
+    log line of the rebuild that follows (ms), in `atelier-preview` on `project` after its first build; and the
+    seconds from its start to its first build, without its cache and, stopped, started again."""
+    shutil.rmtree(project / ".atelier" / "cache-apercu", ignore_errors=True)
+    log_path = work / "apercu.log"
+    process, base, cold_start = start_preview(preview, project, log_path)
     times = {"page": {"texte": [], "titre": []}, "site": {"texte": [], "titre": []}}
     try:
-        wait_until(lambda: re.search(r"^\[1\] Site reconstruit", log_path.read_text(), re.M), 600)
         published = [path for path in files if (project / ".atelier" / "apercu" / path.parent.name / path.stem / "index.html").exists()]
         for run in range(runs):
             for number, kind in enumerate(["texte", "titre"]):
@@ -153,10 +169,11 @@ def preview_edits(preview, project, files, runs, work):
                 times["site"][kind].append((time.perf_counter() - start) * 1000)
                 time.sleep(0.2)
     finally:
-        process.terminate()
-        process.wait(10)
-        log.close()
-    return {measure: {kind: statistics.median(values) for kind, values in kinds.items()} for measure, kinds in times.items()}
+        stop_preview(process)
+    process, _, restart = start_preview(preview, project, log_path)
+    stop_preview(process)
+    medians = {measure: {kind: statistics.median(values) for kind, values in kinds.items()} for measure, kinds in times.items()}
+    return {**medians, "start": cold_start, "restart": restart}
 
 
 def wait_until(check, seconds, pause=0.1):
@@ -259,6 +276,9 @@ def main():
             p = r["preview"]
             print("%10d %12.0f %12.0f %12.0f %12.0f" % (r["size"], p["page"]["texte"], p["site"]["texte"], p["page"]["titre"],
                                                        p["site"]["titre"]))
+        print("\nAperçu (s) : du lancement au site construit, sans cache, puis relancé après un arrêt par Ctrl-C :")
+        for r in results:
+            print("%10d %12.2f %12.2f" % (r["size"], r["preview"]["start"], r["preview"]["restart"]))
     if len(results) > 1:
         first, last = results[0], results[-1]
         print("\nCroissance à froid de %d à %d ressources : ×%.1f pour ×%.0f ressources." % (
