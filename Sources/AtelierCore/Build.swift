@@ -105,7 +105,8 @@ public enum Build {
         }
         let previous = options.memory ?? BuildCache.load(from: options.cacheFolder, root: options.root)
         let inputs = InputScan(root: options.root)
-        if options.write, options.stopIfUnchanged, let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
+        if options.write, options.stopIfUnchanged,
+           let report = unchanged(options, inputs: inputs, previous: previous, folder: folder, clock: clock) {
             return report
         }
         previous.loadAll()

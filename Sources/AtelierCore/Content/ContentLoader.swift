@@ -55,7 +55,9 @@ enum ContentLoader {
             let data = FileManager.default.contents(atPath: content.appendingPathComponent(relative).path)
             let read = reader.read(relative: relative, data: data)
             let hash = data.map { Fingerprint.of($0) } ?? .zero
-            let headerKept = cached.map { $0.hash == hash || $0.read.resource != nil && read.resource != nil && $0.read.encoded == read.encoded }
+            let headerKept = cached.map {
+                $0.hash == hash || $0.read.resource != nil && read.resource != nil && $0.read.encoded == read.encoded
+            }
             return (relative, BuildCache.CachedRead(signature: signature ?? BuildCache.Signature(size: -1, modified: 0, changed: 0, inode: 0),
                                                     hash: hash, read: read), headerKept ?? false)
         }

@@ -21,8 +21,10 @@ enum MarkupText {
     static func escape(_ text: String, apostrophe: StaticString, xml: Bool) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || xml && ($0 < 0x20 || $0 == 0xEF) })
-            else { return nil }
+            let special = { (byte: UInt8) in
+                byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || xml && (byte < 0x20 || byte == 0xEF)
+            }
+            guard bytes.contains(where: special) else { return nil }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
             var index = 0

@@ -164,7 +164,8 @@ struct SiteRenderer {
         }
         search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
-        made.record(id: "ressource " + r.url, BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true))
+        made.record(id: "ressource " + r.url,
+                    BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true))
         made.record(text: r.source, BuildCache.CachedText(hash: keys.content(of: r.source),
                                                           facts: facts, lookups: body.lookups), parsed: true)
         return facts
@@ -253,8 +254,8 @@ struct SiteRenderer {
             case let .copy(path, source): writer.copy(path, from: source)
             }
         }
-        made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path),
-                                                         readsTexts: group.readsTexts))
+        let paths = pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path)
+        made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: paths, readsTexts: group.readsTexts))
     }
 
     func render(_ job: Job) -> String { maker.render(job) }
