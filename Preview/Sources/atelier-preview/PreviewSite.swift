@@ -35,8 +35,6 @@ actor PreviewSite {
     private var lastRebuild: Task<Void, Never>?
     /// A rebuild asked for that has not started: later requests join it, since it will see their changes too.
     private var queuedRebuild: Task<Void, Never>?
-    /// Whether a build of this run made the site, so that the cache in memory is whole.
-    private var madeSite = false
     private var stopping = false
 
     init(options: BuildOptions) {
@@ -81,7 +79,6 @@ actor PreviewSite {
         errorPage = report.succeeded ? nil : ErrorPage.html(report.diagnostics, root: options.root)
         if let model = report.model { index = SiteIndex(model) }
         if let maker = report.editedPages { pageMaker = maker }
-        if report.model != nil { madeSite = true }
         let status = report.succeeded ? "reconstruit" : "en erreur"
         let seconds = report.timings.map(\.seconds).reduce(0, +)
         say("[\(version)] Site \(status) en \(FrenchNumbers.seconds(seconds)) s : \(report.filesChanged) fichier(s) modifié(s), \(report.filesCarried) repris tels quels, \(report.diagnostics.count) remarque(s) (\(report.steps)).")
@@ -91,12 +88,12 @@ actor PreviewSite {
     }
 
     /// Writes the cache for the next start once the rebuild under way, if any, has ended; no rebuild starts after. Only
-    /// a cache that a build of this run made whole is written.
+    /// a cache that a build of this run made whole (the one that gave what shows saved pages) is written.
     func stop() async {
         guard !stopping else { return }
         stopping = true
         await lastRebuild?.value
-        guard madeSite, let cache = options.memory else { return }
+        guard pageMaker != nil, let cache = options.memory else { return }
         do {
             try cache.save(to: options.cacheFolder, over: BuildCache())
             say("Aperçu arrêté ; son cache est enregistré pour le prochain démarrage.")

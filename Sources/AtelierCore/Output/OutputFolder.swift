@@ -65,10 +65,11 @@ public struct OutputFolder: Sendable {
             guard lstat(twin.path + "/" + relative, &status) == 0 else { continue }
             switch status.st_mode & S_IFMT {
             case S_IFREG:
-                let held = OutputManifest.status(status)
-                files[relative] = live[relative].flatMap { known in
-                    held.map { $0 == (known.inode, known.size, known.modified) } == true ? known : nil
-                } ?? .unknown
+                if let known = live[relative], OutputManifest.status(status).map(known.isRecorded) == true {
+                    files[relative] = known
+                } else {
+                    files[relative] = .unknown
+                }
                 kept = true
             case S_IFDIR:
                 if keepFiles(in: relative, into: &files, knowing: live) { kept = true } else { rmdir(twin.path + "/" + relative) }

@@ -14,8 +14,12 @@ struct OutputManifest: Sendable, Equatable {
 
         /// The file at `path` in `folder` is the one recorded: same inode, size and modification time.
         func isIntact(at path: String, in folder: OpenFolder) -> Bool {
-            guard let status = folder.status(path) else { return false }
-            return status.inode == inode && status.size == size && status.modified == modified
+            folder.status(path).map(isRecorded) ?? false
+        }
+
+        /// A file with this status is the one recorded.
+        func isRecorded(as status: (inode: UInt64, size: Int, modified: Int)) -> Bool {
+            status.inode == inode && status.size == size && status.modified == modified
         }
     }
 

@@ -18,7 +18,7 @@ public enum HTML {
 /// characters but tab and line ends, U+FFFE, U+FFFF.
 enum MarkupText {
     @inline(__always)
-    static func escape(_ text: String, apostrophe: StaticString, xml: Bool) -> String {
+    static func escape(_ text: String, apostrophe: String, xml: Bool) -> String {
         var text = text
         return text.withUTF8 { bytes -> String? in
             let special = { (byte: UInt8) in
@@ -35,7 +35,7 @@ enum MarkupText {
                 case 0x3C: escaped.append(contentsOf: "&lt;".utf8)
                 case 0x3E: escaped.append(contentsOf: "&gt;".utf8)
                 case 0x22: escaped.append(contentsOf: "&quot;".utf8)
-                case 0x27: escaped.append(contentsOf: UnsafeBufferPointer(start: apostrophe.utf8Start, count: apostrophe.utf8CodeUnitCount))
+                case 0x27: escaped.append(contentsOf: apostrophe.utf8)
                 case 0x09, 0x0A, 0x0D: escaped.append(byte)
                 case ..<0x20 where xml: break
                 // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
