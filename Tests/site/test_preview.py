@@ -4,6 +4,7 @@ import http.client
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -46,9 +47,9 @@ def wait_for(check, seconds=15):
     raise AssertionError("condition not reached in %s s" % seconds)
 
 
-def serving(root, log_path, options=()):
-    """Runs `atelier serve` on `root` (it finds atelier-preview on the PATH here) until the generator is closed;
-    yields the server's address once it answers."""
+def serving(root, log_path, options=(), stop=signal.SIGTERM):
+    """Runs `atelier serve` on `root` (it finds atelier-preview on the PATH here) until the generator is closed, then
+    sends it `stop`; yields the server's address once it answers."""
     port = free_port()
     log = open(log_path, "w")
     env = {**os.environ, "PATH": os.path.dirname(PREVIEW) + os.pathsep + os.environ.get("PATH", "")}
@@ -64,7 +65,7 @@ def serving(root, log_path, options=()):
 
     wait_for(up, 30)
     yield base
-    process.terminate()
+    process.send_signal(stop)
     process.wait(10)
     log.close()
 
@@ -268,30 +269,55 @@ def test_with_poll_the_files_are_looked_at_rather_than_watched_and_a_save_still_
         wait_for(lambda: get(base + "/fiches/b/")[0] == 404, 3)
 
 
+# The first build of a run: the files it made, and those it carried over from the preview folder.
+FIRST_BUILD = re.compile(r"^\[1\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris", re.M)
+
+
 def test_a_restarted_preview_makes_only_what_changed_while_it_was_stopped_and_shows_saves_at_once(tmp_path):
     root = fixture(tmp_path, {"content/fiches/a.md": resource("Première version", "2025-11-01"),
                               "content/fiches/b.md": resource("B", "2025-11-02")})
     log_path = tmp_path / "apercu.log"
-    first_line = re.compile(r"^\[1\] Site reconstruit en [\d,]+ s : (\d+) fichier\(s\) modifié\(s\), (\d+) repris", re.M)
     for base in serving(root, log_path):
         pass
     # The first start makes every page; stopped (as by Ctrl-C), the preview writes its cache.
     text = log_path.read_text()
-    assert first_line.search(text).group(2) == "0"
+    assert FIRST_BUILD.search(text).group(2) == "0"
     assert "son cache est enregistré pour le prochain démarrage" in text
     assert (root / ".atelier" / "cache-apercu" / "etat.bin").exists()
     save(root / "content" / "fiches" / "b.md", resource("B revue", "2025-11-02"))
-    for base in serving(root, log_path):
-        made, carried = map(int, first_line.search(log_path.read_text()).groups())
+    for base in serving(root, log_path, stop=signal.SIGHUP):
+        made, carried = map(int, FIRST_BUILD.search(log_path.read_text()).groups())
         assert 0 < made < carried
         assert "<h1>B revue</h1>" in get(base + "/fiches/b/")[1]
+    # Closing its terminal stops it as Ctrl-C does.
+    assert "son cache est enregistré pour le prochain démarrage" in log_path.read_text()
     # Started again with nothing changed, it still has what shows a saved page at once.
     for base in serving(root, log_path):
-        made, carried = map(int, first_line.search(log_path.read_text()).groups())
+        made, carried = map(int, FIRST_BUILD.search(log_path.read_text()).groups())
         assert made == 0 < carried
         save(root / "content" / "fiches" / "a.md", resource("Deuxième version", "2025-11-01"))
         wait_for(lambda: "<h1>Deuxième version</h1>" in get(base + "/fiches/a/")[1], 3)
         assert "Page de content/fiches/a.md montrée" in log_path.read_text()
+
+
+def test_a_killed_preview_starts_again_from_the_cache_it_wrote_a_few_seconds_after_its_last_rebuild(tmp_path):
+    root = fixture(tmp_path, {"content/fiches/a.md": resource("A", "2025-11-01"),
+                              "content/fiches/b.md": resource("B", "2025-11-02")})
+    log_path = tmp_path / "apercu.log"
+    state = root / ".atelier" / "cache-apercu" / "etat.bin"
+    for base in serving(root, log_path, stop=signal.SIGKILL):
+        # The cache is written once the preview has been quiet for a few seconds after a build: after the first one,
+        # then after the rebuild that follows a save.
+        wait_for(state.exists, 15)
+        written = state.stat().st_mtime_ns
+        save(root / "content" / "fiches" / "b.md", resource("B revue", "2025-11-02"))
+        wait_for(lambda: len(re.findall(r"^\[\d+\] Site reconstruit", log_path.read_text(), re.M)) == 2, 10)
+        wait_for(lambda: state.stat().st_mtime_ns != written, 15)
+    assert "Aperçu arrêté" not in log_path.read_text()
+    for base in serving(root, log_path):
+        made, carried = map(int, FIRST_BUILD.search(log_path.read_text()).groups())
+        assert made == 0 < carried
+        assert "<h1>B revue</h1>" in get(base + "/fiches/b/")[1]
 
 
 def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview, events):

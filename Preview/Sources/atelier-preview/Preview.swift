@@ -51,9 +51,10 @@ struct Preview: AsyncParsableCommand {
                               configuration: .init(address: .hostname(host, port: port)))
         say("Aperçu sur http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C pour arrêter)")
         // An open page keeps its event stream open, which a graceful shutdown would wait for without end: Ctrl-C
-        // (or the system's request to stop) writes the cache and ends the preview at once, which is safe since the
-        // preview folder holds a whole site at every instant. A second Ctrl-C does not wait for the cache.
-        let stops = ([SIGINT, SIGTERM] as [Int32]).map { number in
+        // (or the system's request to stop, or the terminal closed) writes the cache and ends the preview at once,
+        // which is safe since the preview folder holds a whole site at every instant. A second Ctrl-C does not wait
+        // for the cache.
+        let stops = ([SIGINT, SIGTERM, SIGHUP] as [Int32]).map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number)
             source.setEventHandler {

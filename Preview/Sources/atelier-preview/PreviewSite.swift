@@ -3,8 +3,8 @@ import Foundation
 
 /// The last build of the preview: its number, which open pages listen for, and the error page while it failed. The
 /// build cache stays in memory, so that a rebuild after an edit makes only what the edit changed; it is read from
-/// `.atelier/cache-apercu` at the start and written there when the preview stops, so that the next start makes only
-/// what changed meanwhile.
+/// `.atelier/cache-apercu` at the start and written there when the preview stops, and a few seconds after a rebuild
+/// that no other followed, so that the next start makes only what changed meanwhile, even after a preview killed.
 ///
 /// Each new number is announced with the files whose bytes changed (`12 fiches/x/index.html recherche/index/t/co.json`),
 /// or `*` when any page may have: an open page reloads only when it is among them, so that a page shown at once after
@@ -36,6 +36,10 @@ actor PreviewSite {
     /// A rebuild asked for that has not started: later requests join it, since it will see their changes too.
     private var queuedRebuild: Task<Void, Never>?
     private var stopping = false
+    /// Builds made so far, and the number of the one whose cache is on disk.
+    private var builds = 0
+    private var savedBuild = 0
+    private static let quietBeforeSave = Duration.seconds(5)
 
     init(options: BuildOptions) {
         var options = options
@@ -69,6 +73,7 @@ actor PreviewSite {
         let seen = batches
         let report = await Task.detached { Build.run(options) }.value
         version += 1
+        builds += 1
         let wasShowingErrors = errorPage != nil || !editedMistakes.isEmpty
         // A page shown at once needs no reload when the rebuild wrote the same bytes.
         let alreadyShown = Set(editedPages.filter { file, edited in
@@ -85,20 +90,48 @@ actor PreviewSite {
         if !report.diagnostics.isEmpty { say(String(DiagnosticText.render(report.diagnostics, root: options.root).dropLast())) }
         let changed = wasShowingErrors || errorPage != nil ? nil : report.changedFiles?.filter { !alreadyShown.contains($0) }
         announce(changed)
+        saveWhenQuiet(builds)
     }
 
-    /// Writes the cache for the next start once the rebuild under way, if any, has ended; no rebuild starts after. Only
-    /// a cache that a build of this run made whole (the one that gave what shows saved pages) is written.
+    /// Writes the cache once `quietBeforeSave` has passed without a rebuild after `build`, in turn with the rebuilds.
+    private func saveWhenQuiet(_ build: Int) {
+        Task {
+            try? await Task.sleep(for: Self.quietBeforeSave)
+            guard build == builds, !stopping else { return }
+            let previous = lastRebuild
+            let save = Task {
+                await previous?.value
+                if let error = await saveCache() { say("Cache de l'aperçu non enregistré : \(error)") }
+            }
+            lastRebuild = save
+            await save.value
+        }
+    }
+
+    /// Writes the cache unless it is on disk already; only a cache that a build of this run made whole (the one that
+    /// gave what shows saved pages) is written. Returns what stopped it.
+    private func saveCache() async -> (any Error)? {
+        guard pageMaker != nil, let cache = options.memory, savedBuild != builds else { return nil }
+        let (build, folder) = (builds, options.cacheFolder)
+        do {
+            try await Task.detached { try cache.save(to: folder, over: BuildCache()) }.value
+            savedBuild = build
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Writes the cache for the next start once the rebuild under way, if any, has ended; no rebuild starts after.
     func stop() async {
         guard !stopping else { return }
         stopping = true
         await lastRebuild?.value
-        guard pageMaker != nil, let cache = options.memory else { return }
-        do {
-            try cache.save(to: options.cacheFolder, over: BuildCache())
-            say("Aperçu arrêté ; son cache est enregistré pour le prochain démarrage.")
-        } catch {
+        guard pageMaker != nil else { return }
+        if let error = await saveCache() {
             say("Aperçu arrêté ; cache non enregistré : \(error)")
+        } else {
+            say("Aperçu arrêté ; son cache est enregistré pour le prochain démarrage.")
         }
     }
 
