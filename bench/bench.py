@@ -217,6 +217,14 @@ def measure(size, args, work):
             originals.setdefault(path, path.read_text())
             edit(path, kind, run * 10 + number + 1)
             one_edit[kind].append(atelier_build(args.atelier, project)[0])
+    # A template edit makes every page again, and carries what reads no template (the search's shards).
+    footer = project / "templates" / "partials" / "footer.mustache"
+    footer_text = footer.read_text()
+    template_edit = []
+    for run in range(args.runs):
+        footer.write_text(footer_text + "<!-- retouche %d -->\n" % run)
+        template_edit.append(atelier_build(args.atelier, project)[0])
+    footer.write_text(footer_text)
     public = project / "public"
     page, page_path = heaviest(public)
     boussole = (public / "boussole" / "index.html").stat().st_size
@@ -234,6 +242,7 @@ def measure(size, args, work):
         "size": size, "cold": statistics.median(cold), "hugo": statistics.median(hugo), "rss": max(rss),
         "no_change": statistics.median(no_change), "warm_up": warm_up,
         "one_edit": {kind: statistics.median(times) for kind, times in one_edit.items()},
+        "template_edit": statistics.median(template_edit),
         "page": page, "page_path": page_path, "boussole": boussole,
         "query": max(bytes_ for bytes_, _ in transfers), "queries": list(zip(queries, transfers)), "preview": preview,
     }
@@ -266,6 +275,9 @@ def main():
     print("%10s %10s %s" % ("ressources", "première", " ".join("%10s" % kind for kind in EDITS)))
     for r in results:
         print("%10d %10.2f %s" % (r["size"], r["warm_up"], " ".join("%10.2f" % r["one_edit"][kind] for kind in EDITS)))
+    print("\nRetouche d'un gabarit (s), à côté d'une construction à froid :")
+    for r in results:
+        print("%10d %10.2f %10.2f" % (r["size"], r["template_edit"], r["cold"]))
     print("\nPoids (octets) : page HTML la plus lourde, page de la boussole, une recherche (index chargé, pire des requêtes) :")
     for r in results:
         print("%10d %10d %-40s %10d %10d" % (r["size"], r["page"], r["page_path"], r["boussole"], r["query"]))

@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     /// Whether a build that finds nothing changed stops at once, without a model: the preview's first build needs one
     /// to show saved pages at once.
     public var stopIfUnchanged = true
+    /// Told, before it waits, that another build of the same project or output folder runs and which.
+    public var waiting: @Sendable (String) -> Void = { _ in }
 
     public init(root: URL, output: URL? = nil, outputLabel: String? = nil, date: LocalDate? = nil,
                 includeDrafts: Bool = false, strict: Bool = false, write: Bool = true, force: Bool = false,
@@ -97,12 +99,27 @@ public enum Build {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var log = DiagnosticLog()
         var clock = StepClock()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            log.error(.projetIntrouvable, "le dossier du projet « \(options.root.path) » n'existe pas", at: .option("--root"),
+                      hint: "donnez à --root le dossier qui contient content/ et templates/")
+            return failed(log, clock)
+        }
         let folder = OutputFolder(options.output)
+        // An output refused is refused before anything is written, the lock's file included.
+        var lock: BuildLock?
         if options.write {
             let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cacheFolder)
                 .check(folder)
             guard refusals.isEmpty else { return failed(DiagnosticLog(refusals), clock) }
+            do {
+                lock = try BuildLock(cache: options.cacheFolder, output: folder.live, waiting: options.waiting)
+            } catch {
+                log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
+                return failed(log, clock)
+            }
         }
+        defer { withExtendedLifetime(lock) {} }
         let previous = options.memory ?? BuildCache.load(from: options.cacheFolder, root: options.root)
         let inputs = InputScan(root: options.root)
         if options.write, options.stopIfUnchanged,
@@ -123,6 +140,7 @@ public enum Build {
             .build(log: &log)
         clock.lap("modèle")
         previous.finishLoading()
+        let groupsKept = previous.trustGroups(ifLive: OutputMarker.fingerprint(of: folder.live))
         let blocking = { log.hasErrors || (options.strict && !log.items.isEmpty) }
 
         // Pages are written only when the build can succeed; the texts are checked in any case.
@@ -138,10 +156,10 @@ public enum Build {
         do {
             writer = try OutputWriter(folder: folder, live: live, twin: previous.tree(OutputMarker.fingerprint(of: folder.twin)))
         } catch {
-            log.error(.ecritureImpossible, "\(error)", at: .option(options.outputLabel))
+            log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
             return failed(log, clock)
         }
-        let textsOnly = content.headersKept && inputs.onlyMarkdownChanged(since: previous.inputs)
+        let textsOnly = groupsKept && content.headersKept && inputs.onlyMarkdownChanged(since: previous.inputs)
             && previous.optionsKey == optionsKey(today, options)
         let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
                                     includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous,
@@ -153,13 +171,15 @@ public enum Build {
         clock.lap("rendu")
         let manifest: OutputManifest
         do {
-            manifest = try writer.commit()
+            manifest = try writer.finish()
         } catch {
-            log.error(.ecritureImpossible, "\(error)", at: .option(options.outputLabel))
+            log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
             return failed(log, clock)
         }
         clock.lap("écriture")
 
+        // The cache is written before the new site goes live: a build stopped at any moment leaves a cache that knows
+        // the live site, whichever of the two it is (`trustGroups`).
         let cache = options.memory ?? BuildCache()
         cache.replace(project: options.root, inputs: inputs.signatures, optionsKey: optionsKey(today, options), summary: summary(model),
                       timeZone: content.site.timeZone, configuration: content.configuration, warnings: log.sorted,
@@ -169,10 +189,17 @@ public enum Build {
             do {
                 try cache.save(to: options.cacheFolder, over: previous)
             } catch {
-                log.warning(.cacheNonEnregistre, "\(error)", at: .option(options.cacheFolder.path))
+                log.warning(.cacheNonEnregistre, SystemReason.of(error), at: .option(options.cacheFolder.path))
             }
         }
         clock.lap("cache")
+        guard !blocking() else { return failed(log, clock) }
+        do {
+            try folder.swapIn()
+        } catch {
+            log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
+            return failed(log, clock)
+        }
         let report = BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: writer.filesWritten,
                                  pagesWritten: writer.pagesWritten, filesChanged: writer.filesRewritten,
                                  filesCarried: writer.filesCarried, timings: clock.laps,

@@ -45,9 +45,10 @@ struct BuildArguments: ParsableArguments {
             }
             buildDate = parsed
         }
-        let options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
+        var options = BuildOptions(root: URL(fileURLWithPath: root).standardizedFileURL,
                                    output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, outputLabel: output,
                                    date: buildDate, includeDrafts: drafts, strict: strict, write: write, force: force)
+        options.waiting = { FileHandle.standardError.write(Data("Attente : \($0).\n".utf8)) }
         let report = Build.run(options)
         if json {
             print(DiagnosticsJSON.text(report.diagnostics, root: options.root), terminator: "")

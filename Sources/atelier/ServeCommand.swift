@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtelierCore
 import Foundation
 
 /// `atelier serve` runs the preview server, which lives in its own package (Preview/) so that Hummingbird stays out of
@@ -41,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         if drafts { arguments.append("--drafts") }
         if poll { arguments.append("--poll") }
         execv(preview, arguments.map { strdup($0) } + [nil])
-        throw failure("impossible de lancer \(preview) : \(String(cString: strerror(errno)))")
+        throw failure("impossible de lancer \(preview) : \(SystemReason.current)")
     }
 
     private func failure(_ message: String) -> ExitCode {

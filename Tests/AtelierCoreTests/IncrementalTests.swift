@@ -173,6 +173,26 @@ import Testing
         #expect(site.read("themes/index.html")?.contains("Pied modifié") == true)
     }
 
+    @Test func aTemplateEditCarriesTheSearchShardsWhichReadNoTemplate() throws {
+        let site = try Fixture(files: Self.startingFiles)
+        defer { site.remove() }
+        #expect(site.build().succeeded)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("recherche/index/t").path)
+        #expect(shards.count > 5)
+        let footer = try String(contentsOf: site.root.appendingPathComponent(Self.footer), encoding: .utf8)
+        try site.write(Self.footer, footer + "<p>Pied modifié</p>\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        // Only the shards and what the site copies as it is are carried; every page is made again.
+        #expect(report.filesCarried >= shards.count, "\(report.filesCarried) carried, \(shards.count) shards")
+        #expect(report.filesCarried < report.filesWritten / 2)
+        let cold = try build(site, Options(), cold: true)
+        for shard in shards {
+            let path = "recherche/index/t/" + shard
+            #expect(try Data(contentsOf: site.output.appendingPathComponent(path)) == cold.files[path]?.bytes, "\(path)")
+        }
+    }
+
     @Test func anEditToAPathRemakesThePagesOfTheResourcesItNames() throws {
         let site = try Fixture(files: Self.startingFiles)
         defer { site.remove() }
@@ -398,7 +418,7 @@ import Testing
         try site.write(".atelier/cache/notes.txt", "mes notes")
         let report = site.build()
         #expect(report.succeeded)
-        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("n'a pas été écrit par Atelier") })
+        #expect(report.diagnostics.contains { $0.severity == .warning && $0.message.contains("contient des fichiers qu'Atelier n'a pas écrits") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".atelier/cache").path) == ["notes.txt"])
     }
 

@@ -345,6 +345,27 @@ def test_errors_show_on_every_page_with_their_line_and_caret_until_fixed(preview
     assert status == 200 and "<h1>B</h1>" in page
 
 
+def test_a_template_that_would_crash_is_shown_as_an_error_and_the_preview_stays_up(preview, events):
+    root, base = preview
+    events.next()
+    home = root / "templates" / "home.mustache"
+    original = home.read_text()
+    partial = root / "templates" / "partials" / "boucle.mustache"
+    for text, code in [("{{#title}}\n  {{> partials/boucle}}\n{{/title}}\n", "gabarit-recursif"),
+                       ("{{#title}}" * 10_000 + "{{/title}}" * 10_000 + "\n", "gabarit-trop-imbrique")]:
+        save(partial, text)
+        save(home, original.replace("{{$content}}", "{{$content}}{{>partials/boucle}}", 1))
+        rebuilt(root, events)
+        status, page = get(base + "/fiches/b/")
+        assert status == 500, page
+        assert f"templates/partials/boucle.mustache:" in page and f"erreur[{code}]" in page
+    save(home, original)
+    partial.unlink()
+    rebuilt(root, events)
+    status, page = get(base + "/fiches/b/")
+    assert status == 200 and "<h1>B</h1>" in page
+
+
 def heading_becomes(browser, text):
     """Waits at most 2 s for the page's h1; a reload may replace it between finding it and reading it, which the driver
     reports in more than one way."""

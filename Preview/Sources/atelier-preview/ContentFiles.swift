@@ -54,7 +54,7 @@ struct ContentFiles: Sendable {
 
     struct WriteError: Error {
         let reason: String
-        init(_ code: Int32) { reason = String(cString: strerror(code)) }
+        init(_ code: Int32) { reason = SystemReason.of(errno: code) }
     }
 
     private func fail(_ descriptor: Int32, _ temporary: String) throws(WriteError) {

@@ -45,6 +45,7 @@ actor PreviewSite {
         var options = options
         options.cacheFolder = options.root.appendingPathComponent(".atelier/cache-apercu")
         options.memory = BuildCache.load(from: options.cacheFolder, root: options.root)
+        options.waiting = { say("Attente : \($0).") }
         self.options = options
         output = OutputFolder(options.output)
     }
@@ -101,7 +102,7 @@ actor PreviewSite {
             let previous = lastRebuild
             let save = Task {
                 await previous?.value
-                if let error = await saveCache() { say("Cache de l'aperçu non enregistré : \(error)") }
+                if let error = await saveCache() { say("Cache de l'aperçu non enregistré : \(SystemReason.of(error))") }
             }
             lastRebuild = save
             await save.value
@@ -112,9 +113,12 @@ actor PreviewSite {
     /// gave what shows saved pages) is written. Returns what stopped it.
     private func saveCache() async -> (any Error)? {
         guard pageMaker != nil, let cache = options.memory, savedBuild != builds else { return nil }
-        let (build, folder) = (builds, options.cacheFolder)
+        let (build, folder, output, waiting) = (builds, options.cacheFolder, output.live, options.waiting)
         do {
-            try await Task.detached { try cache.save(to: folder, over: BuildCache()) }.value
+            try await Task.detached {
+                let lock = try BuildLock(cache: folder, output: output, waiting: waiting)
+                try withExtendedLifetime(lock) { try cache.save(to: folder, over: BuildCache()) }
+            }.value
             savedBuild = build
             return nil
         } catch {
@@ -129,7 +133,7 @@ actor PreviewSite {
         await lastRebuild?.value
         guard pageMaker != nil else { return }
         if let error = await saveCache() {
-            say("Aperçu arrêté ; cache non enregistré : \(error)")
+            say("Aperçu arrêté ; cache non enregistré : \(SystemReason.of(error))")
         } else {
             say("Aperçu arrêté ; son cache est enregistré pour le prochain démarrage.")
         }

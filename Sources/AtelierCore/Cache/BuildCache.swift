@@ -109,6 +109,16 @@ public final class BuildCache: @unchecked Sendable {
         return links == model.links || text.lookups.allSatisfy({ model.markdown.resolve($0.path) == $0.target }) ? text : nil
     }
 
+    /// The groups name the files of the site this cache was written with, which goes live just after: when the live
+    /// folder holds another (a build stopped between the two, or another output), no group is carried. Whether they are.
+    func trustGroups(ifLive fingerprint: Fingerprint?) -> Bool {
+        guard let fingerprint, fingerprint == trees.first?.fingerprint else {
+            groups = [:]
+            return false
+        }
+        return true
+    }
+
     func tree(_ fingerprint: Fingerprint?) -> OutputManifest? {
         fingerprint.flatMap { fingerprint in trees.first { $0.fingerprint == fingerprint } }
     }
@@ -142,8 +152,7 @@ public final class BuildCache: @unchecked Sendable {
     /// read by `loadAll()`, when the build needs it.
     public static func load(from folder: URL, root: URL) -> BuildCache {
         let cache = BuildCache()
-        guard FileManager.default.contents(atPath: folder.appendingPathComponent(tagName).path).map({ String(decoding: $0, as: UTF8.self) }) == tag,
-              var reader = open(folder.appendingPathComponent(Part.state.rawValue), checksum: nil) else { return cache }
+        guard isOwnFolder(folder), var reader = open(folder.appendingPathComponent(Part.state.rawValue), checksum: nil) else { return cache }
         do {
             let chains = try cache.readState(&reader)
             guard reader.isAtEnd, cache.project == PhysicalPath.resolve(root), chains.count == Part.chained.count,
@@ -212,15 +221,16 @@ public final class BuildCache: @unchecked Sendable {
     /// Atelier's alone: a folder there that does not carry Atelier's tag is never written into.
     public func save(to folder: URL, over previous: BuildCache) throws {
         let fm = FileManager.default
-        let tagPath = folder.appendingPathComponent(Self.tagName).path
         let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        if fm.fileExists(atPath: folder.path) {
-            guard entries.isEmpty || fm.contents(atPath: tagPath).map({ String(decoding: $0, as: UTF8.self) }) == Self.tag else {
-                throw OutputError("le dossier \(folder.path) n'a pas été écrit par Atelier : le cache n'y est pas enregistré (supprimez-le ou déplacez-le)")
-            }
+        if fm.fileExists(atPath: folder.path), !Self.isOwnFolder(folder) {
+            throw OutputError("le dossier \(folder.path) contient des fichiers qu'Atelier n'a pas écrits : le cache n'y est pas enregistré (supprimez-le ou déplacez-le)")
         }
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        if !fm.fileExists(atPath: tagPath) { try Data(Self.tag.utf8).write(to: URL(fileURLWithPath: tagPath)) }
+        let tagFile = folder.appendingPathComponent(Self.tagName)
+        if fm.contents(atPath: tagFile.path) != Data(Self.tag.utf8) { try AtomicFile.write(Self.tag, to: tagFile) }
+        for entry in entries where AtomicFile.isTemporary(entry) {
+            try? fm.removeItem(at: folder.appendingPathComponent(entry))
+        }
         let sameReads = previous.configuration == configuration
         let written = ParallelMap.map(Part.chained) { part -> (link: Link, bytes: [UInt8], whole: Bool) in
             let chain = previous.chains[part, default: []]
@@ -247,16 +257,28 @@ public final class BuildCache: @unchecked Sendable {
         }
         for (part, file) in zip(Part.chained, written) {
             let chain = file.whole ? [file.link] : previous.chains[part, default: []] + [file.link]
-            try Data(file.bytes).write(to: Self.file(part, link: chain.count - 1, in: folder), options: .atomic)
+            try AtomicFile.write(file.bytes, to: Self.file(part, link: chain.count - 1, in: folder))
             chains[part] = chain
         }
         let state = Self.encode { writeState(&$0) }
-        try Data(state.bytes).write(to: folder.appendingPathComponent(Part.state.rawValue), options: .atomic)
+        try AtomicFile.write(state.bytes, to: folder.appendingPathComponent(Part.state.rawValue))
         for part in Part.chained {
             let named = Set(chains[part, default: []].indices.map { Self.file(part, link: $0, in: folder).lastPathComponent })
             for entry in entries where Self.isLink(entry, of: part) && !named.contains(entry) {
                 try? fm.removeItem(at: folder.appendingPathComponent(entry))
             }
+        }
+    }
+
+    /// Whether the folder is Atelier's cache: its tag, or, if the tag is damaged or missing, nothing in it but the
+    /// files Atelier writes there (a tag repaired by the next save, not a folder taken for another's).
+    static func isOwnFolder(_ folder: URL) -> Bool {
+        let fm = FileManager.default
+        if fm.contents(atPath: folder.appendingPathComponent(tagName).path) == Data(tag.utf8) { return true }
+        let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        return entries.allSatisfy { name in
+            name == tagName || name == Part.state.rawValue || AtomicFile.isTemporary(name)
+                || Part.chained.contains { name == $0.rawValue || isLink(name, of: $0) }
         }
     }
 

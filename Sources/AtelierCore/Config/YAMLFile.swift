@@ -291,6 +291,11 @@ extension YAMLFile {
                           hint: "une ancienne adresse commence par « / » et ne contient que des lettres sans accents, des chiffres et « - _ . ~ % / », par exemple /ressources/mon-kit/")
                 return nil
             }
+            if let long = value.split(separator: "/").first(where: { $0.utf8.count > Slug.maxLength }) {
+                log.error(.nomTropLong, "ancienne adresse trop longue : « \(long.prefix(40))… » compte \(long.utf8.count) caractères entre deux « / », \(Slug.maxLength) au plus",
+                          at: location(itemNode), hint: "chaque partie de l'adresse nomme un dossier du site, que le système de fichiers refuserait : raccourcissez-la")
+                return nil
+            }
             return value.hasSuffix("/") || value.hasSuffix(".html") ? value : value + "/"
         }
     }

@@ -18,11 +18,17 @@ struct ContentFileReader: Sendable {
     let site: SiteConfig
     let resources: ResourceReader
 
-    /// `relative` is the path below `content/`; `data` nil means the file could not be read.
-    func read(relative: String, data: Data?) -> ReadFile {
+    /// `relative` is the path below `content/`; `data` nil means the file could not be read, for the reason
+    /// `unreadable` gives.
+    func read(relative: String, data: Data?, unreadable: String? = nil) -> ReadFile {
         var file = ReadFile()
         let path = "content/" + relative
-        guard let data, let text = String(data: data, encoding: .utf8) else {
+        guard let data else {
+            file.log.error(.fichierIllisible, "fichier illisible : \(unreadable ?? "lecture impossible")", at: SourceLocation(file: path),
+                           hint: "donnez à Atelier le droit de lire ce fichier (chmod u+r)")
+            return file
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
             file.log.error(.encodageInvalide, "fichier illisible (encodage UTF-8 attendu)", at: SourceLocation(file: path),
                            hint: "enregistrez le fichier en texte UTF-8 ; un fichier .md doit être du texte")
             return file

@@ -41,19 +41,22 @@ enum ContentLoader {
         guard let site else { return nil }
         let configuration = Fingerprint.of((siteText ?? "") + "\u{0}" + (boussoleText ?? ""))
 
-        for (path, reason) in listing.refused {
-            log.error(.lienSymboliqueRefuse, reason, at: SourceLocation(file: "content/" + path),
-                      hint: "copiez le fichier lui-même dans content/ : Atelier ne lit que les fichiers du projet")
-        }
+        listing.reportRefused(in: "content", log: &log)
         let reader = ContentFileReader(site: site, resources: ResourceReader(site: site, boussole: boussole))
         let known = previous.configuration == configuration ? previous.reads : [:]
         let markdown = listing.files.filter { $0.hasSuffix(".md") }
+        for file in listing.files where !file.hasSuffix(".md") && file.lowercased().hasSuffix(".md") {
+            let name = (file as NSString).lastPathComponent
+            log.error(.extensionEnMajuscules, "ce fichier n'est ni lu ni copié : l'extension d'un texte s'écrit .md, en minuscules",
+                      at: SourceLocation(file: "content/" + file), hint: "renommez-le « \(name.dropLast(3)).md »")
+        }
         let reads = ParallelMap.map(markdown) { relative -> (String, BuildCache.CachedRead, headerKept: Bool) in
             let signature = listing.signatures[relative]
             let cached = known[relative]
             if let cached, cached.signature == signature { return (relative, cached, true) }
-            let data = FileManager.default.contents(atPath: content.appendingPathComponent(relative).path)
-            let read = reader.read(relative: relative, data: data)
+            let path = content.appendingPathComponent(relative).path
+            let data = FileManager.default.contents(atPath: path)
+            let read = reader.read(relative: relative, data: data, unreadable: data == nil ? unreadable(path) : nil)
             let hash = data.map { Fingerprint.of($0) } ?? .zero
             let headerKept = cached.map {
                 $0.hash == hash || $0.read.resource != nil && read.resource != nil && $0.read.encoded == read.encoded
@@ -63,7 +66,7 @@ enum ContentLoader {
         }
         let read = reads.map(\.1.read)
         for file in read { log.append(contentsOf: file.log) }
-        let staticFiles = listing.files.filter { !$0.hasSuffix(".md") && !["site.yml", "boussole.yml", GridLoader.fileName].contains($0) }
+        let staticFiles = listing.files.filter { !$0.lowercased().hasSuffix(".md") && !["site.yml", "boussole.yml", GridLoader.fileName].contains($0) }
         return LoadedContent(site: site, boussole: boussole ?? BoussoleConfig(axes: []), grid: grid, resources: read.compactMap(\.resource),
                              pages: read.compactMap(\.page), editorials: read.compactMap(\.editorial),
                              staticFiles: staticFiles, rejected: read.compactMap(\.rejected), configuration: configuration,
@@ -74,7 +77,11 @@ enum ContentLoader {
 
     static func read(_ url: URL, display: String, log: inout DiagnosticLog) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error(.fichierIntrouvable, "fichier introuvable", at: SourceLocation(file: display))
+            if let reason = unreadable(url.path) {
+                log.error(.fichierIllisible, "fichier illisible : \(reason)", at: SourceLocation(file: display))
+            } else {
+                log.error(.fichierIntrouvable, "fichier introuvable", at: SourceLocation(file: display))
+            }
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -82,5 +89,17 @@ enum ContentLoader {
             return nil
         }
         return text
+    }
+
+    /// Why a file that exists cannot be read (permissions, most often); nil when there is no such file.
+    static func unreadable(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return "lecture impossible"
+        }
+        return SystemReason.current
     }
 }

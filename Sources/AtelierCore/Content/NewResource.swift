@@ -49,7 +49,7 @@ public enum NewResource {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw NewFileError(.ecritureImpossible, "impossible de créer le dossier : \(error.localizedDescription)", about: file.path)
+            throw NewFileError(.ecritureImpossible, "impossible de créer le dossier : \(SystemReason.of(error))", about: file.path)
         }
         // O_EXCL: the check that the file does not exist and its creation are one step, so nothing is ever replaced.
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -58,11 +58,11 @@ public enum NewResource {
                 throw NewFileError(.fichierExistant, "ce fichier existe déjà : Atelier ne le remplace pas", about: file.path,
                                    hint: "ouvrez-le pour le compléter")
             }
-            throw NewFileError(.ecritureImpossible, "impossible de créer le fichier : \(String(cString: strerror(errno)))", about: file.path)
+            throw NewFileError(.ecritureImpossible, "impossible de créer le fichier : \(SystemReason.current)", about: file.path)
         }
         defer { close(descriptor) }
         guard FileDescriptor.writeAll(file.text, to: descriptor) else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemReason.current
             unlink(url.path)
             throw NewFileError(.ecritureImpossible, "impossible d'écrire le fichier : \(reason)", about: file.path)
         }

@@ -42,6 +42,9 @@ struct ResourceReader {
                 log.error(.slugInvalide, "slug invalide : « \(value) »", at: file.location(node),
                           hint: slug.isEmpty ? "un slug s'écrit en lettres minuscules sans accents, chiffres et tirets"
                               : "écrivez plutôt « \(slug) »")
+            } else if slug.utf8.count > Slug.maxLength {
+                log.error(.nomTropLong, "slug trop long : \(slug.utf8.count) caractères, \(Slug.maxLength) au plus",
+                          at: file.location(node), hint: "il nomme un dossier du site, que le système de fichiers refuserait : raccourcissez-le")
             }
         } else if slug.isEmpty {
             log.error(.nomDeFichierSansAdresse, "le nom du fichier « \(slugSource) » ne contient ni lettre ni chiffre : il ne peut pas donner d'adresse",

@@ -81,6 +81,19 @@ public struct OutputFolder: Sendable {
         return kept
     }
 
+    /// Removes what a build killed while it wrote the twin's marker left beside it: the site holds no hidden name
+    /// (content's hidden files are never published), so any at the twin's top but the marker is a leftover.
+    func removeHiddenLeftovers() {
+        guard let directory = opendir(twin.path) else { return }
+        var leftovers: [String] = []
+        while let item = readdir(directory) {
+            let name = FileTree.entryName(item)
+            if name.hasPrefix("."), name != ".", name != "..", name != OutputMarker.fileName { leftovers.append(name) }
+        }
+        closedir(directory)
+        for name in leftovers { try? FileManager.default.removeItem(atPath: twin.path + "/" + name) }
+    }
+
     /// Puts the finished twin (its marker complete) in place of the live folder.
     func swapIn() throws {
         guard FileManager.default.fileExists(atPath: live.path) else {
@@ -89,7 +102,7 @@ public struct OutputFolder: Sendable {
         }
         if atelier_exchange(twin.path, live.path) != 0 {
             guard [EINVAL, ENOSYS, ENOTSUP].contains(errno) else {
-                throw OutputError("impossible de mettre le nouveau site en place : \(String(cString: strerror(errno)))")
+                throw OutputError("impossible de mettre le nouveau site en place : \(SystemReason.current)")
             }
             // A file system that cannot exchange two folders: three renames, with a moment without a site.
             let aside = live.deletingLastPathComponent().appendingPathComponent(".\(live.lastPathComponent).atelier-echange")
@@ -121,7 +134,7 @@ enum OutputMarker {
             text += "état : complet\n"
             if let fingerprint { text += "empreinte : \(fingerprint)\n" }
         }
-        try Data(text.utf8).write(to: folder.appendingPathComponent(fileName), options: .atomic)
+        try AtomicFile.write(text, to: folder.appendingPathComponent(fileName))
     }
 
     static func hasMarker(_ folder: URL) -> Bool {

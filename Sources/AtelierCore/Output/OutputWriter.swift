@@ -33,6 +33,7 @@ final class OutputWriter: @unchecked Sendable {
         self.twin = reusable
         if let reusable {
             try OutputMarker.write(in: folder.twin, state: .writing)
+            folder.removeHiddenLeftovers()
             // The folders of the files it holds exist: asking the system again costs a lock on each parent.
             for path in reusable.files.keys {
                 var parent = Substring(path)
@@ -74,7 +75,7 @@ final class OutputWriter: @unchecked Sendable {
 
     func copy(_ path: String, from source: URL) {
         guard let data = FileManager.default.contents(atPath: source.path) else {
-            lock.withLock { failures.append("\(path) : lecture impossible de \(source.path)") }
+            lock.withLock { failures.append("\(path) : lecture impossible de \(source.path) (\(SystemReason.current))") }
             return
         }
         data.withUnsafeBytes { place(path, bytes: $0) }
@@ -106,9 +107,9 @@ final class OutputWriter: @unchecked Sendable {
         return true
     }
 
-    /// Removes what the twin held that the new site does not, marks it complete and puts it in place.
+    /// Removes what the twin held that the new site does not and marks it complete, ready to be put in place.
     /// Returns what the new site holds, or throws with the first file that could not be written.
-    func commit() throws -> OutputManifest {
+    func finish() throws -> OutputManifest {
         if let failure = lock.withLock({ failures.min() }) { throw OutputError("écriture impossible de \(failure)") }
         for path in (twin?.files.keys).map(Array.init) ?? [] where written[path] == nil {
             unlink(folder.twin.path + "/" + path)
@@ -116,7 +117,6 @@ final class OutputWriter: @unchecked Sendable {
         }
         let manifest = OutputManifest(files: written)
         try OutputMarker.write(in: folder.twin, state: .complete(manifest.fingerprint))
-        try folder.swapIn()
         return manifest
     }
 
@@ -172,7 +172,7 @@ final class OutputWriter: @unchecked Sendable {
                 if carried { counts.carried += 1 }
             }
         } catch {
-            lock.withLock { failures.append("\(path) : \(error)") }
+            lock.withLock { failures.append("\(path) : \(SystemReason.of(error))") }
         }
     }
 
@@ -214,5 +214,5 @@ final class OutputWriter: @unchecked Sendable {
         guard FileDescriptor.writeAll(bytes, to: file) else { throw OutputError(reason()) }
     }
 
-    private static func reason() -> String { String(cString: strerror(errno)) }
+    private static func reason() -> String { SystemReason.current }
 }

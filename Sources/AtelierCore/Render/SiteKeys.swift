@@ -47,6 +47,16 @@ struct SiteKeys: Sendable {
         return hasher.finish()
     }
 
+    /// A key for a group whose files read nothing of the global key (the templates, the configuration, the date):
+    /// only what `add` gives, under the cache's format.
+    func standalone(_ group: String, _ add: (inout FingerprintHasher) -> Void) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.add("atelier \(BuildCache.formatVersion)")
+        hasher.add(group)
+        add(&hasher)
+        return hasher.finish()
+    }
+
     /// A list of resources as cards, in their order.
     func cards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
         for entry in entries { hasher.add(cards[ObjectIdentifier(entry)] ?? card(entry)) }

@@ -436,10 +436,12 @@ struct SiteRenderer {
     }
 
     /// The search's shards, each keyed by the fingerprint of its terms and postings.
+    /// A shard's file reads nothing else: it is kept through a template or configuration edit.
     private func searchShards(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
-        shards.map { shard in
-            Group(id: "recherche " + shard.key, key: keys.key("recherche " + shard.key) { $0.add(shard.print) }, readsTexts: true,
-                  files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, in: search))] })
+        let kept = SearchIndex.KeptRuns(search)
+        return shards.map { shard in
+            Group(id: "recherche " + shard.key, key: keys.standalone("recherche " + shard.key) { $0.add(shard.print) }, readsTexts: true,
+                  files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, kept: kept))] })
         }
     }
 

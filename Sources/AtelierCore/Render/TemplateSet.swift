@@ -28,15 +28,23 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
         let before = log.items.count
-        for (path, reason) in listing.refused {
-            log.error(.lienSymboliqueRefuse, reason, at: SourceLocation(file: "templates/" + path),
-                      hint: "copiez le fichier lui-même dans templates/ : Atelier ne lit que les fichiers du projet")
-        }
+        listing.reportRefused(in: "templates", log: &log)
         for file in names {
             let name = String(file.dropLast(".mustache".count))
             let display = "templates/\(file)"
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
-                log.error(.gabaritIllisible, "gabarit illisible", at: SourceLocation(file: display))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+                let reason = ContentLoader.unreadable(folder.appendingPathComponent(file).path) ?? "lecture impossible"
+                log.error(.gabaritIllisible, "gabarit illisible : \(reason)", at: SourceLocation(file: display))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                log.error(.gabaritIllisible, "gabarit illisible (encodage UTF-8 attendu)", at: SourceLocation(file: display))
+                continue
+            }
+            // swift-mustache parses by recursion: a text nested too deep would overflow its stack.
+            if let problem = TemplateStructure.excessiveNesting(in: text, template: name) {
+                report(problem, log: &log)
+                sources[name] = text
                 continue
             }
             do {
@@ -54,6 +62,7 @@ public struct TemplateSet: Sendable {
                       hint: "Atelier a besoin de ce gabarit pour écrire le site")
         }
         checkReferences(sources, log: &log)
+        for problem in TemplateStructure.problems(in: sources) { report(problem, log: &log) }
         var hasher = FingerprintHasher()
         for file in listing.files {
             hasher.add(file)
@@ -62,6 +71,18 @@ public struct TemplateSet: Sendable {
         }
         return log.items.count == before
             ? TemplateSet(library: library, staticIDs: staticIDs(in: sources.values), fingerprint: hasher.finish()) : nil
+    }
+
+    private static func report(_ problem: TemplateStructureProblem, log: inout DiagnosticLog) {
+        let place = SourceLocation(file: "templates/\(problem.template).mustache", line: problem.line, column: problem.column)
+        switch problem.kind {
+        case .recursion:
+            log.error(.gabaritRecursif, problem.message, at: place,
+                      hint: "un gabarit ne peut pas s'inclure lui-même : l'affichage ne finirait jamais ; retirez cette inclusion")
+        case .nesting:
+            log.error(.gabaritTropImbrique, problem.message, at: place,
+                      hint: "au-delà de \(TemplateStructure.nestingLimit) niveaux, Atelier ne peut pas afficher le gabarit sans risque")
+        }
     }
 
     /// A partial or parent that does not exist would render as nothing, silently: refuse it.

@@ -268,13 +268,34 @@ final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// A shard's file; the shard of a run this build kept is laid out again from `state`.
-    static func shardText(_ shard: Shard, in state: State) -> String {
-        let contents = shard.contents ?? layOut(state.postings.filter { run(of: $0.key) == run(of: shard.key) }.map { $0 })
-            .first { $0.key == shard.key }?.contents
+    /// A shard's file; the shard of a run this build kept is laid out again by `kept`.
+    static func shardText(_ shard: Shard, kept: KeptRuns) -> String {
+        let contents = shard.contents ?? kept.contents(of: shard)
         return JSONText.object(zip(contents?.terms ?? [], contents?.postings ?? []).map { term, postings in
             (term, "\"" + String(decoding: encoded(postings), as: UTF8.self) + "\"")
         })
+    }
+
+    /// The runs a rebuild kept, laid out again only when one of their shards' files must be made again (the live
+    /// site lost it): the postings are gone through once for them all, and each run is laid out once.
+    final class KeptRuns: @unchecked Sendable {
+        private let state: State
+        private let lock = NSLock()
+        private var byRun: [String: [(key: String, value: [UInt32])]]?
+        private var laidOut: [String: [Shard]] = [:]
+
+        init(_ state: State) { self.state = state }
+
+        func contents(of shard: Shard) -> (terms: ArraySlice<String>, postings: ArraySlice<[UInt32]>)? {
+            let run = SearchIndex.run(of: shard.key)
+            return lock.withLock {
+                if laidOut[run] == nil {
+                    if byRun == nil { byRun = Dictionary(grouping: Array(state.postings)) { SearchIndex.run(of: $0.key) } }
+                    laidOut[run] = layOut(byRun?[run] ?? [])
+                }
+                return laidOut[run]?.first { $0.key == shard.key }?.contents
+            }
+        }
     }
 
     /// A shard's file, named after its key: letters and digits as they are, anything else in hexadecimal.

@@ -5,11 +5,19 @@ import Foundation
 /// with its reason, so that nothing vanishes silently and nothing outside the project is ever read.
 enum FileTree {
     struct Listing: Sendable {
-        /// Relative to the folder, sorted. Hidden files and folders are skipped.
+        /// Relative to the folder, sorted. Hidden files and folders, and editors' backup and lock files, are skipped.
         var files: [String] = []
-        var refused: [(path: String, reason: String)] = []
+        var refused: [Refusal] = []
         /// Each file's signature (of the file a link leads to), by which the cache knows it unchanged without reading it.
         var signatures: [String: BuildCache.Signature] = [:]
+    }
+
+    /// A file or folder that is not read, and why.
+    struct Refusal: Sendable {
+        let path: String
+        let reason: String
+        /// A folder the system does not let Atelier read, rather than a link or a special file it does not follow.
+        let unreadable: Bool
     }
 
     static func list(_ folder: URL, within root: URL) -> Listing {
@@ -23,11 +31,17 @@ enum FileTree {
     /// Lists `folder` (relative to `base`) and below, with the system's own calls: Foundation's enumerator costs a
     /// tenth of a second at ten thousand files, on every build and every look of the preview.
     private static func walk(_ base: String, _ folder: String, project: String, into listing: inout Listing) {
-        guard let directory = opendir(folder.isEmpty ? base : base + "/" + folder) else { return }
+        guard let directory = opendir(folder.isEmpty ? base : base + "/" + folder) else {
+            // A folder that exists but cannot be read would vanish from the site without a word.
+            if errno != ENOENT || !folder.isEmpty {
+                listing.refused.append(Refusal(path: folder, reason: "dossier illisible : \(SystemReason.current)", unreadable: true))
+            }
+            return
+        }
         defer { closedir(directory) }
         while let item = readdir(directory) {
             let name = entryName(item)
-            guard !name.hasPrefix(".") else { continue }
+            guard !name.hasPrefix("."), !isEditorsLeftover(name) else { continue }
             let relative = folder.isEmpty ? name : folder + "/" + name
             let path = base + "/" + relative
             var entry = stat()
@@ -39,14 +53,23 @@ enum FileTree {
             case S_IFDIR: walk(base, relative, project: project, into: &listing)
             case S_IFLNK:
                 if let reason = refusal(ofLink: path, project: project) {
-                    listing.refused.append((relative, reason))
+                    listing.refused.append(Refusal(path: relative, reason: reason, unreadable: false))
                 } else {
                     listing.files.append(relative)
                     listing.signatures[relative] = signature(of: path)
                 }
-            default: listing.refused.append((relative, "ce n'est pas un fichier ordinaire : Atelier ne le lit pas"))
+            default:
+                listing.refused.append(Refusal(path: relative, reason: "ce n'est pas un fichier ordinaire : Atelier ne le lit pas", unreadable: false))
             }
         }
+    }
+
+    /// A backup or lock file an editor's program leaves beside the file it edits (`fiche.md~`, emacs' `#fiche.md#`,
+    /// `fiche.md.bak`): never published, never read. Hidden ones (`.fiche.md.swp`, `.#fiche.md`) are skipped as hidden.
+    static func isEditorsLeftover(_ name: String) -> Bool {
+        name.hasSuffix("~") || name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#")
+            || [".bak", ".swp", ".swo", ".orig", ".rej", ".tmp"].contains { name.lowercased().hasSuffix($0) }
+            || name == "Thumbs.db" || name == "desktop.ini"
     }
 
     /// The name of an entry `readdir` gave.
@@ -81,5 +104,22 @@ enum FileTree {
             return "lien symbolique vers un dossier ou un fichier spécial : Atelier ne suit pas ce lien"
         }
         return nil
+    }
+}
+
+extension FileTree.Listing {
+    /// Every file or folder of `folder` (`content`, `templates`) that was not read, as an error: a build never goes on
+    /// without it.
+    func reportRefused(in folder: String, log: inout DiagnosticLog) {
+        for item in refused {
+            let place = SourceLocation(file: item.path.isEmpty ? folder + "/" : folder + "/" + item.path)
+            if item.unreadable {
+                log.error(.dossierIllisible, item.reason, at: place,
+                          hint: "donnez à Atelier le droit de lire ce dossier (chmod u+rx), ou retirez-le du projet")
+            } else {
+                log.error(.lienSymboliqueRefuse, item.reason, at: place,
+                          hint: "copiez le fichier lui-même dans \(folder)/ : Atelier ne lit que les fichiers du projet")
+            }
+        }
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 
 /// URL slugs and comparison keys that keep accented words readable: "Éclairer l'engagement" → "eclairer-l-engagement".
 public enum Slug {
+    /// The longest slug or part of an address: each names a folder of the site, and file systems refuse names beyond
+    /// 255 bytes; what is left is for the index.html beside and the copies made on other systems.
+    public static let maxLength = 200
+
     public static func make(_ text: String) -> String {
         var slug = ""
         var pendingHyphen = false
@@ -15,6 +19,15 @@ public enum Slug {
             }
         }
         return slug
+    }
+
+    /// A slug cut to at most `length` characters at a hyphen when there is one: « un-tres-long-titre » to 12 gives
+    /// « un-tres-long ».
+    public static func shortened(_ slug: String, to length: Int) -> String {
+        guard slug.count > length else { return slug }
+        let cut = slug.prefix(length + 1)
+        if let hyphen = cut.lastIndex(of: "-"), hyphen > cut.startIndex { return String(cut[..<hyphen]) }
+        return String(slug.prefix(length))
     }
 
     /// Lowercase with accents and ligatures folded to ASCII where French needs it. Text made of ASCII, the Latin
