@@ -151,7 +151,7 @@ import Testing
         let site = try Fixture(files: ["content/fiches/x.md": Fixture.resource(title: "X", extra: "resumé: oui")])
         defer { site.remove() }
         let diagnostic = try #require(site.build().diagnostics.first { $0.message.contains("resumé") })
-        #expect(diagnostic.hint?.contains("title, date, summary, tags, boussole") == true)
+        #expect(diagnostic.hint?.contains("title, date, mise_en_ligne, summary, tags, boussole") == true)
     }
 }
 

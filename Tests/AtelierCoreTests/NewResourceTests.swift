@@ -121,11 +121,13 @@ import Testing
         let header = text.components(separatedBy: "---\n")[1].split(separator: "\n").map(String.init)
         let keys = header.filter { !$0.hasPrefix(" ") }.map { String($0.replacingOccurrences(of: "# ", with: "").prefix { $0 != ":" }) }
         #expect(Set(keys) == Set(SiteConfigLoader.commonFields + kind.fields.map(\.name)))
-        #expect(Array(keys.prefix(5)) == ["title", "date", "summary", "tags", "boussole"])
-        #expect(Array(keys[5..<(5 + kind.fields.count)]) == kind.fields.map(\.name))
+        #expect(Array(keys.prefix(6)) == ["title", "date", "mise_en_ligne", "summary", "tags", "boussole"])
+        #expect(Array(keys[6..<(6 + kind.fields.count)]) == kind.fields.map(\.name))
         #expect(keys.last == "draft")
         #expect(header.contains("title: \"Été 2025 : l'atelier\""))
-        #expect(header.contains("date: 2025-11-20"))
+        // The day it goes on the platform is today's; the document's own date is left to the editor, if a source gives it.
+        #expect(header.contains("mise_en_ligne: 2025-11-20   # le jour où la ressource paraît sur la plateforme (et dans les Jeudis de cette semaine)"))
+        #expect(header.contains { $0.hasPrefix("# date: AAAA-MM-JJ   # facultatif : la date du document ou de l'événement") })
         #expect(header.contains("  maturite:   # À remplir : Maturité : accompagner ou consolider (une valeur, ou une liste : [a, b])"))
         #expect(header.contains("# salle: \"\"   # facultatif : Salle, un texte"))
         #expect(header.contains("draft: true   # brouillon, jamais publié : écrivez false pour publier"))

@@ -20,11 +20,12 @@ import Testing
     static func resources(_ features: [Features]) -> [Resource] {
         features.enumerated().map { index, feature in
             Resource(source: "content/fiches/r\(index).md", kind: "fiches", slug: "r\(index)", title: "R\(index)",
-                     date: LocalDate(year: 2025, month: 1 + feature.day % 12, day: 1 + feature.day % 28)!, datePrecision: .day, summary: "",
+                     date: LocalDate(year: 2025, month: 1 + feature.day % 12, day: 1 + feature.day % 28)!, datePrecision: .day, onlineSince: nil,
+                     summary: "",
                      tags: feature.tags, boussole: ["axe": feature.values], partners: [], links: [], draft: false, aliases: [],
                      expiration: feature.archived ? LocalDate(year: 2020, month: 1, day: 1) : nil, fields: [:],
                      body: MarkdownSource(file: "content/fiches/r\(index).md", text: "", firstLine: 1))
-        }.sorted { ($0.date, $1.url) > ($1.date, $0.url) }
+        }.sorted { ($0.date!, $1.url) > ($1.date!, $0.url) }
     }
 
     static func related(_ features: [Features], reusing previous: RelatedLists?) -> RelatedLists {

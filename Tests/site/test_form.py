@@ -180,7 +180,8 @@ def test_a_new_resource_is_refused_with_its_mistake_then_written_once_fixed(prev
     screenshot(browser, "1-liste-nouvelle-ressource.png")
     browser.find_element(By.LINK_TEXT, "Nouvelle ressource").click()
     assert heading(browser) == "Nouvelle ressource : Fiche"
-    assert browser.find_element(By.ID, "champ-date").get_attribute("value") == "2025-11-20"
+    assert browser.find_element(By.ID, "champ-mise_en_ligne").get_attribute("value") == "2025-11-20"
+    assert browser.find_element(By.ID, "champ-date").get_attribute("value") == ""
     assert browser.find_element(By.ID, "champ-draft").is_selected()
     before = contents(root)
     browser.find_element(By.ID, "champ-title").send_keys("Été 2025 : l'atelier")
@@ -210,7 +211,8 @@ def test_a_new_resource_is_refused_with_its_mistake_then_written_once_fixed(prev
     assert heading(browser) == "Été 2025 : l’atelier"
     assert browser.find_element(By.LINK_TEXT, "Modifier cette page")
     written = (root / "content" / "fiches" / "ete-2025-l-atelier.md").read_text()
-    assert written.startswith('---\ntitle: "Été 2025 : l\'atelier"\ndate: 2025-11-20\n')
+    assert written.startswith('---\ntitle: "Été 2025 : l\'atelier"\n# date: AAAA-MM-JJ   # facultatif')
+    assert "\nmise_en_ligne: 2025-11-20   # le jour où la ressource paraît" in written
     assert "\nsummary: Un atelier pour les élus, l'été.\ntags: [Méthode]\nboussole:\n  maturite: accompagner\n  profils: academiques\n" in written
     assert "\ndraft: false\n---\n\n## Le programme\n\nUn atelier d'été.\n" in written
     assert "# expiration: AAAA-MM-JJ   # facultatif" in written  # the rest of `atelier new`'s file stays

@@ -32,7 +32,9 @@ def test_new_writes_the_file_and_prints_its_path(tmp_path):
     assert path == "content/fiches/ete-2025-l-atelier.md"
     assert "« À remplir »" in next_step
     text = (root / path).read_text()
-    assert text.startswith("---\ntitle: \"Été 2025 : l'atelier\"\ndate: 2025-11-20\nsummary:   # À remplir : ")
+    assert text.startswith("---\ntitle: \"Été 2025 : l'atelier\"\n# date: AAAA-MM-JJ   # facultatif : la date du document")
+    assert "\nmise_en_ligne: 2025-11-20   # le jour où la ressource paraît sur la plateforme" in text
+    assert "\nsummary:   # À remplir : " in text
     assert "\ndraft: true" in text
 
 
@@ -42,16 +44,18 @@ def test_the_build_refuses_the_new_file_until_it_is_filled(tmp_path):
     result = subprocess.run([ATELIER, "check", "--root", str(root), "--date", "2025-11-20", "--drafts"],
                             capture_output=True, text=True)
     assert result.returncode == 1
-    for place, field in [("4:1", "summary"), ("5:1", "tags"), ("7:3", "boussole.maturite"), ("10:1", "territoire")]:
+    for place, field in [("5:1", "summary"), ("6:1", "tags"), ("8:3", "boussole.maturite"), ("11:1", "territoire")]:
         assert f"content/exemples/limoux.md:{place}: erreur[champ-a-remplir]: « {field} » est à remplir" in result.stderr
     assert "« region » est à remplir" not in result.stderr  # optional: only when a source gives it
 
 
-def test_the_date_defaults_to_today(tmp_path):
+def test_the_day_it_goes_online_defaults_to_today_and_its_own_date_is_left_to_the_editor(tmp_path):
     root = project(tmp_path)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1763640000"}  # 2025-11-20 12:00 UTC
     assert new(root, "kits", "Un kit", env=env).returncode == 0
-    assert "\ndate: 2025-11-20\n" in (root / "content/kits/un-kit.md").read_text()
+    text = (root / "content/kits/un-kit.md").read_text()
+    assert "\nmise_en_ligne: 2025-11-20 " in text
+    assert "\ndate:" not in text and "\n# date: AAAA-MM-JJ " in text
 
 
 def test_an_existing_file_is_never_overwritten(tmp_path):

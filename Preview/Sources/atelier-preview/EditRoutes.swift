@@ -67,7 +67,7 @@ struct EditRoutes: Sendable {
             }
             let today = site.options.date
                 ?? Build.defaultDate(environment: ProcessInfo.processInfo.environment, timeZone: configuration.site.timeZone)
-            let page = await formPage(.create, kind: kind, configuration: configuration, form: ResourceForm(date: "\(today)", draft: true),
+            let page = await formPage(.create, kind: kind, configuration: configuration, form: ResourceForm(onlineSince: "\(today)", draft: true),
                                       fileHash: "", path: "content/\(kind.id)/nouvelle.md")
             return Self.html(page.html())
         }
@@ -141,10 +141,10 @@ struct EditRoutes: Sendable {
             var titleProblems: [FieldProblem] = []
             let file: NewFile
             do throws(NewFileError) {
-                file = try NewResource.make(root: files.root, kind: kind.id, title: form.title, date: nil)
+                file = try NewResource.make(root: files.root, kind: kind.id, title: form.title, date: site.options.date)
             } catch {
                 titleProblems = error.diagnostics.map { FieldProblem($0, field: FormPage.id("title")) }
-                guard let standIn = try? NewResource.make(root: files.root, kind: kind.id, title: "sans titre", date: nil) else {
+                guard let standIn = try? NewResource.make(root: files.root, kind: kind.id, title: "sans titre", date: site.options.date) else {
                     page.problems = titleProblems
                     return Self.html(page.html(), status: .unprocessableContent)
                 }

@@ -18,7 +18,7 @@ struct FieldProblem: Sendable {
     /// link of `liens`), or the body.
     static func place(_ diagnostics: [Diagnostic], in editor: FrontMatterEditor, path: String, kind: KindConfig,
                       axes: [Axis]) -> [FieldProblem] {
-        let keys = ["title", "date", "summary", "tags", "partenaires", "draft"] + kind.fields.map(\.name)
+        let keys = ["title", "date", "mise_en_ligne", "summary", "tags", "partenaires", "draft"] + kind.fields.map(\.name)
         return diagnostics.map { diagnostic in
             guard diagnostic.location.file == path, diagnostic.location.line > 0 else { return FieldProblem(diagnostic, field: nil) }
             switch editor.place(ofLine: diagnostic.location.line) {

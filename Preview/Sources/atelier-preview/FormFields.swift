@@ -7,8 +7,10 @@ extension FormPage {
         var html = [
             input(id: Self.id("title"), name: "title", label: "Titre", value: form.title, required: true,
                   hint: { if case .create = mode { return "Le nom du fichier vient du titre (minuscules, sans accents, des tirets)." }; return nil }()),
-            dateInput(id: Self.id("date"), name: "date", label: "Date de publication", value: form.date, required: true,
-                      hint: "Une ressource datée après aujourd'hui n'est publiée qu'à partir de cette date."),
+            dateInput(id: Self.id("date"), name: "date", label: "Date du document", value: form.date, required: false,
+                      hint: "La date que donne la source (le jour, ou seulement le mois AAAA-MM ou l'année AAAA) ; vide si aucune source ne la donne."),
+            dateInput(id: Self.id("mise_en_ligne"), name: "mise_en_ligne", label: "Mise en ligne", value: form.onlineSince, required: false,
+                      hint: "Le jour où la ressource paraît sur la plateforme et dans les Jeudis ; vide, c'est la date du document."),
             textArea(id: Self.id("summary"), name: "summary", label: "Résumé", value: form.summary, rows: 3, required: true,
                      hint: "Une ou deux phrases : elles s'affichent dans les listes et les flux."),
         ]
@@ -22,7 +24,7 @@ extension FormPage {
 
     /// The label of a field, for the list of errors above the form.
     func label(of field: String) -> String {
-        let common = ["title": "Titre", "date": "Date de publication", "summary": "Résumé", "tags": "Thèmes",
+        let common = ["title": "Titre", "date": "Date du document", "mise_en_ligne": "Mise en ligne", "summary": "Résumé", "tags": "Thèmes",
                       "partenaires": "Partenaires", "liens": "Liens", "draft": "Brouillon"]
         if field == Self.bodyID { return "Texte" }
         if let axis = configuration.boussole.axes.first(where: { Self.axisID($0.id) == field }) { return "Boussole, \(axis.label)" }

@@ -10,7 +10,10 @@ struct ResourceForm {
     }
 
     var title = ""
+    /// The date of the document or the event: a day, a month or a year, or blank when no source gives one.
     var date = ""
+    /// The day the resource goes on the platform.
+    var onlineSince = ""
     var summary = ""
     var tags: [String] = []
     /// The chosen values of each axis, by axis id.
@@ -25,15 +28,16 @@ struct ResourceForm {
     /// The text below the front matter, without the blank lines that open it.
     var body = ""
 
-    /// A new resource's: dated today, a draft.
-    init(date: String, draft: Bool) {
-        self.date = date
+    /// A new resource's: on the platform from today, a draft, its own date left for the editor to give.
+    init(onlineSince: String, draft: Bool) {
+        self.onlineSince = onlineSince
         self.draft = draft
     }
 
     init(file editor: FrontMatterEditor, kind: KindConfig) {
         title = Self.text(editor.value("title"))
         date = Self.text(editor.value("date"))
+        onlineSince = Self.text(editor.value("mise_en_ligne"))
         summary = Self.text(editor.value("summary"))
         tags = editor.value("tags")?.texts ?? []
         if case let .map(axes)? = editor.value("boussole") {
@@ -55,6 +59,7 @@ struct ResourceForm {
     init(sent form: FormData, kind: KindConfig, boussole axes: [Axis]) {
         title = form.text("title")
         date = form.text("date")
+        onlineSince = form.text("mise_en_ligne")
         summary = form.text("summary")
         tags = form.all("tags").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for axis in axes { boussole[axis.id] = form.all("boussole-\(axis.id)") }
@@ -86,7 +91,8 @@ struct ResourceForm {
             if changed || (required && editor.value(key) == nil) { edits.append(FrontMatterEdit(key, nil, value())) }
         }
         write("title", title != old.title, required: true, .text(title))
-        write("date", date != old.date, required: true, .text(date))
+        write("date", date != old.date, required: false, date.isEmpty ? nil : .text(date))
+        write("mise_en_ligne", onlineSince != old.onlineSince, required: false, onlineSince.isEmpty ? nil : .text(onlineSince))
         write("summary", summary != old.summary, required: true, .text(summary))
         write("tags", tags != old.tags, required: true, .list(tags.map(FrontMatterValue.text)))
         for axis in axes {

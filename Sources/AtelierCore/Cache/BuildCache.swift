@@ -14,7 +14,7 @@ import Foundation
 /// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 13
+    static let formatVersion = 14
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, Sendable {

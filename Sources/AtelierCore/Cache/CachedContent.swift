@@ -33,7 +33,8 @@ extension BinaryWriter {
     mutating func date(_ date: LocalDate) { int(date.dayNumber) }
 
     mutating func resource(_ r: Resource) {
-        string(r.source); string(r.kind); string(r.slug); string(r.title); date(r.date); int(r.datePrecision.rawValue)
+        string(r.source); string(r.kind); string(r.slug); string(r.title)
+        optional(r.date) { $0.date($1) }; int(r.datePrecision.rawValue); optional(r.onlineSince) { $0.date($1) }
         string(r.summary)
         strings(r.tags)
         array(r.boussole.sorted { $0.key < $1.key }) { $0.string($1.key); $0.strings($1.value) }
@@ -132,8 +133,9 @@ extension BinaryReader {
     mutating func date() throws -> LocalDate { LocalDate(dayNumber: try int()) }
 
     mutating func resource(root: URL) throws -> Resource {
-        let source = try string(), kind = try string(), slug = try string(), title = try string(), date = try date()
+        let source = try string(), kind = try string(), slug = try string(), title = try string(), date = try optional { try $0.date() }
         guard let datePrecision = DatePrecision(rawValue: try int()) else { throw Damaged() }
+        let onlineSince = try optional { try $0.date() }
         let summary = try string(), tags = try strings()
         var boussole: [String: [String]] = [:]
         for (axis, values) in try array({ (try $0.string(), try $0.strings()) }) { boussole[axis] = values }
@@ -158,7 +160,7 @@ extension BinaryReader {
             }
         }) { fields[name] = value }
         return Resource(source: source, kind: kind, slug: slug, title: title, date: date, datePrecision: datePrecision,
-                        summary: summary, tags: tags,
+                        onlineSince: onlineSince, summary: summary, tags: tags,
                         boussole: boussole, partners: partners, links: links, draft: draft, aliases: aliases,
                         expiration: expiration, fields: fields, body: try self.source(root: root))
     }

@@ -4,7 +4,7 @@ import Yams
 /// Reads and checks `content/site.yml`.
 enum SiteConfigLoader {
     static let path = "content/site.yml"
-    static let commonFields = ["title", "date", "summary", "tags", "boussole", "partenaires", "liens",
+    static let commonFields = ["title", "date", "mise_en_ligne", "summary", "tags", "boussole", "partenaires", "liens",
                                "draft", "slug", "aliases", "expiration"]
     private static let siteKeys = ["title", "description", "base_url", "language", "timezone", "tag_index",
                                    "page_size", "feed_size", "sitemap_size", "jeudis", "link_types", "kinds"]

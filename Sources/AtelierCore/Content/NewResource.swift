@@ -34,7 +34,8 @@ public enum NewResource {
     public static let editorial = "jeudi"
 
     /// The file `atelier new <kind> <title>` writes in the project at `root`. For an editorial, `title` is the
-    /// Thursday's date. Without `date`, a resource is dated today (`SOURCE_DATE_EPOCH` if set), in the site's time zone.
+    /// Thursday's date. Without `date`, a resource goes on the platform today (`SOURCE_DATE_EPOCH` if set), in the site's
+    /// time zone; its own date is left for the editor to give, if a source gives one.
     public static func make(root: URL, kind: String, title: String, date: LocalDate?) throws(NewFileError) -> NewFile {
         let (site, boussole) = try configuration(root: root)
         if kind == editorial { return try editorialFile(thursday: title) }
@@ -70,18 +71,25 @@ public enum NewResource {
 
     // MARK: - A resource
 
+    /// A long title gives a file name cut at a word, well within what file systems and editors' tabs take.
+    static let fileNameLength = 80
+
     /// `content/<kind>/<slug of the title>.md`: the common required fields, the kind's own, the optional ones
     /// commented out, and `draft: true`.
     static func resourceFile(kind: KindConfig, site: SiteConfig, boussole: BoussoleConfig, title: String,
                              date: LocalDate) throws(NewFileError) -> NewFile {
         let title = oneLine(title)
-        let slug = Slug.make(title)
+        let slug = Slug.shortened(Slug.make(title), to: fileNameLength)
         guard !slug.isEmpty else {
             throw NewFileError(.titreSansLettre, "le titre « \(title) » ne contient ni lettre ni chiffre : il ne peut pas donner de nom de fichier",
                                hint: "le nom du fichier est fait des lettres et des chiffres du titre")
         }
         // JSON's quoted strings are YAML's double-quoted scalars: quotes and backslashes in the title stay text.
-        let header = ["title: \(JSONText.quoted(title))", "date: \(date)"] + blanks(boussole: boussole)
+        let header = ["title: \(JSONText.quoted(title))",
+                      commentedOut("date", "AAAA-MM-JJ", "la date du document ou de l'événement, si une source la donne : "
+                                   + "le jour, ou seulement le mois (AAAA-MM) ou l'année (AAAA) ; sans elle, la page dit « date non précisée »"),
+                      "mise_en_ligne: \(date)   # le jour où la ressource paraît sur la plateforme (et dans les Jeudis de cette semaine)"]
+            + blanks(boussole: boussole)
             + kind.fields.map(kindLine) + optionalLines(site: site, slug: slug)
             + ["draft: true   # brouillon, jamais publié : écrivez false pour publier"]
         let lines = ["---"] + header + ["---", "", "Écrivez ici le texte de la ressource, en Markdown : des intertitres ##, des listes, des liens. "

@@ -7,9 +7,12 @@ public final class Resource: Sendable {
     public let kind: String
     public let slug: String
     public let title: String
-    /// The first day of the period the source gives (a day, a month or a year): what orders and publishes it.
-    public let date: LocalDate
+    /// The date of the document or the event: the first day of the period the source gives (a day, a month or a
+    /// year), nil when no source gives one.
+    public let date: LocalDate?
     public let datePrecision: DatePrecision
+    /// The day the resource went on the platform (`mise_en_ligne`), when the editor gives it.
+    public let onlineSince: LocalDate?
     public let summary: String
     public let tags: [String]
     /// Axis id → value ids, in the order of `boussole.yml`.
@@ -23,8 +26,8 @@ public final class Resource: Sendable {
     public let body: MarkdownSource
     public let url: String
 
-    init(source: String, kind: String, slug: String, title: String, date: LocalDate,
-         datePrecision: DatePrecision, summary: String, tags: [String],
+    init(source: String, kind: String, slug: String, title: String, date: LocalDate?,
+         datePrecision: DatePrecision, onlineSince: LocalDate?, summary: String, tags: [String],
          boussole: [String: [String]], partners: [String], links: [ResourceLink], draft: Bool, aliases: [String],
          expiration: LocalDate?, fields: [String: FieldValue], body: MarkdownSource) {
         self.source = source
@@ -33,6 +36,7 @@ public final class Resource: Sendable {
         self.title = title
         self.date = date
         self.datePrecision = datePrecision
+        self.onlineSince = onlineSince
         self.summary = summary
         self.tags = tags
         self.boussole = boussole
@@ -45,6 +49,20 @@ public final class Resource: Sendable {
         self.body = body
         url = "/\(kind)/\(slug)/"
     }
+
+    /// The day it went on the platform: `mise_en_ligne`, else the first day of its date. What publishes it, puts it
+    /// in a Jeudi and in the feeds; nil for a resource with neither, on the platform from its start.
+    public var platformDay: LocalDate? { onlineSince ?? date }
+
+    /// The day it went on the platform when that is known to the day: what puts it in a Jeudi's issue. A resource
+    /// dated only by its month or year, with no `mise_en_ligne`, has no week to be new in.
+    public var newsDay: LocalDate? { onlineSince ?? (datePrecision == .day ? date : nil) }
+
+    /// The platform day as a sitemap or a feed writes it: the month or the year alone when that is all its date says.
+    public var platformDayISO: String? { onlineSince?.description ?? date?.iso(datePrecision) }
+
+    /// Whether it is on the platform on `day` (drafts aside).
+    public func isOnline(on day: LocalDate) -> Bool { platformDay.map { $0 <= day } ?? true }
 
     public var startTime: EventTime? { dateTime("debut") }
 

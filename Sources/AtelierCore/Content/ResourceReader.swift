@@ -7,7 +7,7 @@ struct ResourceReader {
     /// Nil when boussole.yml could not be read: values are then kept as written, unchecked.
     let boussole: BoussoleConfig?
 
-    private static let requiredCommon = ["title", "date", "summary", "tags", "boussole"]
+    private static let requiredCommon = ["title", "summary", "tags", "boussole"]
 
     func read(path: String, header parts: FrontMatter, kind: KindConfig, slugSource: String, log: inout DiagnosticLog) -> Resource? {
         guard case (var map, let file)? = PageReader.mapping(path: path, header: parts, log: &log) else { return nil }
@@ -18,7 +18,8 @@ struct ResourceReader {
         map.require(Self.requiredCommon + kind.fields.filter(\.required).map(\.name), context: "dans l'en-tête", log: &log)
 
         let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
-        let date = map["date"].flatMap { file.period($0, field: "date", log: &log) }
+        let date = map["date"].flatMap { YAMLFile.isBlank($0) ? nil : file.period($0, field: "date", log: &log) }
+        let onlineSince = map["mise_en_ligne"].flatMap { file.date($0, field: "mise_en_ligne", log: &log) }
         let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
         let tagItems = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) } ?? []
         if map["tags"] != nil, tagItems.isEmpty, log.items.count == before {
@@ -61,9 +62,9 @@ struct ResourceReader {
         }
         checkEventSpan(fields, map: map, log: &log)
 
-        guard log.items.count == before, let title, let date, let summary else { return nil }
+        guard log.items.count == before, let title, let summary else { return nil }
         return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title),
-                        date: date.first, datePrecision: date.precision,
+                        date: date?.first, datePrecision: date?.precision ?? .day, onlineSince: onlineSince,
                         summary: FrenchTypography.apply(summary),
                         tags: tags, boussole: boussoleValues, partners: partners, links: links, draft: draft,
                         aliases: aliases, expiration: expiration, fields: fields,

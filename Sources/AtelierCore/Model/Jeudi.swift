@@ -29,12 +29,12 @@ struct JeudisBuilder {
     let upcomingWeeks: Int
 
     func issues() -> [JeudiIssue] {
-        // A resource dated only by its month or year has no week to be new in: it is on the site, in no issue.
-        let dated = entries.filter { $0.resource.datePrecision == .day }
-        guard let first = dated.map(\.resource.date).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
+        // Each entry is news the week it went on the platform, whatever the date of the document.
+        let dated = entries.filter { $0.resource.newsDay != nil }
+        guard let first = dated.map({ $0.resource.newsDay! }).min() ?? editorials.map(\.editorial.thursday).min() else { return [] }
         let editorialByDay = Dictionary(editorials.map { ($0.editorial.thursday, $0) }, uniquingKeysWith: { a, _ in a })
-        // Each entry belongs to the issue of the Thursday on or after its date; each event to the day it starts.
-        let byIssue = Dictionary(grouping: dated) { Jeudis.thursday(onOrAfter: $0.resource.date) }
+        // Each entry belongs to the issue of the Thursday on or after that day; each event to the day it starts.
+        let byIssue = Dictionary(grouping: dated) { Jeudis.thursday(onOrAfter: $0.resource.newsDay!) }
         let eventsByDay = Dictionary(grouping: entries.filter { $0.resource.startTime != nil }) { $0.resource.startTime!.day }
         var issues: [JeudiIssue] = []
         var thursday = Jeudis.thursday(onOrAfter: first)
@@ -54,7 +54,7 @@ struct JeudisBuilder {
     /// Events starting on the Thursday itself or within the window after it.
     private func upcoming(from thursday: LocalDate, eventsByDay: [LocalDate: [Entry]]) -> [Entry] {
         (0..<(7 * upcomingWeeks)).flatMap { eventsByDay[thursday.adding(days: $0)] ?? [] }
-            .filter { $0.resource.date <= thursday && !isExpired($0, on: thursday) }
+            .filter { $0.resource.isOnline(on: thursday) && !isExpired($0, on: thursday) }
             .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
     }
 

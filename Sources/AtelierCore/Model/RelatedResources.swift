@@ -40,7 +40,7 @@ struct RelatedResources: Sendable {
         for (index, resource) in resources.enumerated() {
             var feature = FingerprintHasher()
             for ref in refs[index] { feature.add(ref.slug) }
-            feature.add(resource.date.description)
+            feature.add(resource.platformDay?.description ?? "")
             features.append(feature.finish())
             tags.append(refs[index].map { ref in
                 let id = tagIDs[ref.slug] ?? {
@@ -60,9 +60,9 @@ struct RelatedResources: Sendable {
         }
         let urls = resources.map(\.url)
         self.urls = urls
-        let order = resources.indices.sorted {
-            (resources[$0].date, resources[$1].url) > (resources[$1].date, resources[$0].url)
-        }
+        // Newest on the platform first; those there from its start last.
+        let day = resources.map { $0.platformDay?.dayNumber ?? Int.min }
+        let order = resources.indices.sorted { (day[$0], resources[$1].url) > (day[$1], resources[$0].url) }
         var rank = [Int32](repeating: 0, count: resources.count)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
         self.rank = rank

@@ -79,7 +79,7 @@ struct SiteModelBuilder {
     }
 
     private func isPublished(_ resource: Resource) -> Bool {
-        includeDrafts || (!resource.draft && resource.date <= buildDate)
+        includeDrafts || (!resource.draft && resource.isOnline(on: buildDate))
     }
 
     /// Every content file a Markdown link may point to: resources (published, scheduled or drafts), pages, editorials,
@@ -137,6 +137,8 @@ struct SiteModelBuilder {
         }
         return keyed.sorted { a, b in
             if a.kind != b.kind { return a.kind < b.kind }
+            // A resource without the value comes after those with it, in either order (« date non précisée » last).
+            if a.key.isMissing != b.key.isMissing { return b.key.isMissing }
             let comparison = a.key.compare(b.key)
             if comparison != 0 { return kinds[a.kind].sort.descending ? comparison > 0 : comparison < 0 }
             return a.resource.url < b.resource.url
@@ -193,7 +195,7 @@ private struct SortKey {
     init(_ resource: Resource, field: String) {
         switch field {
         case "title": text = Slug.fold(resource.title); number = nil
-        case "date": text = nil; number = Double(resource.date.dayNumber)
+        case "date": text = nil; number = resource.date.map { Double($0.dayNumber) }
         default:
             switch resource.fields[field] {
             case let .text(value), let .url(value): text = Slug.fold(value); number = nil
@@ -203,6 +205,8 @@ private struct SortKey {
             }
         }
     }
+
+    var isMissing: Bool { number == nil && text == nil }
 
     /// Missing values sort last.
     func compare(_ other: SortKey) -> Int {

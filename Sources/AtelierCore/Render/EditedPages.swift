@@ -38,7 +38,7 @@ public final class EditedPages: Sendable {
         guard !log.hasErrors else { return .mistakes(log.sorted) }
         guard let resource = file.resource, let previous = model.entry(url: resource.url), previous.resource.source == source,
               resource.steps.isEmpty, previous.resource.steps.isEmpty,
-              includeDrafts || (!resource.draft && resource.date <= model.buildDate) else { return .rebuild }
+              includeDrafts || (!resource.draft && resource.isOnline(on: model.buildDate)) else { return .rebuild }
         let entry = Entry(resource: resource, tags: tags(of: resource), isArchived: resource.expiration.map { $0 <= model.buildDate } ?? false,
                           related: previous.related, stepTargets: previous.stepTargets, paths: previous.paths)
         let html = maker.resourcePage(entry, log: &log).html

@@ -4,11 +4,12 @@ struct Feeds {
 
     private var site: SiteConfig { model.site }
 
-    /// The newest listed resources, newest first: those the feed shows.
+    /// The newest listed resources, newest first by the day they went on the platform: those the feed shows. A
+    /// resource with no such day was never news.
     func atomEntries() -> [Entry] {
-        let newer = { (a: Entry, b: Entry) in (a.resource.date, b.resource.url) > (b.resource.date, a.resource.url) }
+        let newer = { (a: Entry, b: Entry) in (a.resource.platformDay!, b.resource.url) > (b.resource.platformDay!, a.resource.url) }
         var newest: [Entry] = []
-        for entry in model.entries where !entry.isArchived {
+        for entry in model.entries where !entry.isArchived && entry.resource.platformDay != nil {
             guard newest.count < site.feedSize || newer(entry, newest[newest.count - 1]) else { continue }
             newest.insert(entry, at: newest.firstIndex { newer(entry, $0) } ?? newest.count)
             if newest.count > site.feedSize { newest.removeLast() }
@@ -19,7 +20,7 @@ struct Feeds {
     /// The newest resources, newest first; dates only, so the feed changes only when content does.
     func atom() -> String {
         let entries = atomEntries()
-        let updated = entries.first?.resource.date ?? model.buildDate
+        let updated = entries.first?.resource.platformDay ?? model.buildDate
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
@@ -42,8 +43,8 @@ struct Feeds {
                 <title>\(XML.escape(r.title))</title>
                 <link href="\(url)"/>
                 <id>\(url)</id>
-                <published>\(Self.timestamp(r.date))</published>
-                <updated>\(Self.timestamp(r.date))</updated>
+                <published>\(Self.timestamp(r.platformDay!))</published>
+                <updated>\(Self.timestamp(r.platformDay!))</updated>
                 <author><name>\(XML.escape(author))</name></author>
                 <summary>\(XML.escape(r.summary))</summary>
             \(entry.tags.map { "    <category term=\"\(XML.escape($0.slug))\" label=\"\(XML.escape($0.label))\"/>\n" }.joined())\
@@ -109,7 +110,7 @@ struct Feeds {
     /// unless the site outgrows it (search engines read at most 50,000 addresses from one file).
     func sitemapParts(urls: [String]) -> [ArraySlice<SitemapPage>] {
         let pages = urls.sorted().map { url in
-            SitemapPage(url: url, lastChange: model.entry(url: url).map { $0.resource.date.iso($0.resource.datePrecision) })
+            SitemapPage(url: url, lastChange: model.entry(url: url).flatMap(\.resource.platformDayISO))
         }
         return stride(from: 0, to: max(pages.count, 1), by: site.sitemapSize).map { pages[$0..<min(pages.count, $0 + site.sitemapSize)] }
     }

@@ -31,7 +31,7 @@ struct ICalendar {
         guard let start = event.startTime else { return [] }
         let host = URL(string: site.baseURL)?.host ?? "atelier"
         var lines = ["BEGIN:VEVENT", "UID:\(event.kind)-\(event.slug)@\(host)",
-                     "DTSTAMP:\(compact(event.date))T000000Z", "DTSTART\(value(start))"]
+                     "DTSTAMP:\(compact(event.platformDay ?? start.day))T000000Z", "DTSTART\(value(start))"]
         if let end = event.endTime {
             // An all-day DTEND is exclusive: the event ends the day after its last day.
             lines.append("DTEND\(end.isAllDay ? ";VALUE=DATE:\(compact(end.day.adding(days: 1)))" : value(end))")

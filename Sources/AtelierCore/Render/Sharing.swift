@@ -48,8 +48,8 @@ struct StructuredData {
                                           ("url", quoted(site.absoluteURL(resource.url))), ("inLanguage", quoted(site.language)),
                                           ("image", quoted(site.absoluteURL(Sharing.imagePath)))]
         guard let start = resource.startTime else {
-            return object([("@type", quoted("Article")), ("headline", quoted(String(resource.title.prefix(110))))] + fields + [
-                ("datePublished", quoted(resource.date.iso(resource.datePrecision))),
+            return object([("@type", quoted("Article")), ("headline", quoted(String(resource.title.prefix(110))))] + fields
+                + (resource.date.map { [("datePublished", quoted($0.iso(resource.datePrecision)))] } ?? []) + [
                 ("genre", quoted(kindLabel)),
                 ("keywords", quoted(resource.tags.joined(separator: ", "))),
                 ("publisher", organization(site.title, url: site.absoluteURL("/")))])

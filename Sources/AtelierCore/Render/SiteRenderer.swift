@@ -200,7 +200,7 @@ struct SiteRenderer {
         let last: [@Sendable () -> Void] = (textlessKept ? [] : [{ sitemap(into: writer) }]) + [
             {
                 let documents = search.urls.compactMap(model.entry(url:))
-                writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(dates: documents.map(\.resource.date), urls: search.urls,
+                writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(days: documents.map { $0.resource.platformDay?.dayNumber ?? Int.min }, urls: search.urls,
                                                                                  keys: shards.map(\.key)))
             },
         ]

@@ -39,11 +39,16 @@ struct ViewFactory {
 
     func tagURL(_ slug: String) -> String { "/\(site.tagIndex)/\(slug)/" }
 
+    /// « novembre 2025 », or what the page says when no source dates it.
+    static func dateLabel(_ r: Resource) -> String {
+        r.date.map { FrenchDates.long($0, r.datePrecision) } ?? "date non précisée"
+    }
+
     func card(_ entry: Entry) -> Card {
         let r = entry.resource
         let kind = site.kind(r.kind)
         return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
-                    dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision),
+                    dateISO: r.date?.iso(r.datePrecision), dateLabel: Self.dateLabel(r),
                     when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: r.place,
                     tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug)) },
                     moreTags: entry.tags.count > Card.shownTags
@@ -57,7 +62,14 @@ struct ViewFactory {
     func kindSummary(_ kind: KindConfig) -> KindSummary {
         let count = model.listed(ofKind: kind.id).count
         return KindSummary(label: kind.plural, url: "/\(kind.id)/", description: kind.description,
-                           count: count, countLabel: Self.count(count, "ressource", "ressources"))
+                           count: count, countLabel: Self.count(count, "ressource", "ressources"), orderNote: Self.orderNote(kind.sort))
+    }
+
+    /// How a list sorted by date orders what no source dates.
+    static func orderNote(_ sort: SortOrder) -> String? {
+        guard sort.field == "date" else { return nil }
+        return (sort.descending ? "Des plus récentes aux plus anciennes" : "Des plus anciennes aux plus récentes")
+            + " ; celles dont aucune source ne donne la date viennent à la fin."
     }
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
@@ -79,7 +91,8 @@ struct ViewFactory {
         let paths = paths(entry)
         let detail = ResourceDetail(
             title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
-            dateISO: r.date.iso(r.datePrecision), dateLabel: FrenchDates.long(r.date, r.datePrecision), body: body.html,
+            dateISO: r.date?.iso(r.datePrecision), dateLabel: Self.dateLabel(r),
+            onlineLabel: r.onlineSince.map { FrenchDates.long($0) }, onlineISO: r.onlineSince?.description, body: body.html,
             toc: toc, hasToc: toc.count >= 3, details: details(r, kind: kind),
             tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
             boussole: model.boussole.axes.compactMap { axis in
@@ -99,7 +112,7 @@ struct ViewFactory {
         let breadcrumbs = described.breadcrumbs([("Accueil", "/"), (kind.plural, "/\(kind.id)/"), (r.title, r.url)])
         return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url,
                                                structuredData: [described.resource(r, kindLabel: kind.singular), breadcrumbs],
-                                               published: r.date.iso(r.datePrecision)),
+                                               published: r.platformDayISO),
                                 resource: detail)
     }
 
@@ -124,7 +137,9 @@ struct ViewFactory {
 
     func home() -> HomeView {
         let listed = model.entries.filter { !$0.isArchived }
-        let latest = listed.sorted { ($0.resource.date, $1.resource.url) > ($1.resource.date, $0.resource.url) }.prefix(6)
+        // What went on the platform last; a resource with no such day was there from the start.
+        let latest = listed.filter { $0.resource.platformDay != nil }
+            .sorted { ($0.resource.platformDay!, $1.resource.url) > ($1.resource.platformDay!, $0.resource.url) }.prefix(6)
         let upcoming = upcomingEvents(listed).prefix(3)
         let home = model.home
         let thisWeek = Jeudis.thursday(onOrBefore: model.buildDate)

@@ -42,7 +42,8 @@ struct Card: Sendable, Encodable {
     let url: String
     let summary: String
     let kindLabel: String
-    let dateISO: String
+    /// Nil when no source dates the resource: `dateLabel` then says so.
+    let dateISO: String?
     let dateLabel: String
     let when: String?
     let place: String?
@@ -58,8 +59,8 @@ struct Card: Sendable, Encodable {
     /// (ten thousand cards at a time, without the cost of an encoder). A new field must be added here.
     var fingerprint: Fingerprint {
         var hasher = FingerprintHasher()
-        for text in [title, url, summary, kindLabel, dateISO, dateLabel] { hasher.add(text) }
-        for text in [when, place, moreTags] {
+        for text in [title, url, summary, kindLabel, dateLabel] { hasher.add(text) }
+        for text in [dateISO, when, place, moreTags] {
             hasher.add(byte: text == nil ? 0 : 1)
             hasher.add(text ?? "")
         }
@@ -79,6 +80,8 @@ struct KindSummary: Sendable, Encodable {
     let description: String
     let count: Int
     let countLabel: String
+    /// How the list is ordered, when it is by date: where undated resources go.
+    let orderNote: String?
 }
 
 struct PageNumber: Sendable, Encodable {
@@ -125,8 +128,11 @@ struct ResourceDetail: Sendable, Encodable {
     let kindLabel: String
     let kindURL: String
     let kindPlural: String
-    let dateISO: String
+    let dateISO: String?
     let dateLabel: String
+    /// The day it went on the platform, when the editor gives it apart from its date.
+    let onlineLabel: String?
+    let onlineISO: String?
     let body: String
     let toc: [TocItem]
     let hasToc: Bool

@@ -369,17 +369,17 @@ final class SearchIndex: @unchecked Sendable {
     }
 
     /// `meta.json`: the documents' number, the shards' keys, each document's recency in two characters (0 the most
-    /// recent, 4095 the oldest) from their dates (in document order).
-    static func meta(dates: [LocalDate], urls: [String], keys: [String]) -> String {
-        let order = dates.indices.sorted { (dates[$0], urls[$1]) > (dates[$1], urls[$0]) }
-        var recency = [UInt8](repeating: 0, count: dates.count * 2)
+    /// recent, 4095 the oldest) from the days they went on the platform (in document order; `Int.min` for none).
+    static func meta(days: [Int], urls: [String], keys: [String]) -> String {
+        let order = days.indices.sorted { (days[$0], urls[$1]) > (days[$1], urls[$0]) }
+        var recency = [UInt8](repeating: 0, count: days.count * 2)
         for (rank, index) in order.enumerated() {
-            let bucket = rank * 4096 / max(1, dates.count)
+            let bucket = rank * 4096 / max(1, days.count)
             recency[index * 2] = CompactNumbers.symbols[bucket / 64]
             recency[index * 2 + 1] = CompactNumbers.symbols[bucket % 64]
         }
         return JSONText.object([
-            ("version", "1"), ("documents", "\(dates.count)"), ("chunk", "\(chunkSize)"),
+            ("version", "1"), ("documents", "\(days.count)"), ("chunk", "\(chunkSize)"),
             ("shards", JSONText.array(keys.map(JSONText.quoted))),
             ("recency", "\"" + String(decoding: recency, as: UTF8.self) + "\""),
             ("folds", JSONText.object(SearchTerms.foldsForBrowsers.sorted { $0.key < $1.key }.map { ($0.key, JSONText.quoted($0.value)) })),
