@@ -32,7 +32,7 @@ struct PublishCommand: ParsableCommand {
         }
         let site = OutputFolder(output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? project.appendingPathComponent("public"))
         // No build may swap the site while it is being sent.
-        let lock = try BuildLock(cache: project.appendingPathComponent(".atelier/cache"), output: site.live) {
+        let lock = try BuildLock(cache: BuildOptions(root: project).cacheFolder, output: site.live) {
             FileHandle.standardError.write(Data("Attente : \($0).\n".utf8))
         }
         defer { withExtendedLifetime(lock) {} }
@@ -52,9 +52,10 @@ struct PublishCommand: ParsableCommand {
                 print("Essai : \(summary.filesSent) fichier(s) seraient envoyés (\(FrenchNumbers.bytes(summary.bytesSent))) "
                       + "dans la version \(summary.release) ; rien n'a été envoyé ni basculé.")
             } else {
+                let linked = summary.previous == nil ? "" : ", les autres repris de la version précédente"
                 let removed = summary.releasesRemoved.isEmpty ? "" : " ; \(summary.releasesRemoved.count) ancienne(s) version(s) supprimée(s)"
                 print("Site publié sur \(config.server.host) : version \(summary.release), \(summary.filesSent) fichier(s) envoyé(s) "
-                      + "(\(FrenchNumbers.bytes(summary.bytesSent))), les autres repris de la version précédente\(removed), en \(seconds) s.")
+                      + "(\(FrenchNumbers.bytes(summary.bytesSent)))\(linked)\(removed), en \(seconds) s.")
             }
         } catch {
             FileHandle.standardError.write(Data("Échec de la publication : \(SystemReason.of(error)). La version en ligne n'a pas changé.\n".utf8))

@@ -10,6 +10,8 @@ public struct PublishSummary: Sendable {
     public let releasesRemoved: [String]
     /// True when the live release already was this site: nothing was sent.
     public let alreadyLive: Bool
+    /// The release that was live before, whose unchanged files the new one links to.
+    public let previous: String?
     /// What a dry run would send, as rsync lists it.
     public let planned: [String]
 }
@@ -37,7 +39,8 @@ public struct ServerPublisher {
         let state = try remoteState()
         let stamp = "\(fingerprint)".prefix(12)
         if let live = state.live, live.hasSuffix("-" + stamp) {
-            return PublishSummary(release: live, filesSent: 0, bytesSent: 0, releasesRemoved: [], alreadyLive: true, planned: [])
+            return PublishSummary(release: live, filesSent: 0, bytesSent: 0, releasesRemoved: [], alreadyLive: true, previous: live,
+                                  planned: [])
         }
         let release = Self.releaseName(at: moment) + "-" + stamp
         var arguments = ["--archive", "--delete", "--stats", "--protect-args", "--exclude=/\(OutputMarker.fileName)",
@@ -54,12 +57,12 @@ public struct ServerPublisher {
             let planned = transfer.output.split(separator: "\n").filter { $0.hasPrefix("<f") }
                 .map { String($0.split(separator: " ", maxSplits: 1).last ?? "") }
             return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: [],
-                                  alreadyLive: false, planned: planned)
+                                  alreadyLive: false, previous: state.live, planned: planned)
         }
         try switchCurrent(to: release)
         let removed = try prune(keeping: release, previous: state.live, among: state.releases + [release])
         return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: removed,
-                              alreadyLive: false, planned: [])
+                              alreadyLive: false, previous: state.live, planned: [])
     }
 
     /// Points `current` back at the release before the live one; returns its name.

@@ -67,8 +67,9 @@ enum FileTree {
     /// A backup or lock file an editor's program leaves beside the file it edits (`fiche.md~`, emacs' `#fiche.md#`,
     /// `fiche.md.bak`): never published, never read. Hidden ones (`.fiche.md.swp`, `.#fiche.md`) are skipped as hidden.
     static func isEditorsLeftover(_ name: String) -> Bool {
-        name.hasSuffix("~") || name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#")
-            || [".bak", ".swp", ".swo", ".orig", ".rej", ".tmp"].contains { name.lowercased().hasSuffix($0) }
+        if name.hasSuffix("~") || name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#") { return true }
+        let lowercased = name.lowercased()
+        return [".bak", ".swp", ".swo", ".orig", ".rej", ".tmp"].contains { lowercased.hasSuffix($0) }
             || name == "Thumbs.db" || name == "desktop.ini"
     }
 
