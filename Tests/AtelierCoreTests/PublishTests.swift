@@ -58,9 +58,39 @@ import Testing
         """])
         defer { site.remove() }
         var log = DiagnosticLog()
-        let config = try #require(PublicationConfig.load(root: site.root, log: &log))
+        let server = try #require(PublicationConfig.load(root: site.root, log: &log)?.server)
         #expect(log.items.isEmpty)
-        #expect(config.server.host == "exemple.org" && config.server.port == 22 && config.server.user == "atelier")
-        #expect(config.server.folder == "/srv/site" && config.server.releasesKept == 5 && config.server.identity == nil)
+        #expect(server.host == "exemple.org" && server.port == 22 && server.user == "atelier")
+        #expect(server.folder == "/srv/site" && server.releasesKept == 5 && server.identity == nil)
+    }
+
+    @Test func aBucketIsReadAndOneDestinationIsRequired() throws {
+        let site = try Fixture(files: ["content/fiches/a.md": Fixture.resource(title: "A"), "publication.yml": """
+        compartiment:
+          point_d_acces: https://s3.fr-par.scw.cloud
+          nom: innovationterritoriale
+          prefixe: /site/
+        """])
+        defer { site.remove() }
+        var log = DiagnosticLog()
+        let bucket = try #require(PublicationConfig.load(root: site.root, log: &log)?.bucket)
+        #expect(bucket.provider == "Other" && bucket.prefix == "site" && bucket.maxDeletions == 256 && bucket.region == nil)
+
+        for text in ["lettre:\n  liste: a@b.org\n", "serveur:\n  hote: a\n  dossier: /a\ncompartiment:\n  point_d_acces: https://a.org\n  nom: b\n"] {
+            try text.write(to: site.root.appendingPathComponent("publication.yml"), atomically: true, encoding: .utf8)
+            var log = DiagnosticLog()
+            #expect(PublicationConfig.load(root: site.root, log: &log) == nil)
+            #expect(log.items.contains { $0.message == "une destination, une seule : « serveur » (SSH) ou « compartiment » (S3)" })
+        }
+    }
+
+    @Test func filesGoInWavesPagesAfterWhatTheyUseAndFeedsLast() {
+        let waves = BucketPublisher.waves(["index.html", "assets/style.css", "fiches/a/index.html", "atom.xml", "recherche/0.json",
+                                           "sitemap.xml", "jeudis/atom.xml"])
+        #expect(waves == [["assets/style.css", "recherche/0.json"], ["fiches/a/index.html"],
+                          ["index.html", "atom.xml", "sitemap.xml", "jeudis/atom.xml"]])
+        #expect(BucketPublisher.cacheControl("fiches/a/index.html") == "public, max-age=300")
+        #expect(BucketPublisher.cacheControl("assets/style.css") == "public, max-age=3600")
+        #expect(BucketPublisher.cacheControl("assets/style.0a1b2c3d4e.css") == "public, max-age=31536000, immutable")
     }
 }

@@ -17,16 +17,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ATELIER, ROOT
+from servers import free_port
 from test_cli import fixture, resource
 
 PREVIEW = os.path.abspath(os.environ.get("PREVIEW", str(ROOT / "Preview" / ".build" / "debug" / "atelier-preview")))
 EVENTS = "/_atelier/events"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(url):

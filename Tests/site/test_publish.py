@@ -1,63 +1,22 @@
 """`atelier publish` to a real OpenSSH server started on loopback by the test, with rsync on both ends: releases,
 the atomic switch of `current`, hard links to what did not change, rollback, dry run, and the refusals."""
 import os
-import socket
 import subprocess
-import time
-from pathlib import Path
 
 import pytest
 
 from conftest import ATELIER
+from servers import SSHServer, keygen
 from test_cli import fixture, resource
-from test_preview import free_port
 
 DATE = "2025-11-20"
 
 
-def keygen(path):
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "atelier-test", "-f", str(path)], check=True)
-    return path
-
-
 @pytest.fixture
 def ssh_server(tmp_path):
-    """sshd as the test's own process: its own host key, one authorised key, no password, loopback only."""
-    folder = tmp_path / "ssh"
-    folder.mkdir()
-    host_key, client_key = keygen(folder / "hote"), keygen(folder / "cle")
-    (folder / "autorisees").write_text((folder / "cle.pub").read_text())
-    port = free_port()
-    config = folder / "sshd_config"
-    config.write_text(f"""Port {port}
-ListenAddress 127.0.0.1
-HostKey {host_key}
-AuthorizedKeysFile {folder}/autorisees
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-PermitRootLogin prohibit-password
-PidFile {folder}/sshd.pid
-""")
-    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
-    log = open(folder / "sshd.log", "w")
-    process = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(config)], stderr=log)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline and process.poll() is None, (folder / "sshd.log").read_text()
-            time.sleep(0.05)
-    known = folder / "hotes_connus"
-    known.write_text(f"[127.0.0.1]:{port} " + " ".join((folder / "hote.pub").read_text().split()[:2]) + "\n")
-    yield {"port": port, "key": client_key, "known": known, "user": os.environ.get("USER") or "root",
-           "process": process}
-    process.terminate()
-    process.wait(30)
-    log.close()
+    server = SSHServer(tmp_path / "ssh")
+    yield {"port": server.port, "key": server.key, "known": server.known, "user": server.user, "process": server.process}
+    server.stop()
 
 
 def project(tmp_path, server, kept=3, key=None):
@@ -203,7 +162,7 @@ def test_a_key_others_may_read_or_kept_in_the_project_is_refused_at_its_line(tmp
     (root / "publication.yml").write_text((root / "publication.yml").read_text().replace(str(ssh_server["key"]), str(inside)))
     result = atelier(root, "publish")
     assert result.returncode == 1
-    assert "est dans le projet : elle finirait dans le dépôt" in result.stderr, result.stderr
+    assert "est dans le projet : ce secret finirait dans le dépôt" in result.stderr, result.stderr
 
 
 def test_without_publication_yml_the_message_says_what_to_write(tmp_path):

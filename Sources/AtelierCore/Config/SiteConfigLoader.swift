@@ -167,3 +167,12 @@ enum SiteConfigLoader {
         return SortOrder(field: name, descending: descending)
     }
 }
+
+extension SiteConfig {
+    /// The base_url of the project at `root`; nil when site.yml cannot be read (its build says why).
+    public static func address(ofProjectAt root: URL) -> String? {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(SiteConfigLoader.path), encoding: .utf8) else { return nil }
+        var log = DiagnosticLog()
+        return SiteConfigLoader.load(text: text, log: &log)?.baseURL
+    }
+}

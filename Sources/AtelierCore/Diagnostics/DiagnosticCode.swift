@@ -3,6 +3,7 @@
 /// a code, once published, keeps its meaning. The README lists them all with an example of each.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case adresseEnDouble = "adresse-en-double"
+    case adresseInvalide = "adresse-invalide"
     case adresseWebInvalide = "adresse-web-invalide"
     case ancienneAdresseInvalide = "ancienne-adresse-invalide"
     case ancienneAdresseReservee = "ancienne-adresse-reservee"

@@ -15,15 +15,10 @@ public final class BuildLock: @unchecked Sendable {
         let lockFile = cache.path + ".verrou"
         try? FileManager.default.createDirectory(at: cache.deletingLastPathComponent(), withIntermediateDirectories: true)
         // A project Atelier may not write into keeps no cache either: the output's lock is then the one that counts.
-        let project = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if project >= 0 {
+        if let project = try Self.holdFile(lockFile, waiting: waiting, saying: {
+            "une autre construction de ce projet est en cours (\($0)) : celle-ci attend qu'elle se termine"
+        }) {
             descriptors.append(project)
-            try Self.take(project, waiting: waiting) {
-                let shown = Self.holder(of: lockFile).map { "processus \($0)" } ?? "un autre processus"
-                return "une autre construction de ce projet est en cours (\(shown)) : celle-ci attend qu'elle se termine"
-            }
-            ftruncate(project, 0)
-            _ = FileDescriptor.writeAll("\(getpid()) : \(Self.command)\n", to: project)
         }
 
         let parent = output.deletingLastPathComponent().path
@@ -37,6 +32,22 @@ public final class BuildLock: @unchecked Sendable {
 
     deinit {
         for descriptor in descriptors.reversed() { close(descriptor) }
+    }
+
+    /// Opens the lock file at `path`, waits for its lock and writes in it who holds it; nil when the file cannot be
+    /// opened. `message` says what the wait is for, given the holder (« processus 4242 : atelier build »).
+    static func holdFile(_ path: String, waiting: (String) -> Void, saying message: (String) -> String) throws -> Int32? {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        do {
+            try take(descriptor, waiting: waiting) { message(holder(of: path).map { "processus \($0)" } ?? "un autre processus") }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        ftruncate(descriptor, 0)
+        _ = FileDescriptor.writeAll("\(getpid()) : \(command)\n", to: descriptor)
+        return descriptor
     }
 
     private static func take(_ descriptor: Int32, waiting: (String) -> Void, _ message: () -> String) throws {

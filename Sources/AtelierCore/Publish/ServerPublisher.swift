@@ -12,15 +12,31 @@ public struct PublishSummary: Sendable {
     public let alreadyLive: Bool
     /// The release that was live before, whose unchanged files the new one links to.
     public let previous: String?
-    /// What a dry run would send, as rsync lists it.
+    /// What a dry run would send.
     public let planned: [String]
+    /// The files removed from a bucket (or that a dry run would remove).
+    public let deleted: [String]
+}
+
+/// Where the built site goes: a server over SSH, or an S3-compatible bucket.
+public protocol SitePublisher {
+    /// How messages name it: « 127.0.0.1 », « le compartiment jeudis ».
+    var destinationName: String { get }
+    /// Sends the site; with `dryRun`, only says what would be sent. `force` allows deletions beyond the set limit.
+    func publish(dryRun: Bool, force: Bool) throws -> PublishSummary
+    /// Returns to the previous release; returns its name.
+    func rollback() throws -> String
+    /// What is live, as a sentence's subject; nil when nothing was published.
+    func liveRelease() throws -> String?
+    /// What a failed publication left live, for its message.
+    var failureNote: String { get }
 }
 
 /// Publishes the built site on a server over SSH, as releases: rsync copies it into a new folder of `releases/`,
 /// hard-linking from the live release every file that did not change, then one rename points `current` at it. A
 /// visitor of `current` sees the previous release or the new one, never a mix; `rollback` points `current` back.
 /// OpenSSH and rsync do the work: Atelier only names the folders.
-public struct ServerPublisher {
+public struct ServerPublisher: SitePublisher {
     let server: PublicationConfig.Server
     /// The built site: a complete folder written by Atelier.
     let site: OutputFolder
@@ -32,7 +48,12 @@ public struct ServerPublisher {
 
     /// Sends the site, switches `current` to it and removes the releases beyond those kept; with `dryRun`, only lists
     /// what would be sent.
-    public func publish(dryRun: Bool, at moment: Date = Date()) throws -> PublishSummary {
+    public var destinationName: String { server.host }
+    public var failureNote: String { "La version en ligne n'a pas changé." }
+
+    public func publish(dryRun: Bool, force: Bool) throws -> PublishSummary { try publish(dryRun: dryRun, at: Date()) }
+
+    func publish(dryRun: Bool, at moment: Date) throws -> PublishSummary {
         guard let fingerprint = OutputMarker.fingerprint(of: site.live) else {
             throw OutputError("« \(site.requested.path) » n'est pas un site complet écrit par Atelier : construisez-le d'abord (atelier build)")
         }
@@ -40,7 +61,7 @@ public struct ServerPublisher {
         let stamp = "\(fingerprint)".prefix(12)
         if let live = state.live, live.hasSuffix("-" + stamp) {
             return PublishSummary(release: live, filesSent: 0, bytesSent: 0, releasesRemoved: [], alreadyLive: true, previous: live,
-                                  planned: [])
+                                  planned: [], deleted: [])
         }
         let release = Self.releaseName(at: moment) + "-" + stamp
         var arguments = ["--archive", "--delete", "--stats", "--protect-args", "--exclude=/\(OutputMarker.fileName)",
@@ -57,12 +78,12 @@ public struct ServerPublisher {
             let planned = transfer.output.split(separator: "\n").filter { $0.hasPrefix("<f") }
                 .map { String($0.split(separator: " ", maxSplits: 1).last ?? "") }
             return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: [],
-                                  alreadyLive: false, previous: state.live, planned: planned)
+                                  alreadyLive: false, previous: state.live, planned: planned, deleted: [])
         }
         try switchCurrent(to: release)
         let removed = try prune(keeping: release, previous: state.live, among: state.releases + [release])
         return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: removed,
-                              alreadyLive: false, previous: state.live, planned: [])
+                              alreadyLive: false, previous: state.live, planned: [], deleted: [])
     }
 
     /// Points `current` back at the release before the live one; returns its name.
@@ -76,6 +97,9 @@ public struct ServerPublisher {
         try switchCurrent(to: previous)
         return previous
     }
+
+    /// The release `current` points at, or nil when none is live.
+    public func liveRelease() throws -> String? { try remoteState().live }
 
     // MARK: The server
 
@@ -136,7 +160,7 @@ public struct ServerPublisher {
                       c.nanosecond! / 1_000_000)
     }
 
-    static func isRelease(_ name: String) -> Bool {
+    public static func isRelease(_ name: String) -> Bool {
         name.range(of: #"^\d{8}-\d{9}-[0-9a-f]+$"#, options: .regularExpression) != nil
     }
 
@@ -156,7 +180,7 @@ public struct ServerPublisher {
 
     /// What ssh or rsync said, in French when it is one of the usual refusals; their own words otherwise.
     static func reason(_ errors: String) -> String {
-        let known: [(String, String)] = [
+        ExternalCommand.reason(errors, known: [
             ("Connection refused", "connexion refusée (le serveur SSH n'écoute pas sur ce port)"),
             ("Permission denied", "accès refusé : le serveur n'accepte pas cette clé pour ce compte"),
             ("Host key verification failed", "l'identité du serveur n'est pas celle attendue (hotes_connus)"),
@@ -164,9 +188,6 @@ public struct ServerPublisher {
             ("Connection timed out", "le serveur ne répond pas"),
             ("No route to host", "le serveur est injoignable"),
             ("No space left on device", "plus de place sur le disque du serveur"),
-        ]
-        if let match = known.first(where: { errors.contains($0.0) }) { return match.1 }
-        let said = errors.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return said.last.map { "le serveur répond « \($0) »" } ?? "pas d'autre explication"
+        ], speaker: "le serveur")
     }
 }
