@@ -61,13 +61,16 @@ StrictModes no
 PermitRootLogin prohibit-password
 PidFile {folder}/sshd.pid
 """)
-        Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
-        self.log = open(folder / "sshd.log", "w")
-        self.process = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(config)], stderr=self.log)
-        wait_for(lambda: self.process.poll() is None and socket.create_connection(("127.0.0.1", self.port), timeout=1).close() is None,
-                 "sshd")
         self.known = folder / "hotes_connus"
         self.known.write_text(f"[127.0.0.1]:{self.port} " + " ".join((folder / "hote.pub").read_text().split()[:2]) + "\n")
+        self.log = open(folder / "sshd.log", "a")
+        self.start()
+
+    def start(self):
+        Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege separation folder
+        self.process = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(self.folder / "sshd_config")], stderr=self.log)
+        wait_for(lambda: self.process.poll() is None and socket.create_connection(("127.0.0.1", self.port), timeout=1).close() is None,
+                 "sshd")
 
     def stop(self):
         if self.process.poll() is None:

@@ -1,7 +1,10 @@
 """`atelier publish` to a real OpenSSH server started on loopback by the test, with rsync on both ends: releases,
 the atomic switch of `current`, hard links to what did not change, rollback, dry run, and the refusals."""
 import os
+import signal
 import subprocess
+import time
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +18,8 @@ DATE = "2025-11-20"
 @pytest.fixture
 def ssh_server(tmp_path):
     server = SSHServer(tmp_path / "ssh")
-    yield {"port": server.port, "key": server.key, "known": server.known, "user": server.user, "process": server.process}
+    yield {"port": server.port, "key": server.key, "known": server.known, "user": server.user, "process": server.process,
+           "server": server}
     server.stop()
 
 
@@ -170,3 +174,58 @@ def test_without_publication_yml_the_message_says_what_to_write(tmp_path):
     result = atelier(root, "publish")
     assert result.returncode == 1
     assert "publication.yml:1:1: erreur[fichier-introuvable]: fichier introuvable : Atelier ne sait pas où publier le site" in result.stderr
+
+
+def descendants(pid):
+    """Every process started by `pid`, however deep: sshd serves each connection from a process of its own."""
+    children = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(status.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(status.parent.name))
+    found, pending = set(), [pid]
+    while pending:
+        for child in children.get(pending.pop(), []):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return found
+
+
+def test_a_server_killed_during_a_transfer_leaves_the_live_release_whole_and_the_next_run_completes(tmp_path, ssh_server):
+    root, before = published_then_edited(tmp_path, ssh_server, "a", "A revue")
+    old_site = tree(live(tmp_path))
+    for number in range(400):
+        (root / "content" / "fiches" / f"n{number}.md").write_text(resource(f"N{number}", "2025-11-03"))
+    build(root)
+    publication = subprocess.Popen([ATELIER, "publish", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    releases = tmp_path / "serveur" / "releases"
+    deadline = time.monotonic() + 300
+    while publication.poll() is None and time.monotonic() < deadline:
+        if any(path.name.endswith(".partiel") and any(path.iterdir()) for path in releases.iterdir()):
+            break
+        time.sleep(0.01)
+    server = ssh_server["process"]
+    for pid in descendants(server.pid) | {server.pid}:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    server.wait(30)
+    output, errors = publication.communicate(timeout=300)
+    assert live(tmp_path).resolve() == before
+    assert tree(live(tmp_path)) == old_site
+    if publication.returncode != 0:  # cut short, as meant; a fast machine may have finished first
+        assert "la connexion avec le serveur s'est interrompue pendant l'envoi. La version en ligne n'a pas changé." in errors
+
+    ssh_server["server"].start()
+    result = atelier(root, "publish")
+    assert result.returncode == 0, result.stderr
+    site = {path: data for path, data in tree(root / "public").items() if path != ".atelier"}
+    assert tree(live(tmp_path)) == site
+    assert not any(path.name.endswith(".partiel") for path in releases.iterdir())
+    # The release before the live one is the one visitors had, never a transfer cut short.
+    rollback = atelier(root, "publish", "--rollback")
+    assert rollback.returncode == 0 and live(tmp_path).resolve() == before

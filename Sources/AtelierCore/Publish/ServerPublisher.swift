@@ -68,7 +68,8 @@ public struct ServerPublisher: SitePublisher {
                          "--rsh=" + sshCommand.map(Self.rsyncQuoted).joined(separator: " ")]
         if let live = state.live { arguments.append("--link-dest=\(server.folder)/releases/\(live)") }
         if dryRun { arguments += ["--dry-run", "--itemize-changes"] }
-        arguments += [site.live.path + "/", "\(destination):\(server.folder)/releases/\(release)/"]
+        // Sent under a name no release has, then renamed: a transfer cut short never looks like a release.
+        arguments += [site.live.path + "/", "\(destination):\(server.folder)/releases/\(release)\(Self.partial)/"]
         let transfer = try ExternalCommand.run("rsync", arguments)
         guard transfer.status == 0 else {
             throw OutputError("envoi impossible vers \(server.host) (rsync, code \(transfer.status)) : \(Self.reason(transfer.errors))")
@@ -80,7 +81,7 @@ public struct ServerPublisher: SitePublisher {
             return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: [],
                                   alreadyLive: false, previous: state.live, planned: planned, deleted: [])
         }
-        try switchCurrent(to: release)
+        try switchCurrent(to: release, completing: true)
         let removed = try prune(keeping: release, previous: state.live, among: state.releases + [release])
         return PublishSummary(release: release, filesSent: stats.files, bytesSent: stats.bytes, releasesRemoved: removed,
                               alreadyLive: false, previous: state.live, planned: [], deleted: [])
@@ -103,10 +104,12 @@ public struct ServerPublisher: SitePublisher {
 
     // MARK: The server
 
-    /// The live release (where `current` points) and the releases on the server, oldest first.
+    /// The live release (where `current` points) and the releases on the server, oldest first. What a transfer cut
+    /// short left behind is removed first.
     private func remoteState() throws -> (live: String?, releases: [String]) {
         let folder = ExternalCommand.quoted(server.folder)
-        let script = "mkdir -p \(folder)/releases && cd \(folder) && ls -1 releases && echo '--' && (readlink current || true)"
+        let script = "mkdir -p \(folder)/releases && cd \(folder) && rm -rf releases/*\(Self.partial) && ls -1 releases && echo '--' "
+            + "&& (readlink current || true)"
         let listing = try ssh(script)
         let parts = listing.components(separatedBy: "--\n")
         let releases = parts[0].split(separator: "\n").map(String.init).filter(Self.isRelease).sorted()
@@ -114,12 +117,16 @@ public struct ServerPublisher: SitePublisher {
         return (live.isEmpty ? nil : String(live.dropFirst("releases/".count)), releases)
     }
 
-    /// `ln -sfn` then `mv -T`: the rename is the one step in which `current` changes.
-    private func switchCurrent(to release: String) throws {
+    /// `ln -sfn` then `mv -T`: the rename is the one step in which `current` changes. A release just sent is first
+    /// given its name.
+    private func switchCurrent(to release: String, completing: Bool = false) throws {
         let folder = ExternalCommand.quoted(server.folder)
         let target = ExternalCommand.quoted("releases/" + release)
-        _ = try ssh("cd \(folder) && test -d \(target) && ln -sfn \(target) current.atelier-tmp && mv -T current.atelier-tmp current")
+        let naming = completing ? "mv -T \(ExternalCommand.quoted("releases/" + release + Self.partial)) \(target) && " : ""
+        _ = try ssh("cd \(folder) && \(naming)test -d \(target) && ln -sfn \(target) current.atelier-tmp && mv -T current.atelier-tmp current")
     }
+
+    private static let partial = ".partiel"
 
     /// Removes the oldest releases beyond `releasesKept`, never the live one or the one before it.
     private func prune(keeping live: String, previous: String?, among releases: [String]) throws -> [String] {
@@ -188,6 +195,8 @@ public struct ServerPublisher: SitePublisher {
             ("Connection timed out", "le serveur ne répond pas"),
             ("No route to host", "le serveur est injoignable"),
             ("No space left on device", "plus de place sur le disque du serveur"),
+            ("connection unexpectedly closed", "la connexion avec le serveur s'est interrompue pendant l'envoi"),
+            ("unexplained error (code 255)", "la connexion avec le serveur s'est interrompue pendant l'envoi"),
         ], speaker: "le serveur")
     }
 }
