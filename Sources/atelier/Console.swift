@@ -53,5 +53,16 @@ struct Console {
         print("Vérification (\(summary.buildDate)) : \(plural(summary.published, "ressource publiée", "ressources publiées"))\(leftOut(summary)), \(warnings).")
     }
 
+    /// On a terminal, a line that rewrites itself with how a transfer goes; nil elsewhere (a log, a timer's journal).
+    static func progress(_ label: String) -> ((String) -> Void)? {
+        guard isatty(STDERR_FILENO) != 0 else { return nil }
+        return { FileHandle.standardError.write(Data("\r\u{1B}[K\(label) : \($0)".utf8)) }
+    }
+
+    /// Clears the progress line, if one was shown.
+    static func endProgress() {
+        if isatty(STDERR_FILENO) != 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     private func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 }

@@ -51,16 +51,21 @@ struct JeudiCommand: ParsableCommand {
         let lock = try RunLock(root: project) { FileHandle.standardError.write(Data("Attente : \($0).\n".utf8)) }
         defer { withExtendedLifetime(lock) {} }
         let run = WeeklyRun(config: config, mail: mail, root: project, issue: Jeudis.thursday(onOrBefore: day),
-                            siteAddress: SiteConfig.address(ofProjectAt: project) ?? "", say: { print($0) })
+                            siteAddress: SiteConfig.address(ofProjectAt: project) ?? "", say: {
+                                Console.endProgress()
+                                print($0)
+                            })
         let decision: WeeklyRun.Decision = envoiConfirme ? .confirmSent : renvoyer ? .sendAgain : .undecided
         if let end = try run.settlePending(decision) { try PublicationDay.finish(end) }
         _ = try build(dated)
         let site = OutputFolder(URL(fileURLWithPath: dated.outputPath).standardizedFileURL)
-        try PublicationDay.finish(try run.run(site: site, root: project) {
+        let outcome = try run.run(site: site, root: project, progress: Console.progress("Envoi du site")) {
             try BuildLock(cache: BuildOptions(root: project).cacheFolder, output: site.live) {
                 FileHandle.standardError.write(Data("Attente : \($0).\n".utf8))
             }
-        })
+        }
+        Console.endProgress()
+        try PublicationDay.finish(outcome)
     }
 
     /// Builds the site; returns the Thursday of its week, which must have an issue.

@@ -48,7 +48,8 @@ struct PublishCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let site = OutputFolder(output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? project.appendingPathComponent("public"))
-        let publisher = config.publisher(for: site, root: project)
+        var publisher = config.publisher(for: site, root: project)
+        publisher.progress = Console.progress("Envoi vers \(publisher.destinationName)")
         if etat { return PublicationStatus(config: config, root: project, publisher: publisher).show() }
         // No build may swap the site while it is being sent.
         let lock = try BuildLock(cache: BuildOptions(root: project).cacheFolder, output: site.live) {
@@ -62,6 +63,7 @@ struct PublishCommand: ParsableCommand {
                 return
             }
             let summary = try publisher.publish(dryRun: dryRun, force: force)
+            Console.endProgress()
             let seconds = FrenchNumbers.seconds(Date().timeIntervalSince(started))
             if summary.alreadyLive {
                 print("Déjà en ligne : \(publisher.destinationName) sert déjà ce site (version \(summary.release)) ; rien n'a été envoyé.")
@@ -79,6 +81,7 @@ struct PublishCommand: ParsableCommand {
                       + "(\(FrenchNumbers.bytes(summary.bytesSent)))\(linked)\(removed), en \(seconds) s.")
             }
         } catch {
+            Console.endProgress()
             FileHandle.standardError.write(Data("Échec de la publication : \(SystemReason.of(error)). \(publisher.failureNote)\n".utf8))
             throw ExitCode(1)
         }

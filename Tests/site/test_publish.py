@@ -1,6 +1,7 @@
 """`atelier publish` to a real OpenSSH server started on loopback by the test, with rsync on both ends: releases,
 the atomic switch of `current`, hard links to what did not change, rollback, dry run, and the refusals."""
 import os
+import pty
 import signal
 import subprocess
 import time
@@ -72,6 +73,7 @@ def test_a_publication_is_a_new_release_switched_in_whole_with_unchanged_files_l
     first = atelier(root, "publish")
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith("Site publié sur 127.0.0.1 : version ")
+    assert first.stderr == ""  # no progress line in a log
     current = live(tmp_path)
     assert current.is_symlink() and os.readlink(current).startswith("releases/")
     site = {path: data for path, data in tree(root / "public").items() if path != ".atelier"}
@@ -229,3 +231,31 @@ def test_a_server_killed_during_a_transfer_leaves_the_live_release_whole_and_the
     # The release before the live one is the one visitors had, never a transfer cut short.
     rollback = atelier(root, "publish", "--rollback")
     assert rollback.returncode == 0 and live(tmp_path).resolve() == before
+
+
+def on_a_terminal(command, env=None):
+    """Runs `command` with its error output on a terminal, as a person would see it: its exit status and that text."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the terminal's other end is closed: the command is over
+            break
+        if not data:
+            break
+        shown += data
+    process.wait(300)
+    os.close(leader)
+    return process.returncode, shown.decode()
+
+
+def test_a_terminal_is_shown_how_the_transfer_goes(tmp_path, ssh_server):
+    root = project(tmp_path, ssh_server)
+    build(root)
+    status, text = on_a_terminal([ATELIER, "publish", "--root", str(root)])
+    assert status == 0
+    assert "\r\x1b[KEnvoi vers 127.0.0.1 : 100 % (" in text, text
+    assert text.endswith("\r\x1b[K")  # the line is cleared before the summary

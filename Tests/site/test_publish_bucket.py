@@ -11,6 +11,7 @@ import pytest
 from conftest import ATELIER
 from servers import BucketServer, MailServer, WebServer
 from test_cli import fixture, resource
+from test_publish import on_a_terminal
 
 DATE = "2025-11-20"
 
@@ -60,7 +61,7 @@ def test_only_changed_files_are_sent_each_with_its_type_and_cache_life(tmp_path,
     first = atelier(root, bucket, "publish")
     assert first.returncode == 0, first.stderr
     assert first.stdout.startswith(f"Site publié sur le compartiment {bucket.bucket} : version ")
-    assert sent(first) == len(site(root))
+    assert sent(first) == len(site(root)) and first.stderr == ""
     assert bucket.objects() == site(root)
     page, headers = bucket.get("fiches/f1/index.html")
     assert headers["Content-Type"].startswith("text/html") and headers["Cache-Control"] == "public, max-age=300"
@@ -78,6 +79,12 @@ def test_only_changed_files_are_sent_each_with_its_type_and_cache_life(tmp_path,
     assert bucket.objects() == site(root)
     assert "Texte revu." in bucket.get("fiches/f1/index.html")[0].decode()
 
+    fiche.write_text(fiche.read_text().replace("Texte revu.", "Texte revu deux fois."))
+    build(root)
+    status, shown = on_a_terminal([ATELIER, "publish", "--root", str(root)],
+                                  env={**os.environ, "ATELIER_S3_CLE_ACCES": BucketServer.KEY, "ATELIER_S3_CLE_SECRETE": bucket.secret})
+    assert status == 0
+    assert re.search(r"\r\x1b\[KEnvoi vers le compartiment site : (\d+) fichiers sur \1", shown), shown
     again = atelier(root, bucket, "publish")
     assert again.returncode == 0 and again.stdout.startswith("Déjà en ligne"), again.stdout
     # Another tool's file in the bucket is never Atelier's to delete.

@@ -10,6 +10,7 @@ public struct BucketPublisher: SitePublisher {
     let site: OutputFolder
     /// Atelier's record of the objects in the bucket and the fingerprint of each one's bytes.
     let record: URL
+    public var progress: ((String) -> Void)?
 
     public init(bucket: PublicationConfig.Bucket, site: OutputFolder, root: URL) {
         self.bucket = bucket
@@ -53,6 +54,7 @@ public struct BucketPublisher: SitePublisher {
                                   previous: nil, planned: changed, deleted: doomed)
         }
         var sent = remote
+        var done = 0
         for wave in Self.waves(changed) {
             for (cacheControl, paths) in Dictionary(grouping: wave, by: Self.cacheControl).sorted(by: { $0.key < $1.key }) {
                 try withList(paths) {
@@ -60,6 +62,8 @@ public struct BucketPublisher: SitePublisher {
                                 "--header-upload", "Cache-Control: \(cacheControl)", site.live.path, remotePath])
                 }
                 for path in paths { sent[path] = local[path]!.hash }
+                done += paths.count
+                progress?("\(done) fichiers sur \(changed.count)")
             }
             try save(sent)  // what is in the bucket now, should the next wave fail
         }

@@ -10,9 +10,10 @@ struct ExternalCommand {
 
     /// Runs `program` (looked up on the PATH) with `arguments`, `input` on its standard input; throws only when it
     /// cannot be started. `stopWhen` is shown what the program has written on its error output so far, and stops it
-    /// when it returns true (a program that would go on retrying what cannot succeed).
+    /// when it returns true (a program that would go on retrying what cannot succeed). `watch` is given the standard
+    /// output piece by piece as it comes (a progress line).
     static func run(_ program: String, _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil,
-                    stopWhen: (@Sendable (String) -> Bool)? = nil) throws -> Result {
+                    stopWhen: (@Sendable (String) -> Bool)? = nil, watch: ((String) -> Void)? = nil) throws -> Result {
         guard let executable = locate(program) else {
             throw OutputError("\(program) est introuvable : installez-le (paquet Debian \(program == "ssh" ? "openssh-client" : program))")
         }
@@ -45,7 +46,12 @@ struct ExternalCommand {
             }
             return String(decoding: said, as: UTF8.self)
         }
-        let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        var outputData = Data()
+        while case let chunk = output.fileHandleForReading.availableData, !chunk.isEmpty {
+            outputData.append(chunk)
+            watch?(String(decoding: chunk, as: UTF8.self))
+        }
+        let outputText = String(decoding: outputData, as: UTF8.self)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: outputText, errors: errorText.value)
     }

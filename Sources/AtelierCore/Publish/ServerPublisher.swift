@@ -30,6 +30,8 @@ public protocol SitePublisher {
     func liveRelease() throws -> String?
     /// What a failed publication left live, for its message.
     var failureNote: String { get }
+    /// Told how a long transfer goes, when someone watches: « 45 % (12,3 Mo) ».
+    var progress: ((String) -> Void)? { get set }
 }
 
 /// Publishes the built site on a server over SSH, as releases: rsync copies it into a new folder of `releases/`,
@@ -40,6 +42,7 @@ public struct ServerPublisher: SitePublisher {
     let server: PublicationConfig.Server
     /// The built site: a complete folder written by Atelier.
     let site: OutputFolder
+    public var progress: ((String) -> Void)?
 
     public init(server: PublicationConfig.Server, site: OutputFolder) {
         self.server = server
@@ -68,9 +71,10 @@ public struct ServerPublisher: SitePublisher {
                          "--rsh=" + sshCommand.map(Self.rsyncQuoted).joined(separator: " ")]
         if let live = state.live { arguments.append("--link-dest=\(server.folder)/releases/\(live)") }
         if dryRun { arguments += ["--dry-run", "--itemize-changes"] }
+        if progress != nil && !dryRun { arguments.append("--info=progress2") }
         // Sent under a name no release has, then renamed: a transfer cut short never looks like a release.
         arguments += [site.live.path + "/", "\(destination):\(server.folder)/releases/\(release)\(Self.partial)/"]
-        let transfer = try ExternalCommand.run("rsync", arguments)
+        let transfer = try ExternalCommand.run("rsync", arguments, watch: progress.map { say in { Self.progressLine($0).map(say) } })
         guard transfer.status == 0 else {
             throw OutputError("envoi impossible vers \(server.host) (rsync, code \(transfer.status)) : \(Self.reason(transfer.errors))")
         }
@@ -174,6 +178,17 @@ public struct ServerPublisher: SitePublisher {
     /// rsync reads `--rsh` as words split at spaces, with quotes.
     private static func rsyncQuoted(_ word: String) -> String {
         word.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "\"" + word.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : word
+    }
+
+    /// rsync's `--info=progress2` line, « 12,345,678  45%  1.23MB/s  0:00:09 … », as « 45 % (12,3 Mo) ».
+    static func progressLine(_ chunk: String) -> String? {
+        let pieces = chunk.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).reversed()
+        for piece in pieces {
+            let words = piece.split(separator: " ")
+            guard words.count >= 2, words[1].hasSuffix("%"), let bytes = Int(words[0].filter(\.isNumber)) else { continue }
+            return "\(words[1].dropLast()) % (\(FrenchNumbers.bytes(bytes)))"
+        }
+        return nil
     }
 
     /// « Number of regular files transferred: 12 », « Total transferred file size: 34,567 bytes ».

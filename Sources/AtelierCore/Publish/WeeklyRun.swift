@@ -83,11 +83,13 @@ public struct WeeklyRun {
     }
 
     /// Publishes `site`, checks it live, then delivers the issue unless the journal says it already left.
-    public func run(site: OutputFolder, root: URL, lock: () throws -> BuildLock) throws -> Outcome {
+    public func run(site: OutputFolder, root: URL, progress: ((String) -> Void)? = nil, lock: () throws -> BuildLock) throws -> Outcome {
         do {
             let held = try lock()
             defer { withExtendedLifetime(held) {} }
-            let summary = try config.publisher(for: site, root: root).publish(dryRun: false, force: false)
+            var publisher = config.publisher(for: site, root: root)
+            publisher.progress = progress
+            let summary = try publisher.publish(dryRun: false, force: false)
             say(summary.alreadyLive ? "Site déjà en ligne (version \(summary.release))."
                 : "Site publié : version \(summary.release), \(summary.filesSent) fichier(s) envoyé(s).")
         } catch {
