@@ -13,7 +13,7 @@ ATELIER := .build/release/atelier
 
 PREVIEW := Preview/.build/debug/atelier-preview
 
-.PHONY: site test deps test-deps build check jeudi publish bench serve preview fuzz clean
+.PHONY: site test deps test-deps build check jeudi jeudi-publier publish bench serve preview fuzz clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -46,13 +46,21 @@ check: build
 jeudi: build
 	$(ATELIER) jeudi $(if $(DATE),--date $(DATE))
 
-## Sends the built site to the server of publication.yml: a new release, then the switch (make publish).
+## Sends the built site where publication.yml says (a server over SSH, or an S3 bucket): make publish
 publish: build
-	@if ! command -v ssh >/dev/null || ! command -v rsync >/dev/null; then \
-		echo "Installation des paquets Debian : openssh-client rsync"; \
-		$(APT_INSTALL) openssh-client rsync; \
+	@if ! command -v ssh >/dev/null || ! command -v rsync >/dev/null || ! command -v rclone >/dev/null; then \
+		echo "Installation des paquets Debian : openssh-client rsync rclone"; \
+		$(APT_INSTALL) openssh-client rsync rclone; \
 	fi
 	$(ATELIER) publish
+
+## The Thursday run for DATE (today in Paris by default): build, publish, check live, send the issue once.
+jeudi-publier: build
+	@if ! command -v msmtp >/dev/null || ! command -v curl >/dev/null; then \
+		echo "Installation des paquets Debian : msmtp curl"; \
+		$(APT_INSTALL) msmtp curl; \
+	fi
+	$(ATELIER) jeudi --publier $(if $(DATE),--date $(DATE))
 
 ## Debian packages for cmark-gfm, installed only when missing.
 deps:
