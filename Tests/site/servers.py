@@ -8,6 +8,7 @@ import ssl
 import sys
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -214,9 +215,17 @@ class BucketServer:
         return {path: self.get(path)[0] for path in listed.stdout.split()}
 
     def get(self, path):
-        """An object's bytes and headers."""
-        with urllib.request.urlopen(f"{self.url}/{self.bucket}/{path}", timeout=30) as answer:
-            return answer.read(), answer.headers
+        """An object's bytes and headers. Just after a restart the store may answer 500 until its volumes are back:
+        asked again until it answers, within a generous ceiling."""
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/{self.bucket}/{path}", timeout=30) as answer:
+                    return answer.read(), answer.headers
+            except urllib.error.HTTPError as error:
+                if error.code < 500 or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.2)
 
     def kill(self):
         self.process.kill()

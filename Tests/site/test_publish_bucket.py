@@ -87,6 +87,9 @@ def test_only_changed_files_are_sent_each_with_its_type_and_cache_life(tmp_path,
     assert re.search(r"\r\x1b\[KEnvoi vers le compartiment site : (\d+) fichiers sur \1", shown), shown
     again = atelier(root, bucket, "publish")
     assert again.returncode == 0 and again.stdout.startswith("Déjà en ligne"), again.stdout
+    version = again.stdout.split("(version ")[1].split(")")[0]
+    status = atelier(root, bucket, "publish", "--etat")
+    assert f"En ligne sur le compartiment {bucket.bucket} : version {version}." in status.stdout, status.stdout
     # Another tool's file in the bucket is never Atelier's to delete.
     assert bucket.rclone("touch", f"atelier:{bucket.bucket}/verification-google.html").returncode == 0
     (root / "content" / "fiches" / "f2.md").unlink()

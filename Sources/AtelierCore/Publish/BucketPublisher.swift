@@ -65,13 +65,13 @@ public struct BucketPublisher: SitePublisher {
                 done += paths.count
                 progress?("\(done) fichiers sur \(changed.count)")
             }
-            try save(sent)  // what is in the bucket now, should the next wave fail
+            try save(sent, release: nil)  // what is in the bucket now, should the next wave fail
         }
         if !doomed.isEmpty {
             try withList(doomed) { try rclone(["delete", "--files-from-raw", $0, "--no-traverse", remotePath]) }
             for path in doomed { sent[path] = nil }
-            try save(sent)
         }
+        try save(sent, release: release)
         return PublishSummary(release: release, filesSent: changed.count, bytesSent: bytes, releasesRemoved: [], alreadyLive: false,
                               previous: nil, planned: [], deleted: doomed)
     }
@@ -81,7 +81,9 @@ public struct BucketPublisher: SitePublisher {
     }
 
     public func liveRelease() throws -> String? {
-        recorded().map { "\($0.count) fichiers envoyés par Atelier" }
+        guard let bytes = FileDescriptor.readAll(record.path) else { return nil }
+        let header = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first { $0.hasPrefix(Self.releaseLine) }
+        return header.map { String($0.dropFirst(Self.releaseLine.count)) }
     }
 
     // MARK: Waves and headers
@@ -131,9 +133,13 @@ public struct BucketPublisher: SitePublisher {
         return objects
     }
 
-    private func save(_ objects: [String: Fingerprint]) throws {
+    private static let releaseLine = "# version : "
+
+    /// The record; `release` is the site now whole in the bucket, nil while a publication is under way.
+    private func save(_ objects: [String: Fingerprint], release: String?) throws {
         let lines = objects.sorted { $0.key < $1.key }.map { "\($0.value)\t\($0.key)" }
-        let text = "# Ce qu'Atelier a envoyé dans \(destinationName) (\(bucket.endpoint)), fichier par fichier\n" + lines.joined(separator: "\n") + "\n"
+        let text = "# Ce qu'Atelier a envoyé dans \(destinationName) (\(bucket.endpoint)), fichier par fichier\n"
+            + Self.releaseLine + (release ?? "inachevée (une publication s'est interrompue)") + "\n" + lines.joined(separator: "\n") + "\n"
         try FileManager.default.createDirectory(at: record.deletingLastPathComponent(), withIntermediateDirectories: true)
         try AtomicFile.write(text, to: record)
     }
