@@ -7,14 +7,13 @@ public struct LiveCheck {
     let address: String
     /// The built site the answers are compared with.
     let site: URL
-    let attempts: Int
-    let pause: UInt32
+    /// Tries per address, and the seconds between them.
+    private let attempts = 3
+    private let pause: UInt32 = 5
 
-    public init(address: String, site: URL, attempts: Int = 3, pause: UInt32 = 5) {
+    public init(address: String, site: URL) {
         self.address = address
         self.site = site
-        self.attempts = attempts
-        self.pause = pause
     }
 
     /// The site paths to check for the issue of `thursday`.

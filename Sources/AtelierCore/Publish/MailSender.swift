@@ -24,10 +24,10 @@ struct MailSender {
     }
 
     /// One submission, retried in the run while the server answers « try later ».
-    func submit(_ message: MailMessage, to recipient: String, pause: (Int) -> Void = { sleep(UInt32($0)) }) throws -> Outcome {
+    func submit(_ message: MailMessage, to recipient: String) throws -> Outcome {
         var outcome = Outcome.temporary("aucun essai")
         for attempt in 1...mail.attempts {
-            if attempt > 1 { pause(mail.pause) }
+            if attempt > 1 { sleep(UInt32(mail.pause)) }
             outcome = try submitOnce(message, to: recipient)
             guard case .temporary = outcome else { return outcome }
         }

@@ -60,8 +60,7 @@ public struct WeeklyRun {
     /// Before anything is built: an issue found « en cours » stops the run unless a person decided; returns the
     /// outcome that ends the run now, or nil to go on.
     public func settlePending(_ decision: Decision) throws -> Outcome? {
-        let state = try journal.state(of: issue)
-        guard state?.state == .sending else {
+        guard let state = try journal.state(of: issue), state.state == .sending else {
             if decision != .undecided {
                 return .pending("le numéro du \(issue) n'est pas « en cours » dans le journal (\(journal.url.lastPathComponent)) : "
                     + "il n'y a rien à décider, relancez sans --envoi-confirme ni --renvoyer")
@@ -70,14 +69,14 @@ public struct WeeklyRun {
         }
         switch decision {
         case .undecided:
-            return .pending("le numéro du \(issue) est « en cours » dans le journal depuis le \(DeliveryJournal.timestamp(state!.moment)) : "
+            return .pending("le numéro du \(issue) est « en cours » dans le journal depuis le \(DeliveryJournal.timestamp(state.moment)) : "
                 + "l'envoi précédent s'est interrompu et nul ne sait s'il est parti. Vérifiez auprès de la liste (archives, "
                 + "abonnés), puis relancez avec --envoi-confirme s'il est parti, ou --renvoyer s'il ne l'est pas")
         case .confirmSent:
-            try journal.record(.confirmed, issue: issue, messageID: state!.messageID, detail: "décision d'une personne")
+            try journal.record(.confirmed, issue: issue, messageID: state.messageID, detail: "décision d'une personne")
             say("Journal : le numéro du \(issue) est noté envoyé, sans nouvel envoi.")
         case .sendAgain:
-            try journal.record(.failed, issue: issue, messageID: state!.messageID, detail: "non parti, selon une personne : à renvoyer")
+            try journal.record(.failed, issue: issue, messageID: state.messageID, detail: "non parti, selon une personne : à renvoyer")
         }
         return nil
     }
@@ -137,32 +136,5 @@ public struct WeeklyRun {
         case .refused(let reason):
             return .mailRefused(reason)
         }
-    }
-}
-
-/// The week's issue as the e-mail `atelier jeudi` wrote it, addressed to the list (or to the editorial team, marked
-/// « [BAT] », for reading before it goes out).
-struct IssueMail {
-    let mail: PublicationConfig.Mail
-    let site: URL
-    let issue: LocalDate
-
-    func message(at moment: Date, proof: Bool = false) throws -> MailMessage {
-        let folder = site.appendingPathComponent(String(JeudiIssue.url(of: issue).dropFirst()))
-        guard let text = try? String(contentsOf: folder.appendingPathComponent("email.txt"), encoding: .utf8),
-              let html = try? String(contentsOf: folder.appendingPathComponent("email.html"), encoding: .utf8) else {
-            throw OutputError("le numéro du \(issue) manque dans le site construit (\(folder.path)) : construisez-le d'abord "
-                + "(atelier jeudi --date \(issue))")
-        }
-        let title = text.split(separator: "\n").first.map(String.init) ?? "Les Jeudis de l’ODD 17 du \(issue)"
-        let id = proof ? "bat-jeudis-\(issue)-\(Int(moment.timeIntervalSince1970))@\(mail.sender.domain)" : "jeudis-\(issue)@\(mail.sender.domain)"
-        var message = MailMessage(from: mail.sender, to: proof ? mail.proofReader ?? mail.list : mail.list,
-                                  subject: proof ? "[BAT] " + title : title, text: text, html: html, messageID: id, date: moment)
-        if !proof {
-            message.listID = mail.listID
-            message.unsubscribeWeb = mail.unsubscribeWeb
-            message.unsubscribeMail = mail.unsubscribeMail
-        }
-        return message
     }
 }
