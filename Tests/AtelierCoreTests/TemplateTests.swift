@@ -54,24 +54,40 @@ import Testing
         #expect(report.diagnostics.contains { $0.location.file == "templates/404.mustache" && $0.message == "gabarit manquant" })
     }
 
+    /// What a fixture makes: its model, its templates, and the job of every page (resources' texts parsed).
+    struct Pages {
+        let model: SiteModel
+        let templates: TemplateSet
+        let renderer: SiteRenderer
+        let jobs: [SiteRenderer.Job]
+
+        init(_ site: Fixture) throws {
+            var log = DiagnosticLog()
+            let inputs = InputScan(root: site.root)
+            let content = try #require(ContentLoader.load(root: site.root, listing: inputs.content, previous: BuildCache(), log: &log))
+            templates = try #require(TemplateSet.load(root: site.root, listing: inputs.templates, needsGrid: true, log: &log))
+            model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false,
+                                     templateAnchors: templates.staticIDs)
+                .build(log: &log)
+            renderer = SiteRenderer(model: model, templates: templates, root: site.root, configuration: content.configuration,
+                                    includeDrafts: false, contents: content.hashes, previous: BuildCache(), textsOnly: false)
+            var ignored = DiagnosticLog()
+            let model = model, renderer = renderer
+            let resourceJobs = model.entries.map {
+                renderer.maker.resourceJob($0, text: .parsed(model.markdown.render($0.resource.body, log: &ignored)))
+            }
+            let search = SearchIndex.State(urls: [], postings: [:])
+            jobs = resourceJobs + (renderer.textlessGroups(search: search) + renderer.textGroups(search: search, shards: [])).flatMap { $0() }
+                .flatMap { $0.pages() }
+        }
+    }
+
     /// Renders every page of the fixture with view models that record each name asked and each name found.
     private func unknownNames(in site: Fixture) throws -> Set<String> {
-        var log = DiagnosticLog()
-        let inputs = InputScan(root: site.root)
-        let content = try #require(ContentLoader.load(root: site.root, listing: inputs.content, previous: BuildCache(), log: &log))
-        let templates = try #require(TemplateSet.load(root: site.root, listing: inputs.templates, needsGrid: true, log: &log))
-        let model = SiteModelBuilder(content: content, buildDate: LocalDate(iso: "2025-11-20")!, includeDrafts: false,
-                                     templateAnchors: templates.staticIDs)
-            .build(log: &log)
-        let renderer = SiteRenderer(model: model, templates: templates, root: site.root, configuration: content.configuration,
-                                    includeDrafts: false, contents: content.hashes, previous: BuildCache(), textsOnly: false)
+        let pages = try Pages(site)
+        let (model, templates, renderer) = (pages.model, pages.templates, pages.renderer)
         let probe = NameProbe()
-        var ignored = DiagnosticLog()
-        let resourceJobs = model.entries.map { renderer.maker.resourceJob($0, body: model.markdown.render($0.resource.body, log: &ignored)) }
-        let search = SearchIndex.State(urls: [], postings: [:])
-        let siteJobs = (renderer.textlessGroups(search: search) + renderer.textGroups(search: search, shards: [])).flatMap { $0() }
-            .flatMap { $0.pages() }
-        for job in resourceJobs + siteJobs {
+        for job in pages.jobs {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }
         #expect(!model.jeudis.isEmpty && model.jeudis.contains { $0.editorial != nil })
@@ -79,7 +95,7 @@ import Testing
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: job.view)), with: job.template)
         }
         // Cards, header and footer are written already rendered: their templates are probed on their own.
-        let views = ViewFactory(model: model, parts: SharedParts(templates: templates))
+        let views = ViewFactory(model: model, parts: SharedParts(templates: templates), everyCard: false)
         for entry in model.entries {
             _ = templates.render(probe.wrap(TemplateEncoder.value(of: views.card(entry))), with: "partials/card")
         }

@@ -14,7 +14,7 @@ import Foundation
 /// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 14
+    static let formatVersion = 15
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, Sendable {
@@ -81,7 +81,7 @@ public final class BuildCache: @unchecked Sendable {
     // What files gave and groups were made from (pages.bin).
     var reads: [String: CachedRead] = [:]
     var texts: [String: CachedText] = [:]
-    var groups: [String: CachedGroup] = [:]
+    var groups: [GroupID: CachedGroup] = [:]
     var related: RelatedLists?
     /// The sources of the texts this build parsed (the others are the cache's own).
     var parsedTexts: Set<String> = []
@@ -393,12 +393,12 @@ public final class BuildCache: @unchecked Sendable {
         writer.strings(base.map { $0.texts.keys.filter { self.texts[$0] == nil } } ?? [])
         let groups = base.map { base in self.groups.filter { base.groups[$0.key] != $0.value } } ?? self.groups
         writer.array(Array(groups)) { writer, entry in
-            writer.string(entry.key)
+            writer.string(entry.key.stored)
             writer.fingerprint(entry.value.key)
             writer.strings(entry.value.files)
             writer.bool(entry.value.readsTexts)
         }
-        writer.strings(base.map { $0.groups.keys.filter { self.groups[$0] == nil } } ?? [])
+        writer.strings(base.map { $0.groups.keys.filter { self.groups[$0] == nil }.map(\.stored) } ?? [])
     }
 
     /// What files gave, as a chain's files give it, each applied over those before it.
@@ -421,18 +421,18 @@ public final class BuildCache: @unchecked Sendable {
     /// What texts gave and groups were made from, as a chain's files give it, each applied over those before it.
     private struct PagesPart: Sendable {
         var texts: [String: CachedText] = [:]
-        var groups: [String: CachedGroup] = [:]
+        var groups: [GroupID: CachedGroup] = [:]
 
         mutating func apply(_ reader: inout BinaryReader) throws {
             for (source, text) in try reader.array({ reader in
                 (try reader.string(), CachedText(hash: try reader.fingerprint(), facts: try reader.textFacts(), lookups: try reader.array { try $0.lookup() }))
             }) { texts[source] = text }
             for source in try reader.strings() { texts[source] = nil }
-            for (id, group) in try reader.array({ (try $0.string(), CachedGroup(key: try $0.fingerprint(), files: try $0.strings(),
+            for (id, group) in try reader.array({ (GroupID(stored: try $0.string()), CachedGroup(key: try $0.fingerprint(), files: try $0.strings(),
                                                                                   readsTexts: try $0.bool())) }) {
                 groups[id] = group
             }
-            for id in try reader.strings() { groups[id] = nil }
+            for id in try reader.strings() { groups[GroupID(stored: id)] = nil }
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The fingerprint of a view model: every key and value it would give a template, hashed as it is encoded, so that
-/// two views with the same fingerprint render the same page. Parts that are costly to produce (a text's HTML, a
-/// card) encode a fingerprint of their inputs instead, when `userInfo[.fingerprinting]` is set.
+/// two views with the same fingerprint render the same page. When `userInfo[.fingerprinting]` is set, a text not yet
+/// parsed encodes the fingerprint of what parsing it reads (`FromText`), and what many pages show (a card, the menu,
+/// the header) the fingerprint it was given once (`Printed`, `SharedPart`).
 enum FingerprintEncoder {
     static func fingerprint(of view: some Encodable, template: String) -> Fingerprint {
         let encoder = HashingEncoder()
@@ -18,26 +19,39 @@ private final class HashingEncoder: Encoder {
     var hasher = FingerprintHasher()
 
     /// Markers keep structures apart: a nil, a list's or a dictionary's start, the end of a nested value.
-    enum Marker: UInt8 { case null = 1, openList, openFields, end, text, flag, number, nested }
+    enum Marker: UInt8 { case null = 1, openList, openFields, end, text, flag, number, nested, fingerprint }
 
     func mark(_ marker: Marker) { hasher.add(byte: marker.rawValue) }
 
     func add<T: Encodable>(_ value: T) {
         switch value {
-        case let text as String:
-            mark(.text)
-            hasher.add(text)
-        case let flag as Bool:
-            mark(.flag)
-            hasher.add(byte: flag ? 1 : 0)
-        case let number as Int:
-            mark(.number)
-            hasher.add(number)
+        case let text as String: add(text)
+        case let flag as Bool: add(flag)
+        case let number as Int: add(number)
+        case let fingerprint as Fingerprint:
+            mark(.fingerprint)
+            hasher.add(fingerprint)
         default:
             mark(.nested)
             try? value.encode(to: self)
             mark(.end)
         }
+    }
+
+    // Synthesized encoding calls these for a view's own fields, without a cast.
+    func add(_ text: String) {
+        mark(.text)
+        hasher.add(text)
+    }
+
+    func add(_ flag: Bool) {
+        mark(.flag)
+        hasher.add(byte: flag ? 1 : 0)
+    }
+
+    func add(_ number: Int) {
+        mark(.number)
+        hasher.add(number)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -53,7 +67,7 @@ private final class HashingEncoder: Encoder {
     func singleValueContainer() -> SingleValueEncodingContainer { SingleHashing(encoder: self) }
 }
 
-private struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private struct KeyedHashing<Key: CodingKey>: PlainKeyedContainer {
     let encoder: HashingEncoder
     var codingPath: [CodingKey] { [] }
 
@@ -69,6 +83,21 @@ private struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
         encoder.add(value)
     }
 
+    mutating func encode(_ value: String, forKey key: Key) {
+        self.key(key)
+        encoder.add(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) {
+        self.key(key)
+        encoder.add(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) {
+        self.key(key)
+        encoder.add(value)
+    }
+
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) { store(value, key) }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) { store(value, key) }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { store(value, key) }
@@ -79,17 +108,9 @@ private struct KeyedHashing<Key: CodingKey>: KeyedEncodingContainerProtocol {
         self.key(key)
         if let value { encoder.add(value) } else { encoder.mark(.null) }
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        fatalError("view models are plain structs")
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
-    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
-    mutating func superEncoder(forKey key: Key) -> Encoder { fatalError("view models are plain structs") }
 }
 
-private struct UnkeyedHashing: UnkeyedEncodingContainer {
+private struct UnkeyedHashing: PlainUnkeyedContainer {
     let encoder: HashingEncoder
     var codingPath: [CodingKey] { [] }
     private(set) var count = 0
@@ -103,13 +124,6 @@ private struct UnkeyedHashing: UnkeyedEncodingContainer {
         encoder.add(value)
         count += 1
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        fatalError("view models are plain structs")
-    }
-
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
-    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
 }
 
 private struct SingleHashing: SingleValueEncodingContainer {

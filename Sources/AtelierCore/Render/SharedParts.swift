@@ -20,21 +20,26 @@ final class SharedParts: @unchecked Sendable {
         return html
     }
 
-    func card(_ card: Card) -> String { html(key: "card " + card.url, template: "partials/card") { card } }
+    static let cardTemplate = "partials/card"
+
+    func card(_ card: Card) -> String { html(key: "card " + card.url, template: Self.cardTemplate) { card } }
 }
 
 /// A card in a list: what a template reads is the card's HTML.
 struct ListedCard: Sendable, Encodable {
-    let card: Card
+    let card: Printed<Card>
     let parts: SharedParts
 
     private enum Key: String, CodingKey { case html }
 
-    /// The card's HTML; for a fingerprint, what the card shows, without rendering it.
+    /// The card's HTML; for a fingerprint, the fingerprint of what the card shows, without rendering it.
     func encode(to encoder: Encoder) throws {
-        if encoder.userInfo[.fingerprinting] != nil { return try card.encode(to: encoder) }
         var fields = encoder.container(keyedBy: Key.self)
-        try fields.encode(parts.card(card), forKey: .html)
+        if encoder.userInfo[.fingerprinting] != nil {
+            try fields.encode(card.fingerprint, forKey: .html)
+        } else {
+            try fields.encode(parts.card(card.value), forKey: .html)
+        }
     }
 }
 
@@ -44,24 +49,29 @@ struct SharedPart: Sendable, Encodable {
     let template: String
     let chrome: Chrome
     let parts: SharedParts
+    /// Of its template and what it shows.
+    let fingerprint: Fingerprint
 
     /// What the header and footer partials read, under `layout` as in the rest of the page.
     struct Chrome: Sendable, Encodable {
         let layout: Layout.Site
     }
 
+    init(key: String, template: String, chrome: Chrome, parts: SharedParts) {
+        self.key = key
+        self.template = template
+        self.chrome = chrome
+        self.parts = parts
+        fingerprint = FingerprintEncoder.fingerprint(of: chrome, template: template)
+    }
+
     /// The part's HTML; for a fingerprint, its template and what it shows, without rendering it.
     func encode(to encoder: Encoder) throws {
         var value = encoder.singleValueContainer()
         if encoder.userInfo[.fingerprinting] != nil {
-            try value.encode(Fingerprinted(template: template, chrome: chrome))
+            try value.encode(fingerprint)
         } else {
             try value.encode(parts.html(key: key, template: template) { chrome })
         }
-    }
-
-    private struct Fingerprinted: Encodable {
-        let template: String
-        let chrome: Chrome
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// Renders the site through the templates on every core and hands each file to the writer as soon as it is made.
 ///
-/// Files are made in groups (a resource's page and calendar, a kind's list, a theme's pages…), each with a key: the
-/// fingerprint of everything the group reads (`SiteKeys`). A group whose key is the one the cache kept, and whose
+/// Files are made in groups (a resource's page and calendar, a kind's list, a theme's pages…), each with a key
+/// (`SiteKeys`): for pages, the fingerprint of the very views they are rendered from, so that no list of what a page
+/// reads is kept apart from what it shows; for other files (feeds, calendars, the search's, copies), of the files
+/// and values they are made from. A group whose key is the one the cache kept, and whose
 /// files the live site holds intact, is carried over; any other is made again. Resource pages come first: a text is
 /// parsed only when its page is made, once, for its page and for what the rest of the site needs of it (anchors,
 /// mistakes, search words); otherwise what it gave is taken from the cache. When nothing but resources' texts changed
@@ -29,11 +31,9 @@ struct SiteRenderer {
         self.root = root
         self.previous = previous
         self.textsOnly = textsOnly
-        let maker = PageMaker(model: model, templates: templates)
-        self.maker = maker
-        let views = maker.views
+        maker = PageMaker(model: model, templates: templates, everyCard: !textsOnly)
         keys = SiteKeys(model: model, configuration: configuration, templates: templates.fingerprint, includeDrafts: includeDrafts,
-                        contents: contents, everyCard: !textsOnly) { views.card($0).fingerprint }
+                        contents: contents)
     }
 
     /// One page to render: where it goes, with which template and view.
@@ -56,7 +56,7 @@ struct SiteRenderer {
             }
         }
 
-        let id: String
+        let id: GroupID
         let key: Fingerprint
         var readsTexts = false
         /// Pages rendered through the templates.
@@ -73,7 +73,8 @@ struct SiteRenderer {
         // What can be carried over is, at once; the others are made once the search knows what it keeps.
         let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
         made.record(carried: decisions.compactMap { decision in
-            decision.carried ? (id: decision.id, group: BuildCache.CachedGroup(key: decision.key, files: decision.files, readsTexts: true),
+            decision.carried ? (id: .resource(decision.entry.resource.url),
+                                group: BuildCache.CachedGroup(key: decision.key!, files: decision.files, readsTexts: true),
                                 source: decision.entry.resource.source, text: decision.cached!) : nil
         })
         let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
@@ -88,8 +89,8 @@ struct SiteRenderer {
 
     private struct Decision: Sendable {
         let entry: Entry
-        let id: String
-        let key: Fingerprint
+        /// Worked out only when the cache kept the text: a text to parse makes its page again.
+        let key: Fingerprint?
         let files: [String]
         let cached: BuildCache.CachedText?
         let carried: Bool
@@ -100,12 +101,12 @@ struct SiteRenderer {
     /// keeps its key.
     private func decide(_ entry: Entry, writer: OutputWriter) -> Decision {
         let source = entry.resource.source
-        let id = "ressource " + entry.resource.url
+        let kept = previous.groups[.resource(entry.resource.url)]
         let files = resourceFiles(entry)
         let cached = previous.text(of: source, hash: keys.contents[source], in: model)
-        let key = (textsOnly && cached != nil ? previous.groups[id]?.key : nil) ?? resourceKey(entry, lookups: cached?.lookups)
-        let carried = cached != nil && previous.groups[id]?.key == key && writer.carryIfIntact(files)
-        return Decision(entry: entry, id: id, key: key, files: files, cached: cached, carried: carried)
+        let key = cached.map { cached in (textsOnly ? kept?.key : nil) ?? resourceKey(entry, lookups: cached.lookups) }
+        let carried = key != nil && kept?.key == key && writer.carryIfIntact(files)
+        return Decision(entry: entry, key: key, files: files, cached: cached, carried: carried)
     }
 
     private func resourceFiles(_ entry: Entry) -> [String] {
@@ -114,40 +115,11 @@ struct SiteRenderer {
         return kind?.isAgenda == true ? [page, String(entry.resource.url.dropFirst()) + ICalendar.eventFile] : [page]
     }
 
-    /// A resource's page reads its file, its themes, whether it is archived or past, its related resources' cards,
-    /// what its links find, the cards of what its steps name and of the paths that name it; its calendar file, a
-    /// subset of these.
-    private func resourceKey(_ entry: Entry, lookups: [LinkLookup]?) -> Fingerprint {
-        keys.key("ressource " + entry.resource.url) { hasher in
-            hasher.add(entry.resource.source)
-            hasher.add(keys.content(of: entry.resource.source))
-            for tag in entry.tags {
-                hasher.add(tag.slug)
-                hasher.add(tag.label)
-            }
-            hasher.add(entry.isArchived ? 1 : 0)
-            hasher.add(entry.resource.startTime != nil && !entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0)
-            keys.cards(entry.related.compactMap(model.entry(url:)), into: &hasher)
-            hasher.add(entry.stepTargets.count)
-            for targets in entry.stepTargets {
-                hasher.add(targets.count)
-                keys.cards(targets.compactMap(model.entry(url:)), into: &hasher)
-            }
-            hasher.add(entry.paths.count)
-            for stop in entry.paths {
-                hasher.add(stop.step)
-                keys.cards(model.entry(url: stop.url).map { [$0] } ?? [], into: &hasher)
-            }
-            if let lookups {
-                for lookup in lookups {
-                    hasher.add(lookup.path)
-                    hasher.add(lookup.target?.url ?? "—")
-                    hasher.add(lookup.target?.availability.code ?? -1)
-                }
-            } else {
-                hasher.add("à lire")
-            }
-        }
+    /// The key of a resource's page is what it shows, its text as what parsing it reads; its calendar file is made
+    /// from the resource's file, whose bytes that holds.
+    private func resourceKey(_ entry: Entry, lookups: [LinkLookup]) -> Fingerprint {
+        let text = ShownText.unparsed(content: keys.content(of: entry.resource.source), lookups: lookups)
+        return keys.pages(.resource(entry.resource.url), [maker.resourceJob(entry, text: text)])
     }
 
     /// Parses a resource's text, writes its page (and calendar), gives its words to the search.
@@ -164,7 +136,7 @@ struct SiteRenderer {
         }
         search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
-        made.record(id: "ressource " + r.url,
+        made.record(id: .resource(r.url),
                     BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true))
         made.record(text: r.source, BuildCache.CachedText(hash: keys.content(of: r.source),
                                                           facts: facts, lookups: body.lookups), parsed: true)
@@ -220,15 +192,15 @@ struct SiteRenderer {
     /// sitemap, by the number of parts.
     private func sitemap(into writer: OutputWriter) {
         let feeds = Feeds(model: model)
-        let urls = made.files(excluding: "redirections").filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
+        let urls = made.files(excluding: .redirections).filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
         let parts = feeds.sitemapParts(urls: urls)
-        let index = Group(id: "plan du site", key: keys.key("plan du site") { $0.add(parts.count) }, files: {
+        let index = Group(id: .sitemapIndex, key: keys.key(.sitemapIndex) { $0.add(parts.count) }, files: {
             [.text(path: "robots.txt", text: feeds.robots())]
                 + (parts.count > 1 ? [.text(path: "sitemap.xml", text: feeds.sitemapIndex(parts: parts.count))] : [])
         })
         let groups = parts.indices.map { part in
             let path = Feeds.sitemapPath(part: part, of: parts.count)
-            return Group(id: "plan du site " + path, key: keys.key("plan du site " + path) { hasher in
+            return Group(id: .sitemap(path), key: keys.key(.sitemap(path)) { hasher in
                 for page in parts[part] {
                     hasher.add(page.url)
                     hasher.add(page.lastChange ?? "")
@@ -267,45 +239,19 @@ struct SiteRenderer {
         Job(url: redirect.from, template: "redirect", view: views.redirect(redirect))
     }
 
-    /// A group of pages whose key is the fingerprint of their views: for pages few in number (home, indexes…).
-    private func viewed(_ id: String, _ jobs: @autoclosure () -> [Job]) -> Group {
-        let jobs = jobs()
-        let key = keys.key(id) { hasher in
-            for job in jobs {
-                hasher.add(job.url)
-                hasher.add(FingerprintEncoder.fingerprint(of: job.view, template: job.template))
-            }
-        }
-        return Group(id: id, key: key, pages: { jobs })
+    /// A group of pages keyed by what they show.
+    private func viewed(_ id: GroupID, _ jobs: [Job]) -> Group {
+        Group(id: id, key: keys.pages(id, jobs), pages: { jobs })
     }
 
-    /// A group of pages whose key is made of the cards it lists (in order) and of `add`: for pages many in number.
-    private func listing(_ id: String, _ entries: [Entry], add: (inout FingerprintHasher) -> Void = { _ in },
-                         jobs: @escaping @Sendable () -> [Job]) -> Group {
-        let key = keys.key(id) { hasher in
-            keys.cards(entries, into: &hasher)
-            add(&hasher)
-        }
-        return Group(id: id, key: key, pages: jobs)
+    /// A list in pages, each page a group of its own: a change to one card makes again only the pages that show it.
+    private func paged<View>(_ list: PagedList<View>, _ id: (Int) -> GroupID) -> [Group] {
+        list.numbers.map { n in viewed(id(n), [Job(url: list.paging.url(n), template: list.template, view: list.view(n))]) }
     }
 
-    /// A list in pages, each page a group of its own: its key is made of its number, the number of pages and of
-    /// items, the cards it shows (in order) and `add`. A change to one card makes again only the pages that show it.
-    private func paged<View>(_ id: String, _ list: PagedList<View>,
-                             add: (inout FingerprintHasher, ArraySlice<Entry>) -> Void = { _, _ in }) -> [Group] {
-        list.numbers.map { n in
-            let entries = list.paging.items(on: n)
-            let key = keys.key("\(id) \(n)") { hasher in
-                hasher.add(n)
-                hasher.add(list.paging.count)
-                hasher.add(list.paging.items.count)
-                keys.cards(entries, into: &hasher)
-                add(&hasher, entries)
-            }
-            return Group(id: "\(id) \(n)", key: key, pages: {
-                [Job(url: list.paging.url(n), template: list.template, view: list.view(n))]
-            })
-        }
+    /// The fingerprints of resources' cards, in order.
+    private func addCards(_ entries: some Sequence<Entry>, into hasher: inout FingerprintHasher) {
+        for entry in entries { hasher.add(views.cards.card(entry).fingerprint) }
     }
 
     /// The groups besides resources that read resources' texts, each made by a function run on every core: the feeds,
@@ -320,43 +266,28 @@ struct SiteRenderer {
     func textlessGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
         let axes = model.boussole.axes
         var groups: [@Sendable () -> [Group]] = [
-            { [viewed("accueil", [Job(url: "/", template: "home", view: views.home()),
-                                  Job(url: "/404.html", template: "404", view: views.notFound()),
-                                  Job(url: "/recherche/", template: "recherche", view: views.search())]),
-               viewed("boussole", [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
-               viewed("themes", views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
-               viewed("jeudis", views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
-               viewed("redirections", model.redirects.map(redirectJob))]
-              + model.pages.map { page in viewed("page " + page.page.url, [Job(url: page.page.url, template: "page", view: views.page(page))]) }
-              + (model.grid.map { [viewed("grille", [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
+            { [viewed(.home, [Job(url: "/", template: "home", view: views.home()),
+                              Job(url: "/404.html", template: "404", view: views.notFound()),
+                              Job(url: "/recherche/", template: "recherche", view: views.search())]),
+               viewed(.boussole, [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
+               viewed(.themes, views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
+               viewed(.jeudis, views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
+               viewed(.redirections, model.redirects.map(redirectJob))]
+              + model.pages.map { page in viewed(.page(page.page.url), [Job(url: page.page.url, template: "page", view: views.page(page))]) }
+              + (model.grid.map { [viewed(.grid, [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
             { [boussoleData()] },
         ]
-        groups += model.site.kinds.map { kind in
-            {
-                let upcoming = { (hasher: inout FingerprintHasher, entries: ArraySlice<Entry>) in
-                    for entry in entries { hasher.add(entry.resource.isUpcoming(on: model.buildDate) ? 1 : 0) }
-                }
-                return paged("liste " + kind.id, views.listPages(kind), add: upcoming)
-            }
-        }
-        groups += model.tags.map { tag in
-            { paged("thème " + tag.slug, views.tagPages(tag)) { hasher, _ in hasher.add(tag.label) } }
-        }
+        groups += model.site.kinds.map { kind in { paged(views.listPages(kind)) { .list(kind.id, page: $0) } } }
+        groups += model.tags.map { tag in { paged(views.tagPages(tag)) { .theme(tag.slug, page: $0) } } }
         for axis in axes {
             groups += axis.values.map { value in
-                {
-                    let pairs = axis.id == axes.first?.id && axes.count > 1
-                        ? axes[1].values.map { views.boussoleEntries([(axis, value), (axes[1], $0)]).count } : []
-                    return paged("boussole \(axis.id) \(value.id)", views.boussoleValuePages(axis: axis, value: value)) { hasher, _ in
-                        pairs.forEach { hasher.add($0) }
-                    }
-                }
+                { paged(views.boussoleValuePages(axis: axis, value: value)) { .boussoleValue(axis.id, value.id, page: $0) } }
             }
         }
         if axes.count > 1 {
             for value in axes[0].values {
                 groups += axes[1].values.map { other in
-                    { paged("boussole \(value.id) \(other.id)", views.boussolePairPages(axes[0], value, axes[1], other)) }
+                    { paged(views.boussolePairPages(axes[0], value, axes[1], other)) { .boussolePair(value.id, other.id, page: $0) } }
                 }
             }
         }
@@ -366,34 +297,23 @@ struct SiteRenderer {
         return groups
     }
 
-    /// An issue of the Jeudis: its pages and e-mail editions read its editorial, the cards of its resources and the
-    /// issues around it.
+    /// An issue of the Jeudis: its pages and e-mail editions.
     private func jeudi(at index: Int) -> Group {
         let issue = model.jeudis[index]
-        let entries = (issue.editorial?.featuredURLs ?? []) + issue.newEntryURLs + issue.upcomingURLs
-        return listing("jeudi \(issue.thursday)", entries.compactMap(model.entry(url:)), add: { hasher in
-            hasher.add(issue.editorial?.editorial.title ?? "")
-            hasher.add(issue.editorial?.editorial.summary ?? "")
-            hasher.add(issue.editorial?.body.html ?? "")
-            hasher.add(issue.editorial?.plainText ?? "")
-            hasher.add(entries.joined(separator: " "))
-            hasher.add(index > 0 ? model.jeudis[index - 1].url : "")
-            hasher.add(index + 1 < model.jeudis.count ? model.jeudis[index + 1].url : "")
-        }) {
-            let pages = views.jeudi(issue)
-            let email = views.jeudiEmail(issue)
-            return pages.numbers.map { Job(url: pages.paging.url($0), template: pages.template, view: pages.view($0)) }
-                + [Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
-                   Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)]
-        }
+        let pages = views.jeudi(issue)
+        let email = views.jeudiEmail(issue)
+        return viewed(.jeudi(issue.thursday),
+                      pages.numbers.map { Job(url: pages.paging.url($0), template: pages.template, view: pages.view($0)) }
+                          + [Job(url: issue.url + "email.html", template: "jeudi-email", view: email),
+                             Job(url: issue.url + "email.txt", template: "jeudi-email-text", view: email)])
     }
 
     /// The feeds read their resources' whole texts (parsed again when the feed is made) and the issues of the Jeudis.
     private func feeds() -> Group {
         let feeds = Feeds(model: model)
-        let key = keys.key("flux") { hasher in
+        let key = keys.key(.feeds) { hasher in
             let entries = feeds.atomEntries()
-            keys.cards(entries, into: &hasher)
+            addCards(entries, into: &hasher)
             for entry in entries {
                 hasher.add(keys.content(of: entry.resource.source))
                 for lookup in previous.texts[entry.resource.source]?.lookups ?? [] {
@@ -406,30 +326,30 @@ struct SiteRenderer {
                 hasher.add(issue.thursday.description)
                 hasher.add(issue.editorial?.editorial.title ?? "")
                 hasher.add(issue.editorial?.body.html ?? "")
-                keys.cards(issue.newEntryURLs.compactMap(model.entry(url:)), into: &hasher)
+                addCards(issue.newEntryURLs.compactMap(model.entry(url:)), into: &hasher)
             }
         }
-        return Group(id: "flux", key: key, files: {
+        return Group(id: .feeds, key: key, files: {
             [.text(path: "atom.xml", text: feeds.atom()), .text(path: "jeudis/atom.xml", text: feeds.jeudisAtom())]
         })
     }
 
     private func boussoleData() -> Group {
         let data = BoussoleData(model: model)
-        return Group(id: "boussole données", key: keys.key("boussole données") { data.fingerprint(into: &$0) },
+        return Group(id: .boussoleData, key: keys.key(.boussoleData) { data.fingerprint(into: &$0) },
                      files: { [.text(path: BoussoleData.path, text: data.json())] })
     }
 
     /// The agenda of an agenda kind reads the files of the events it holds (`ICalendar.subscribed`).
     private func calendar(_ kind: KindConfig, _ entries: [Entry]) -> Group {
         let events = ICalendar.subscribed(entries.map(\.resource), on: model.buildDate, past: model.site.feedSize)
-        let key = keys.key("agenda " + kind.id) { hasher in
+        let key = keys.key(.calendar(kind.id)) { hasher in
             for event in events {
                 hasher.add(event.source)
                 hasher.add(keys.content(of: event.source))
             }
         }
-        return Group(id: "agenda " + kind.id, key: key, readsTexts: true, files: {
+        return Group(id: .calendar(kind.id), key: key, readsTexts: true, files: {
             [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
                    text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
         })
@@ -440,7 +360,7 @@ struct SiteRenderer {
     private func searchShards(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
         let kept = SearchIndex.KeptRuns(search)
         return shards.map { shard in
-            Group(id: "recherche " + shard.key, key: keys.standalone("recherche " + shard.key) { $0.add(shard.print) }, readsTexts: true,
+            Group(id: .searchShard(shard.key), key: keys.standalone(.searchShard(shard.key)) { $0.add(shard.print) }, readsTexts: true,
                   files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, kept: kept))] })
         }
     }
@@ -450,8 +370,8 @@ struct SiteRenderer {
         let documents = search.urls.compactMap(model.entry(url:))
         return stride(from: 0, to: documents.count, by: SearchIndex.chunkSize).map { start in
             let chunk = Array(documents[start..<min(documents.count, start + SearchIndex.chunkSize)])
-            let id = "recherche fiches \(start / SearchIndex.chunkSize)"
-            return Group(id: id, key: keys.key(id) { keys.cards(chunk, into: &$0) }, files: {
+            let id = GroupID.searchCards(start / SearchIndex.chunkSize)
+            return Group(id: id, key: keys.key(id) { addCards(chunk, into: &$0) }, files: {
                 [.text(path: SearchIndex.chunkPath(start / SearchIndex.chunkSize), text: SearchIndex.chunkText(chunk.map(card)))]
             })
         }
@@ -466,7 +386,7 @@ struct SiteRenderer {
             + FileTree.list(assets, within: root).files.map { ("assets/\($0)", assets.appendingPathComponent($0)) }
         return files.map { path, url in
             let source = URL(fileURLWithPath: PhysicalPath.resolve(url))
-            return Group(id: "copie " + path, key: keys.key("copie " + path) { hasher in
+            return Group(id: .copy(path), key: keys.key(.copy(path)) { hasher in
                 hasher.add(FileTree.signature(of: source.path).map { "\($0)" } ?? "?")
             }, files: { [.copy(path: path, source: source)] })
         }
@@ -476,32 +396,32 @@ struct SiteRenderer {
 /// What a build made, group by group, and what each resource's text gave: the next cache.
 final class MadeGroups: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var groups: [String: BuildCache.CachedGroup] = [:]
+    private(set) var groups: [GroupID: BuildCache.CachedGroup] = [:]
     private(set) var texts: [String: BuildCache.CachedText] = [:]
     /// The sources of the texts parsed by this build.
     private(set) var parsedTexts: Set<String> = []
     var search: SearchIndex.State?
 
     /// The files of every group but one.
-    func files(excluding excluded: String) -> [String] {
+    func files(excluding excluded: GroupID) -> [String] {
         lock.withLock { groups.filter { $0.key != excluded }.values.flatMap(\.files) }
     }
 
-    func holds(_ id: String) -> Bool { lock.withLock { groups[id] != nil } }
+    func holds(_ id: GroupID) -> Bool { lock.withLock { groups[id] != nil } }
 
-    func record(id: String, _ group: BuildCache.CachedGroup) {
+    func record(id: GroupID, _ group: BuildCache.CachedGroup) {
         lock.withLock { groups[id] = group }
     }
 
     /// Groups carried over as the cache kept them.
-    func record(_ carried: [(id: String, group: BuildCache.CachedGroup)]) {
+    func record(_ carried: [(id: GroupID, group: BuildCache.CachedGroup)]) {
         lock.withLock {
             for (id, group) in carried { groups[id] = group }
         }
     }
 
     /// Resources carried over: their groups and what their texts gave, as the cache kept them.
-    func record(carried: [(id: String, group: BuildCache.CachedGroup, source: String, text: BuildCache.CachedText)]) {
+    func record(carried: [(id: GroupID, group: BuildCache.CachedGroup, source: String, text: BuildCache.CachedText)]) {
         lock.withLock {
             for resource in carried {
                 groups[resource.id] = resource.group

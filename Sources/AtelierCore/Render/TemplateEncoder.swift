@@ -55,7 +55,7 @@ private final class TreeEncoder: Encoder {
 private final class Fields { var values: [String: Any] = [:] }
 private final class Items { var values: [Any] = [] }
 
-private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private struct KeyedContainer<Key: CodingKey>: PlainKeyedContainer {
     let fields: Fields
     var codingPath: [CodingKey] { [] }
 
@@ -70,30 +70,15 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func store<T: Encodable>(_ value: T?, _ key: Key) {
         fields.values[key.stringValue] = value.map { TreeEncoder.encode($0) } ?? NSNull()
     }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        fatalError("view models are plain structs")
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
-    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
-    mutating func superEncoder(forKey key: Key) -> Encoder { fatalError("view models are plain structs") }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: PlainUnkeyedContainer {
     let items: Items
     var codingPath: [CodingKey] { [] }
     var count: Int { items.values.count }
 
     mutating func encodeNil() { items.values.append(NSNull()) }
     mutating func encode<T: Encodable>(_ value: T) { items.values.append(TreeEncoder.encode(value)) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        fatalError("view models are plain structs")
-    }
-
-    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { fatalError("view models are plain structs") }
-    mutating func superEncoder() -> Encoder { fatalError("view models are plain structs") }
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {

@@ -2,6 +2,16 @@
 struct ViewFactory {
     let model: SiteModel
     let parts: SharedParts
+    let cards: CardShelf
+    let chrome: PageChrome
+
+    /// `everyCard`: whether to make every resource's card at once, on every core (when most lists are worked out).
+    init(model: SiteModel, parts: SharedParts, everyCard: Bool) {
+        self.model = model
+        self.parts = parts
+        cards = CardShelf(everyCard ? model.entries : []) { [site = model.site] in Self.card($0, site: site) }
+        chrome = PageChrome(model: model, parts: parts)
+    }
 
     var site: SiteConfig { model.site }
 
@@ -11,19 +21,8 @@ struct ViewFactory {
     /// makes the page an article for Open Graph.
     func layout(title: String, description: String, url: String, structuredData: [String] = [],
                 published: String? = nil) -> Layout {
-        var nav = [NavLink(label: "Accueil", url: "/", isCurrent: url == "/")]
-        nav += site.kinds.map { NavLink(label: $0.plural, url: "/\($0.id)/", isCurrent: url.hasPrefix("/\($0.id)/")) }
-        nav += [NavLink(label: "Thèmes", url: "/\(site.tagIndex)/", isCurrent: url.hasPrefix("/\(site.tagIndex)/")),
-                NavLink(label: "Boussole", url: "/boussole/", isCurrent: url.hasPrefix("/boussole/")),
-                NavLink(label: "Rechercher", url: "/recherche/", isCurrent: url.hasPrefix("/recherche/")),
-                NavLink(label: site.jeudis.title, url: "/jeudis/", isCurrent: url.hasPrefix("/jeudis/"))]
-        nav += model.pages.filter { $0.page.menu != nil }
-            .sorted { ($0.page.menu!, $0.page.url) < ($1.page.menu!, $1.page.url) }
-            .map { NavLink(label: $0.page.title, url: $0.page.url, isCurrent: url == $0.page.url) }
+        let around = chrome.around(url)
         let fullTitle = url == "/" ? site.title : "\(title) · \(site.title)"
-        let chrome = SharedPart.Chrome(layout: Layout.Site(siteTitle: site.title, siteDescription: site.description, nav: nav,
-                                                           feedURL: "/atom.xml", tagIndexURL: "/\(site.tagIndex)/"))
-        let current = nav.firstIndex { $0.isCurrent }.map(String.init) ?? "aucune"
         return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
                       title: fullTitle, description: description.isEmpty ? site.description : description,
                       canonical: site.absoluteURL(url),
@@ -31,33 +30,35 @@ struct ViewFactory {
                                        image: site.absoluteURL(Sharing.imagePath), imageAlt: site.title,
                                        publishedTime: published,
                                        structuredData: structuredData.isEmpty ? nil : StructuredData.script(structuredData)),
-                      nav: nav, feedURL: "/atom.xml",
-                      tagIndexURL: "/\(site.tagIndex)/",
-                      header: SharedPart(key: "header " + current, template: "partials/header", chrome: chrome, parts: parts),
-                      footer: SharedPart(key: "footer", template: "partials/footer", chrome: chrome, parts: parts))
+                      nav: around.nav, feedURL: "/atom.xml", tagIndexURL: "/\(site.tagIndex)/",
+                      header: around.header, footer: chrome.footer)
     }
 
-    func tagURL(_ slug: String) -> String { "/\(site.tagIndex)/\(slug)/" }
+    func tagURL(_ slug: String) -> String { Self.tagURL(slug, site: site) }
+
+    static func tagURL(_ slug: String, site: SiteConfig) -> String { "/\(site.tagIndex)/\(slug)/" }
 
     /// « novembre 2025 », or what the page says when no source dates it.
     static func dateLabel(_ r: Resource) -> String {
         r.date.map { FrenchDates.long($0, r.datePrecision) } ?? "date non précisée"
     }
 
-    func card(_ entry: Entry) -> Card {
+    func card(_ entry: Entry) -> Card { cards.card(entry).value }
+
+    private static func card(_ entry: Entry, site: SiteConfig) -> Card {
         let r = entry.resource
         let kind = site.kind(r.kind)
         return Card(title: r.title, url: r.url, summary: r.summary, kindLabel: kind?.singular ?? r.kind,
                     dateISO: r.date?.iso(r.datePrecision), dateLabel: Self.dateLabel(r),
                     when: r.startTime.map { FrenchDates.span(from: $0, to: r.endTime) }, place: r.place,
-                    tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug)) },
+                    tags: entry.tags.prefix(Card.shownTags).map { TagLink(label: $0.label, url: tagURL($0.slug, site: site)) },
                     moreTags: entry.tags.count > Card.shownTags
                         ? "et " + Self.count(entry.tags.count - Card.shownTags, "autre thème", "autres thèmes") : nil,
                     isArchived: entry.isArchived)
     }
 
     /// A card as lists show it: rendered once, wherever it appears.
-    func listedCard(_ entry: Entry) -> ListedCard { ListedCard(card: card(entry), parts: parts) }
+    func listedCard(_ entry: Entry) -> ListedCard { ListedCard(card: cards.card(entry), parts: parts) }
 
     func kindSummary(_ kind: KindConfig) -> KindSummary {
         let count = model.listed(ofKind: kind.id).count
@@ -84,16 +85,16 @@ struct ViewFactory {
 
     // MARK: Pages
 
-    func resourcePage(_ entry: Entry, body: RenderedMarkdown) -> ResourcePageView {
+    func resourcePage(_ entry: Entry, text: ShownText) -> ResourcePageView {
         let r = entry.resource
         let kind = site.kind(r.kind)!
-        let toc = toc(body)
+        let toc = text.map(toc)
         let paths = paths(entry)
         let detail = ResourceDetail(
             title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
             dateISO: r.date?.iso(r.datePrecision), dateLabel: Self.dateLabel(r),
-            onlineLabel: r.onlineSince.map { FrenchDates.long($0) }, onlineISO: r.onlineSince?.description, body: body.html,
-            toc: toc, hasToc: toc.count >= 3, details: details(r, kind: kind),
+            onlineLabel: r.onlineSince.map { FrenchDates.long($0) }, onlineISO: r.onlineSince?.description, body: text.map(\.html),
+            toc: toc, hasToc: toc.map { $0.count >= 3 }, details: details(r, kind: kind),
             tags: entry.tags.map { TagLink(label: $0.label, url: tagURL($0.slug)) },
             boussole: model.boussole.axes.compactMap { axis in
                 guard let values = r.boussole[axis.id], !values.isEmpty else { return nil }
@@ -169,12 +170,13 @@ struct ViewFactory {
             ? listed.filter { !$0.resource.isUpcoming(on: model.buildDate) }.sorted { ($0.resource.startTime!, $1.resource.url) > ($1.resource.startTime!, $0.resource.url) }
             : listed
         let paging = Paging(items: upcoming + past, size: site.pageSize, base: "/\(kind.id)/")
+        let summary = kindSummary(kind)
         return PagedList(paging: paging, template: "list") { n in
             let slice = paging.items(on: n)
             let comingHere = slice.filter { $0.resource.isUpcoming(on: model.buildDate) && kind.isAgenda }
             let pastHere = slice.dropFirst(comingHere.count)
             return ListView(layout: layout(title: paging.title(kind.plural, on: n), description: kind.description, url: paging.url(n)),
-                            kind: kindSummary(kind), upcoming: comingHere.map(listedCard),
+                            kind: summary, upcoming: comingHere.map(listedCard),
                             showUpcoming: kind.isAgenda && (n == 1 || !comingHere.isEmpty),
                             showPast: kind.isAgenda && !pastHere.isEmpty,
                             isAgenda: kind.isAgenda, cards: pastHere.map(listedCard), pagination: paging.pagination(on: n),

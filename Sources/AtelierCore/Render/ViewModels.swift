@@ -8,7 +8,7 @@ struct Layout: Sendable, Encodable {
     let description: String
     let canonical: String
     let sharing: Sharing
-    let nav: [NavLink]
+    let nav: Printed<[NavLink]>
     let feedURL: String
     let tagIndexURL: String
     /// Rendered once for every page of the same section (`partials/header`).
@@ -20,7 +20,7 @@ struct Layout: Sendable, Encodable {
     struct Site: Sendable, Encodable {
         let siteTitle: String
         let siteDescription: String
-        let nav: [NavLink]
+        let nav: Printed<[NavLink]>
         let feedURL: String
         let tagIndexURL: String
     }
@@ -54,24 +54,6 @@ struct Card: Sendable, Encodable {
     let isArchived: Bool
 
     static let shownTags = 6
-
-    /// Every field, hashed as it is: the fingerprint of what the card shows, for the keys of the groups that list it
-    /// (ten thousand cards at a time, without the cost of an encoder). A new field must be added here.
-    var fingerprint: Fingerprint {
-        var hasher = FingerprintHasher()
-        for text in [title, url, summary, kindLabel, dateLabel] { hasher.add(text) }
-        for text in [dateISO, when, place, moreTags] {
-            hasher.add(byte: text == nil ? 0 : 1)
-            hasher.add(text ?? "")
-        }
-        hasher.add(tags.count)
-        for tag in tags {
-            hasher.add(tag.label)
-            hasher.add(tag.url)
-        }
-        hasher.add(byte: isArchived ? 1 : 0)
-        return hasher.finish()
-    }
 }
 
 struct KindSummary: Sendable, Encodable {
@@ -133,9 +115,9 @@ struct ResourceDetail: Sendable, Encodable {
     /// The day it went on the platform, when the editor gives it apart from its date.
     let onlineLabel: String?
     let onlineISO: String?
-    let body: String
-    let toc: [TocItem]
-    let hasToc: Bool
+    let body: FromText<String>
+    let toc: FromText<[TocItem]>
+    let hasToc: FromText<Bool>
     let details: [Detail]
     let tags: [TagLink]
     let boussole: [BoussolePlacement]

@@ -1,6 +1,9 @@
 /// JSON written by hand where its shape is fixed and its size large (the search index): strings quoted and escaped.
 enum JSONText {
     static func quoted(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return "\"" + text + "\""
+        }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
