@@ -164,10 +164,10 @@ public enum Build {
         let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
                                     includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous,
                                     textsOnly: textsOnly)
-        let (facts, search) = renderer.renderResources(into: writer)
-        log.append(contentsOf: TextFacts.diagnostics(facts, model: model))
+        let resources = renderer.renderResources(into: writer)
+        log.append(contentsOf: TextFacts.diagnostics(resources.facts, model: model))
         guard !blocking() else { return failed(log, clock) }
-        renderer.renderSite(search: search, into: writer)
+        let made = renderer.renderSite(after: resources, into: writer)
         clock.lap("rendu")
         let manifest: OutputManifest
         do {
@@ -183,7 +183,7 @@ public enum Build {
         let cache = options.memory ?? BuildCache()
         cache.replace(project: options.root, inputs: inputs.signatures, optionsKey: optionsKey(today, options), summary: summary(model),
                       timeZone: content.site.timeZone, configuration: content.configuration, warnings: log.sorted,
-                      reads: content.reads, links: model.links, related: model.related, made: renderer.made,
+                      reads: content.reads, links: model.links, related: model.related, made: made,
                       live: manifest, previous: live)
         if options.memory == nil {
             do {
@@ -206,7 +206,7 @@ public enum Build {
                                  editedPages: EditedPages(maker: renderer.maker, includeDrafts: options.includeDrafts),
                                  changedFiles: writer.changedFiles)
         BackgroundRelease.release([consume previous, consume content, consume renderer, consume writer, consume cache,
-                                   consume search, consume facts])
+                                   consume resources, consume made])
         return report
     }
 

@@ -126,7 +126,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Becomes the memory of the build that just succeeded. The manifests kept are the new site's and the one of
     /// the site it replaced: the two trees on disk.
     func replace(project root: URL, inputs: [String: Signature], optionsKey: String, summary: BuildSummary, timeZone: TimeZone,
-                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], links: Fingerprint, related: RelatedLists, made: MadeGroups,
+                 configuration: Fingerprint, warnings: [Diagnostic], reads: [String: CachedRead], links: Fingerprint, related: RelatedLists, made: MadeSite,
                  live: OutputManifest, previous: OutputManifest?) {
         project = PhysicalPath.resolve(root)
         self.inputs = inputs

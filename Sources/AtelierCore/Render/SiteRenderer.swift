@@ -20,8 +20,6 @@ struct SiteRenderer {
     /// Whether nothing but resources' texts changed since the last build (headers, other files, templates, options
     /// and date as they were).
     let textsOnly: Bool
-    /// What this build makes, for the next cache.
-    let made = MadeGroups()
     private var views: ViewFactory { maker.views }
 
     /// `configuration` is the fingerprint of site.yml and boussole.yml, `contents` the hash of each content file.
@@ -67,24 +65,34 @@ struct SiteRenderer {
 
     // MARK: Resources
 
-    /// Every resource's page: carried over when nothing it reads changed, made again otherwise. Returns what each
-    /// text gave (in entry order) and the search index with every resource's words.
-    func renderResources(into writer: OutputWriter) -> (facts: [TextFacts], search: SearchIndex) {
+    /// What the resources' pages gave: what each text gave (in entry order), the search index with every resource's
+    /// words, and the groups and texts for the next cache.
+    struct Resources: Sendable {
+        let facts: [TextFacts]
+        let search: SearchIndex
+        let made: MadeSite
+    }
+
+    /// Every resource's page: carried over when nothing it reads changed, made again otherwise.
+    func renderResources(into writer: OutputWriter) -> Resources {
         // What can be carried over is, at once; the others are made once the search knows what it keeps.
         let decisions = ParallelMap.map(model.entries) { entry in decide(entry, writer: writer) }
-        made.record(carried: decisions.compactMap { decision in
-            decision.carried ? (id: .resource(decision.entry.resource.url),
-                                group: BuildCache.CachedGroup(key: decision.key!, files: decision.files, readsTexts: true),
-                                source: decision.entry.resource.source, text: decision.cached!) : nil
-        })
+        var made = MadeSite()
+        for decision in decisions where decision.carried {
+            made.groups[.resource(decision.entry.resource.url)] = BuildCache.CachedGroup(key: decision.key!, files: decision.files, readsTexts: true)
+            made.texts[decision.entry.resource.source] = decision.cached!
+        }
         let kept = Set(decisions.compactMap { $0.carried ? $0.entry.resource.url : nil })
         let search = SearchIndex(listed: model.entries.filter { !$0.isArchived }.map(\.resource.url), previous: previous.search, kept: kept)
         var facts = decisions.map { $0.carried ? $0.cached?.facts : nil }
         let remade = decisions.indices.filter { !decisions[$0].carried }
-        for (index, made) in zip(remade, ParallelMap.map(remade) { make(decisions[$0].entry, writer: writer, search: search) }) {
-            facts[index] = made
+        for (index, resource) in zip(remade, ParallelMap.map(remade) { make(decisions[$0].entry, writer: writer, search: search) }) {
+            facts[index] = resource.text.facts
+            made.groups[.resource(decisions[index].entry.resource.url)] = resource.group
+            made.texts[decisions[index].entry.resource.source] = resource.text
+            made.parsedTexts.insert(decisions[index].entry.resource.source)
         }
-        return (facts.map { $0! }, search)
+        return Resources(facts: facts.map { $0! }, search: search, made: made)
     }
 
     private struct Decision: Sendable {
@@ -123,7 +131,7 @@ struct SiteRenderer {
     }
 
     /// Parses a resource's text, writes its page (and calendar), gives its words to the search.
-    private func make(_ entry: Entry, writer: OutputWriter, search: SearchIndex) -> TextFacts {
+    private func make(_ entry: Entry, writer: OutputWriter, search: SearchIndex) -> (group: BuildCache.CachedGroup, text: BuildCache.CachedText) {
         var log = DiagnosticLog()
         let r = entry.resource
         let (body, html) = maker.resourcePage(entry, log: &log)
@@ -136,11 +144,8 @@ struct SiteRenderer {
         }
         search.add(url: r.url, title: r.title, tags: entry.tags.map(\.label), summary: r.summary, bodyTerms: searchTerms(r, body: body))
         let facts = TextFacts(anchors: body.anchors, anchorLinks: body.anchorLinks, diagnostics: log.items)
-        made.record(id: .resource(r.url),
-                    BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true))
-        made.record(text: r.source, BuildCache.CachedText(hash: keys.content(of: r.source),
-                                                          facts: facts, lookups: body.lookups), parsed: true)
-        return facts
+        return (BuildCache.CachedGroup(key: resourceKey(entry, lookups: body.lookups), files: files, readsTexts: true),
+                BuildCache.CachedText(hash: keys.content(of: r.source), facts: facts, lookups: body.lookups))
     }
 
     /// The words of a text and of its steps, each once.
@@ -157,42 +162,48 @@ struct SiteRenderer {
 
     // MARK: The rest of the site
 
-    /// Every file besides the resources' pages, in groups made on every core; `search` holds every resource's words.
-    func renderSite(search: SearchIndex, into writer: OutputWriter) {
-        var state = search.state()
+    /// Every file besides the resources' pages, in groups made on every core, after `resources`; returns what the
+    /// whole build made.
+    func renderSite(after resources: Resources, into writer: OutputWriter) -> MadeSite {
+        var made = resources.made
+        var state = resources.search.state()
         let (shards, runs) = SearchIndex.shards(of: state, previous: previous.search)
         state.runs = runs
         made.search = state
-        let textlessKept = textsOnly && carryTextless(into: writer)
-        let producers = textGroups(search: state, shards: shards) + (textlessKept ? [] : textlessGroups(search: state))
+        let textless = textsOnly ? carryTextless(into: writer) : (carried: [:], all: false)
+        made.groups.merge(textless.carried) { $1 }
+        let producers = textGroups(search: state, shards: shards) + (textless.all ? [] : textlessGroups(search: state))
         let groups = ParallelMap.map(producers) { $0() }.flatMap { $0 }
-        _ = ParallelMap.map(groups) { make($0, into: writer) }
+        made.add(ParallelMap.map(groups) { make($0, carried: textless.carried, into: writer) })
         // The sitemap lists every page the groups made (redirections aside): it comes last, while the search's meta,
         // which names every shard, is made.
-        let last: [@Sendable () -> Void] = (textlessKept ? [] : [{ sitemap(into: writer) }]) + [
+        let search = resources.search
+        let files = made.groups.filter { $0.key != .redirections }.values.flatMap(\.files)
+        let last: [@Sendable () -> [(GroupID, BuildCache.CachedGroup)]] = (textless.all ? [] : [{ sitemap(files, into: writer) }]) + [
             {
                 let documents = search.urls.compactMap(model.entry(url:))
                 writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(days: documents.map { $0.resource.platformDay?.dayNumber ?? Int.min }, urls: search.urls,
                                                                                  keys: shards.map(\.key)))
+                return []
             },
         ]
-        _ = ParallelMap.map(last) { $0() }
+        made.add(ParallelMap.map(last) { $0() }.flatMap { $0 })
+        return made
     }
 
-    /// Carries over, with their keys, the last build's groups that read no resource's text; true when all of them
-    /// were (a file missing or changed in the live site leaves its group to be made again).
-    private func carryTextless(into writer: OutputWriter) -> Bool {
+    /// Carries over, with their keys, the last build's groups that read no resource's text; `all` when every one of
+    /// them was (a file missing or changed in the live site leaves its group to be made again).
+    private func carryTextless(into writer: OutputWriter) -> (carried: [GroupID: BuildCache.CachedGroup], all: Bool) {
         let textless = previous.groups.filter { !$0.value.readsTexts }.map { (id: $0.key, group: $0.value) }
         let carried = ParallelMap.map(textless) { writer.carryIfIntact($0.group.files) ? $0 : nil }.compactMap { $0 }
-        made.record(carried)
-        return carried.count == textless.count
+        return (Dictionary(carried.map { ($0.id, $0.group) }, uniquingKeysWith: { first, _ in first }), carried.count == textless.count)
     }
 
     /// Each part of the sitemap is a group keyed by its pages and their dates; `robots.txt`, and the index of a split
-    /// sitemap, by the number of parts.
-    private func sitemap(into writer: OutputWriter) {
+    /// sitemap, by the number of parts. `files`: every file the other groups made.
+    private func sitemap(_ files: [String], into writer: OutputWriter) -> [(GroupID, BuildCache.CachedGroup)] {
         let feeds = Feeds(model: model)
-        let urls = made.files(excluding: .redirections).filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
+        let urls = files.filter { $0.hasSuffix("index.html") }.map { "/" + $0.dropLast("index.html".count) }
         let parts = feeds.sitemapParts(urls: urls)
         let index = Group(id: .sitemapIndex, key: keys.key(.sitemapIndex) { $0.add(parts.count) }, files: {
             [.text(path: "robots.txt", text: feeds.robots())]
@@ -207,15 +218,14 @@ struct SiteRenderer {
                 }
             }, files: { [.text(path: path, text: feeds.sitemap(parts[part]))] })
         }
-        _ = ParallelMap.map([index] + groups) { make($0, into: writer) }
+        return ParallelMap.map([index] + groups) { make($0, carried: [:], into: writer) }
     }
 
-    /// Carries a group over when the cache kept its key and the live site holds its files intact; makes it otherwise
-    /// (unless it is carried already).
-    private func make(_ group: Group, into writer: OutputWriter) {
-        if let cached = previous.groups[group.id], cached.key == group.key, made.holds(group.id) || writer.carryIfIntact(cached.files) {
-            made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: cached.files, readsTexts: group.readsTexts))
-            return
+    /// Carries a group over when the cache kept its key and the live site holds its files intact (or they were
+    /// `carried` already); makes it otherwise.
+    private func make(_ group: Group, carried: [GroupID: BuildCache.CachedGroup], into writer: OutputWriter) -> (GroupID, BuildCache.CachedGroup) {
+        if let cached = previous.groups[group.id], cached.key == group.key, carried[group.id] != nil || writer.carryIfIntact(cached.files) {
+            return (group.id, BuildCache.CachedGroup(key: group.key, files: cached.files, readsTexts: group.readsTexts))
         }
         let pages = group.pages()
         for job in pages { writer.writePage(job.url, render(job)) }
@@ -227,7 +237,7 @@ struct SiteRenderer {
             }
         }
         let paths = pages.map { OutputWriter.path(ofPage: $0.url) } + files.map(\.path)
-        made.record(id: group.id, BuildCache.CachedGroup(key: group.key, files: paths, readsTexts: group.readsTexts))
+        return (group.id, BuildCache.CachedGroup(key: group.key, files: paths, readsTexts: group.readsTexts))
     }
 
     func render(_ job: Job) -> String { maker.render(job) }
@@ -394,46 +404,14 @@ struct SiteRenderer {
 }
 
 /// What a build made, group by group, and what each resource's text gave: the next cache.
-final class MadeGroups: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var groups: [GroupID: BuildCache.CachedGroup] = [:]
-    private(set) var texts: [String: BuildCache.CachedText] = [:]
-    /// The sources of the texts parsed by this build.
-    private(set) var parsedTexts: Set<String> = []
+struct MadeSite: Sendable {
+    var groups: [GroupID: BuildCache.CachedGroup] = [:]
+    var texts: [String: BuildCache.CachedText] = [:]
+    /// The sources of the texts parsed by this build (the others are the cache's own).
+    var parsedTexts: Set<String> = []
     var search: SearchIndex.State?
 
-    /// The files of every group but one.
-    func files(excluding excluded: GroupID) -> [String] {
-        lock.withLock { groups.filter { $0.key != excluded }.values.flatMap(\.files) }
-    }
-
-    func holds(_ id: GroupID) -> Bool { lock.withLock { groups[id] != nil } }
-
-    func record(id: GroupID, _ group: BuildCache.CachedGroup) {
-        lock.withLock { groups[id] = group }
-    }
-
-    /// Groups carried over as the cache kept them.
-    func record(_ carried: [(id: GroupID, group: BuildCache.CachedGroup)]) {
-        lock.withLock {
-            for (id, group) in carried { groups[id] = group }
-        }
-    }
-
-    /// Resources carried over: their groups and what their texts gave, as the cache kept them.
-    func record(carried: [(id: GroupID, group: BuildCache.CachedGroup, source: String, text: BuildCache.CachedText)]) {
-        lock.withLock {
-            for resource in carried {
-                groups[resource.id] = resource.group
-                texts[resource.source] = resource.text
-            }
-        }
-    }
-
-    func record(text source: String, _ text: BuildCache.CachedText, parsed: Bool) {
-        lock.withLock {
-            texts[source] = text
-            if parsed { parsedTexts.insert(source) }
-        }
+    mutating func add(_ made: [(GroupID, BuildCache.CachedGroup)]) {
+        for (id, group) in made { groups[id] = group }
     }
 }
