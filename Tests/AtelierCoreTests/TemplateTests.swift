@@ -77,8 +77,7 @@ import Testing
                 renderer.maker.resourceJob($0, text: .parsed(model.markdown.render($0.resource.body, log: &ignored)))
             }
             let search = SearchIndex.State(urls: [], postings: [:])
-            jobs = resourceJobs + (renderer.textlessGroups(search: search) + renderer.textGroups(search: search, shards: [])).flatMap { $0() }
-                .flatMap { $0.pages() }
+            jobs = resourceJobs + renderer.contents(search: search, shards: []).flatMap { $0.groups() }.flatMap { $0.pages() }
         }
     }
 

@@ -56,11 +56,18 @@ struct SiteRenderer {
 
         let id: GroupID
         let key: Fingerprint
-        var readsTexts = false
+        /// Set from the part of the site the group belongs to.
+        private(set) var readsTexts = false
         /// Pages rendered through the templates.
         var pages: @Sendable () -> [Job] = { [] }
         /// Files made otherwise (feeds, calendars, search, copies).
         var files: @Sendable () -> [File] = { [] }
+
+        func reading(texts: Bool) -> Group {
+            var group = self
+            group.readsTexts = texts
+            return group
+        }
     }
 
     // MARK: Resources
@@ -172,8 +179,8 @@ struct SiteRenderer {
         made.search = state
         let textless = textsOnly ? carryTextless(into: writer) : (carried: [:], all: false)
         made.groups.merge(textless.carried) { $1 }
-        let producers = textGroups(search: state, shards: shards) + (textless.all ? [] : textlessGroups(search: state))
-        let groups = ParallelMap.map(producers) { $0() }.flatMap { $0 }
+        let parts = contents(search: state, shards: shards).filter { $0.readsTexts || !textless.all }
+        let groups = ParallelMap.map(parts) { part in part.groups().map { $0.reading(texts: part.readsTexts) } }.flatMap { $0 }
         made.add(ParallelMap.map(groups) { make($0, carried: textless.carried, into: writer) })
         // The sitemap lists every page the groups made (redirections aside): it comes last, while the search's meta,
         // which names every shard, is made.
@@ -264,47 +271,52 @@ struct SiteRenderer {
         for entry in entries { hasher.add(views.cards.card(entry).fingerprint) }
     }
 
-    /// The groups besides resources that read resources' texts, each made by a function run on every core: the feeds,
-    /// the agendas, the search's shards.
-    func textGroups(search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [@Sendable () -> [Group]] {
-        let listed = model.entries.filter { !$0.isArchived }
-        return [{ [feeds()] }, { searchShards(search, shards: shards) }]
-            + model.site.kinds.filter(\.isAgenda).map { kind in { [calendar(kind, listed.filter { $0.resource.kind == kind.id })] } }
+    /// A part of the site: its groups of files, made by a function run on any core, and whether they read resources'
+    /// texts (when nothing but texts changed, the others keep their keys).
+    struct Part: Sendable {
+        let readsTexts: Bool
+        let groups: @Sendable () -> [Group]
     }
 
-    /// The groups besides resources that read none of their texts, each made by a function run on every core.
-    func textlessGroups(search: SearchIndex.State) -> [@Sendable () -> [Group]] {
+    /// What the site holds besides the resources' pages, which are made first (`renderResources`), and the sitemap and
+    /// the search's summary, made last from what the others made.
+    func contents(search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Part] {
         let axes = model.boussole.axes
-        var groups: [@Sendable () -> [Group]] = [
-            { [viewed(.home, [Job(url: "/", template: "home", view: views.home()),
-                              Job(url: "/404.html", template: "404", view: views.notFound()),
-                              Job(url: "/recherche/", template: "recherche", view: views.search())]),
-               viewed(.boussole, [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
-               viewed(.themes, views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
-               viewed(.jeudis, views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
-               viewed(.redirections, model.redirects.map(redirectJob))]
-              + model.pages.map { page in viewed(.page(page.page.url), [Job(url: page.page.url, template: "page", view: views.page(page))]) }
-              + (model.grid.map { [viewed(.grid, [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? []) },
-            { [boussoleData()] },
+        let listed = model.entries.filter { !$0.isArchived }
+        let pages = { (groups: @escaping @Sendable () -> [Group]) in Part(readsTexts: false, groups: groups) }
+        let texts = { (groups: @escaping @Sendable () -> [Group]) in Part(readsTexts: true, groups: groups) }
+        var parts = [
+            pages {
+                [viewed(.home, [Job(url: "/", template: "home", view: views.home()),
+                                Job(url: "/404.html", template: "404", view: views.notFound()),
+                                Job(url: "/recherche/", template: "recherche", view: views.search())]),
+                 viewed(.boussole, [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
+                 viewed(.themes, views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
+                 viewed(.jeudis, views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
+                 viewed(.redirections, model.redirects.map(redirectJob))]
+                    + model.pages.map { page in viewed(.page(page.page.url), [Job(url: page.page.url, template: "page", view: views.page(page))]) }
+                    + (model.grid.map { [viewed(.grid, [Job(url: Grid.url, template: "grille", view: views.grid($0))])] } ?? [])
+            },
+            pages { [boussoleData()] },
         ]
-        groups += model.site.kinds.map { kind in { paged(views.listPages(kind)) { .list(kind.id, page: $0) } } }
-        groups += model.tags.map { tag in { paged(views.tagPages(tag)) { .theme(tag.slug, page: $0) } } }
+        parts += model.site.kinds.map { kind in pages { paged(views.listPages(kind)) { .list(kind.id, page: $0) } } }
+        parts += model.tags.map { tag in pages { paged(views.tagPages(tag)) { .theme(tag.slug, page: $0) } } }
         for axis in axes {
-            groups += axis.values.map { value in
-                { paged(views.boussoleValuePages(axis: axis, value: value)) { .boussoleValue(axis.id, value.id, page: $0) } }
+            parts += axis.values.map { value in
+                pages { paged(views.boussoleValuePages(axis: axis, value: value)) { .boussoleValue(axis.id, value.id, page: $0) } }
             }
         }
         if axes.count > 1 {
             for value in axes[0].values {
-                groups += axes[1].values.map { other in
-                    { paged(views.boussolePairPages(axes[0], value, axes[1], other)) { .boussolePair(value.id, other.id, page: $0) } }
+                parts += axes[1].values.map { other in
+                    pages { paged(views.boussolePairPages(axes[0], value, axes[1], other)) { .boussolePair(value.id, other.id, page: $0) } }
                 }
             }
         }
-        groups += model.jeudis.indices.map { index in { [jeudi(at: index)] } }
-        groups.append { searchCards(search) }
-        groups.append { copies() }
-        return groups
+        parts += model.jeudis.indices.map { index in pages { [jeudi(at: index)] } }
+        parts += [pages { searchCards(search) }, pages { copies() }, texts { [feeds()] }, texts { searchShards(search, shards: shards) }]
+        parts += model.site.kinds.filter(\.isAgenda).map { kind in texts { [calendar(kind, listed.filter { $0.resource.kind == kind.id })] } }
+        return parts
     }
 
     /// An issue of the Jeudis: its pages and e-mail editions.
@@ -359,7 +371,7 @@ struct SiteRenderer {
                 hasher.add(keys.content(of: event.source))
             }
         }
-        return Group(id: .calendar(kind.id), key: key, readsTexts: true, files: {
+        return Group(id: .calendar(kind.id), key: key, files: {
             [.text(path: "\(kind.id)/\(ICalendar.agendaFile)",
                    text: ICalendar(site: model.site).calendar(events, name: "\(model.site.title) : \(kind.plural)"))]
         })
@@ -370,7 +382,7 @@ struct SiteRenderer {
     private func searchShards(_ search: SearchIndex.State, shards: [SearchIndex.Shard]) -> [Group] {
         let kept = SearchIndex.KeptRuns(search)
         return shards.map { shard in
-            Group(id: .searchShard(shard.key), key: keys.standalone(.searchShard(shard.key)) { $0.add(shard.print) }, readsTexts: true,
+            Group(id: .searchShard(shard.key), key: keys.standalone(.searchShard(shard.key)) { $0.add(shard.print) },
                   files: { [.text(path: SearchIndex.shardPath(shard.key), text: SearchIndex.shardText(shard, kept: kept))] })
         }
     }
