@@ -54,13 +54,13 @@ struct ResourceReader {
         var fields: [String: FieldValue] = [:]
         // Selections come last: they are checked against the steps.
         for spec in kind.fields.filter({ $0.type != .selections }) + kind.fields.filter({ $0.type == .selections }) {
-            let stepCount = kind.stepsField.flatMap { fields[$0.name]?.steps?.count }
+            let stepCount = kind.stepsField.flatMap { fields[$0.key]?.steps?.count }
             if let node = map[spec.name], node.null == nil,
                let value = readField(spec, node: node, stepCount: stepCount, file: file, log: &log) {
-                fields[spec.name] = value
+                fields[spec.key] = value
             }
         }
-        checkEventSpan(fields, map: map, log: &log)
+        checkEventSpan(fields, kind: kind, map: map, log: &log)
 
         guard log.items.count == before, let title, let summary else { return nil }
         return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title),
@@ -148,12 +148,13 @@ struct ResourceReader {
         }
     }
 
-    private func checkEventSpan(_ fields: [String: FieldValue], map: YAMLMapping, log: inout DiagnosticLog) {
-        guard case let .dateTime(start) = fields["debut"], case let .dateTime(end) = fields["fin"] else { return }
+    private func checkEventSpan(_ fields: [String: FieldValue], kind: KindConfig, map: YAMLMapping, log: inout DiagnosticLog) {
+        guard let startField = kind.field(playing: .start), let endField = kind.field(playing: .end),
+              case let .dateTime(start) = fields[startField.key], case let .dateTime(end) = fields[endField.key] else { return }
         let endsBefore = end.isAllDay ? end.day < start.day : end < start
         if endsBefore {
-            log.error(.finAvantDebut, "l'événement finit avant de commencer", at: map.keyLocation("fin"),
-                      hint: "« fin » doit être après « debut »")
+            log.error(.finAvantDebut, "l'événement finit avant de commencer", at: map.keyLocation(endField.name),
+                      hint: "« \(endField.name) » doit être après « \(startField.name) »")
         }
     }
 }
