@@ -4,8 +4,6 @@ import Yams
 /// Reads and checks `content/site.yml`.
 enum SiteConfigLoader {
     static let path = "content/site.yml"
-    static let commonFields = ["title", "date", "mise_en_ligne", "summary", "tags", "boussole", "partenaires", "liens",
-                               "draft", "slug", "aliases", "expiration"]
     private static let siteKeys = ["title", "description", "base_url", "language", "timezone", "tag_index",
                                    "page_size", "feed_size", "sitemap_size", "jeudis", "link_types", "kinds"]
     private static let kindKeys = ["singular", "plural", "description", "sort", "fields"]
@@ -115,7 +113,7 @@ enum SiteConfigLoader {
         guard let map = YAMLMapping(node, file: file, what: "fields", log: &log) else { return [] }
         var fields: [FieldSpec] = []
         for entry in map.entries {
-            if commonFields.contains(entry.key) {
+            if FrontMatterKey(rawValue: entry.key) != nil {
                 log.error(.champCommunRedeclare, "« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
                 continue
             }
@@ -180,16 +178,15 @@ enum SiteConfigLoader {
     }
 
     private static func readSort(_ node: Node?, fields: [FieldSpec], file: YAMLFile, log: inout DiagnosticLog) -> SortOrder {
-        guard let node, var name = file.text(node, field: "sort", log: &log) else {
-            return SortOrder(field: "date", descending: true)
-        }
+        let newestFirst = SortOrder(field: FrontMatterKey.date.rawValue, descending: true)
+        guard let node, var name = file.text(node, field: "sort", log: &log) else { return newestFirst }
         let descending = name.hasPrefix("-")
         if descending { name.removeFirst() }
-        let sortable = ["title", "date"] + fields.filter(\.type.isSortable).map(\.name)
+        let sortable = [FrontMatterKey.title, .date].map(\.rawValue) + fields.filter(\.type.isSortable).map(\.name)
         guard sortable.contains(name) else {
             log.error(.triImpossible, "tri impossible sur « \(name) »", at: file.location(node),
                       hint: "champs possibles : \(sortable.joined(separator: ", ")) (précédés de « - » pour l'ordre décroissant)")
-            return SortOrder(field: "date", descending: true)
+            return newestFirst
         }
         return SortOrder(field: name, descending: descending)
     }

@@ -193,11 +193,11 @@ private struct SortKey {
     let number: Double?
 
     init(_ resource: Resource, kind: KindConfig) {
-        switch kind.sort.field {
-        case "title": text = Slug.fold(resource.title); number = nil
-        case "date": text = nil; number = resource.date.map { Double($0.dayNumber) }
-        case let field:
-            switch kind.field(field).flatMap(resource.value(of:)) {
+        switch FrontMatterKey(rawValue: kind.sort.field) {
+        case .title?: text = Slug.fold(resource.title); number = nil
+        case .date?: text = nil; number = resource.date.map { Double($0.dayNumber) }
+        default:
+            switch kind.field(kind.sort.field).flatMap(resource.value(of:)) {
             case let .text(value), let .url(value): text = Slug.fold(value); number = nil
             case let .date(value): text = nil; number = Double(value.dayNumber)
             case let .dateTime(value): text = nil; number = value.instant.timeIntervalSince1970
