@@ -29,10 +29,10 @@ struct Fixture {
         plural: Événements
         sort: debut
         fields:
-          debut: { type: date-heure, required: true }
-          fin: { type: date-heure }
-          lieu: { type: texte, required: true, label: Lieu }
-          inscription: { type: url }
+          debut: { type: date-heure, required: true, role: debut }
+          fin: { type: date-heure, role: fin }
+          lieu: { type: texte, required: true, label: Lieu, role: lieu }
+          inscription: { type: url, role: inscription }
       parcours:
         singular: Parcours
         plural: Parcours
@@ -115,6 +115,17 @@ struct Fixture {
 
     func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+
+    /// The line and column (1-based) where `needle` is first written in `text`, after `line` if given.
+    static func place(of needle: String, in text: String, after line: Int = 0) -> (line: Int, column: Int) {
+        let lines = text.components(separatedBy: "\n")
+        for (index, content) in lines.enumerated() where index + 1 > line {
+            if let range = content.range(of: needle) {
+                return (index + 1, content.distance(from: content.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (0, 0)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root.deletingLastPathComponent()) }

@@ -120,7 +120,7 @@ import Testing
         let text = try NewResource.resourceFile(kind: kind, site: config, boussole: axes, title: Self.title, date: Self.day).text
         let header = text.components(separatedBy: "---\n")[1].split(separator: "\n").map(String.init)
         let keys = header.filter { !$0.hasPrefix(" ") }.map { String($0.replacingOccurrences(of: "# ", with: "").prefix { $0 != ":" }) }
-        #expect(Set(keys) == Set(SiteConfigLoader.commonFields + kind.fields.map(\.name)))
+        #expect(Set(keys) == Set(FrontMatterKey.allCases.map(\.rawValue) + kind.fields.map(\.name)))
         #expect(Array(keys.prefix(6)) == ["title", "date", "mise_en_ligne", "summary", "tags", "boussole"])
         #expect(Array(keys[6..<(6 + kind.fields.count)]) == kind.fields.map(\.name))
         #expect(keys.last == "draft")

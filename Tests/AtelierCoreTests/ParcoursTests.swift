@@ -36,17 +36,6 @@ import Testing
             """),
     ]
 
-    /// The line and column (1-based) where `needle` is first written in `text`, after `line` if given.
-    static func place(of needle: String, in text: String, after line: Int = 0) -> (line: Int, column: Int) {
-        let lines = text.components(separatedBy: "\n")
-        for (index, content) in lines.enumerated() where index + 1 > line {
-            if let range = content.range(of: needle) {
-                return (index + 1, content.distance(from: content.startIndex, to: range.lowerBound) + 1)
-            }
-        }
-        return (0, 0)
-    }
-
     static func located(_ report: BuildReport, _ code: DiagnosticCode, file: String) -> [Diagnostic] {
         report.diagnostics.filter { $0.code == code && $0.location.file == file }
     }
@@ -182,7 +171,7 @@ import Testing
         let report = site.build()
         #expect(!report.succeeded)
         func at(_ file: String, _ text: String, _ needle: String, after line: Int = 0) -> AtelierCore.SourceLocation {
-            let (line, column) = Self.place(of: needle, in: text, after: line)
+            let (line, column) = Fixture.place(of: needle, in: text, after: line)
             return SourceLocation(file: file, line: line, column: column)
         }
 
@@ -196,7 +185,7 @@ import Testing
 
         let loin = "content/parcours/trop-loin.md"
         let number = Self.located(report, .etapeInexistante, file: loin)
-        let line = Self.place(of: "Court", in: beyond).line
+        let line = Fixture.place(of: "Court", in: beyond).line
         #expect(number.map(\.location) == [at(loin, beyond, "9", after: line - 1)])
         #expect(number.first?.message == "l'étape 9 n'existe pas : il n'y a que 2 étapes")
         #expect(Self.located(report, .champManquant, file: loin).map(\.message) == ["champ obligatoire manquant : « etapes »"])
@@ -244,7 +233,7 @@ import Testing
         var log = DiagnosticLog()
         _ = SiteConfigLoader.load(text: site, log: &log)
         let place = { (needle: String) in
-            let (line, column) = Self.place(of: needle, in: site)
+            let (line, column) = Fixture.place(of: needle, in: site)
             return SourceLocation(file: SiteConfigLoader.path, line: line, column: column)
         }
         #expect(log.items.map(\.code) == [.etapesEnDouble, .selectionsSansEtapes])

@@ -35,9 +35,9 @@ kinds:
     plural: Événements
     sort: debut
     fields:
-      debut: { type: date-heure, required: true, label: Début }
-      lieu: { type: texte, label: Lieu }
-      inscription: { type: url, label: Inscription }
+      debut: { type: date-heure, required: true, label: Début, role: debut }
+      lieu: { type: texte, label: Lieu, role: lieu }
+      inscription: { type: url, label: Inscription, role: inscription }
       intervenants: { type: liste, label: Intervenants }
   parcours:
     singular: Parcours

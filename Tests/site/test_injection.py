@@ -31,9 +31,9 @@ kinds:
     plural: Événements
     sort: debut
     fields:
-      debut: { type: date-heure, required: true }
-      lieu: { type: texte }
-      organisateur: { type: texte }
+      debut: { type: date-heure, required: true, role: debut }
+      lieu: { type: texte, role: lieu }
+      organisateur: { type: texte, role: organisateur }
 """
 
 BODY = f"""## Titre {HOSTILE}

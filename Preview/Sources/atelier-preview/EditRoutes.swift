@@ -143,7 +143,7 @@ struct EditRoutes: Sendable {
             do throws(NewFileError) {
                 file = try NewResource.make(root: files.root, kind: kind.id, title: form.title, date: site.options.date)
             } catch {
-                titleProblems = error.diagnostics.map { FieldProblem($0, field: FormPage.id("title")) }
+                titleProblems = error.diagnostics.map { FieldProblem($0, field: FormPage.id(.title)) }
                 guard let standIn = try? NewResource.make(root: files.root, kind: kind.id, title: "sans titre", date: site.options.date) else {
                     page.problems = titleProblems
                     return Self.html(page.html(), status: .unprocessableContent)
@@ -156,13 +156,13 @@ struct EditRoutes: Sendable {
                                    body: form.body(replacing: old, file: editor))
             let problems = problems(of: text, path: file.path, kind: kind, configuration: configuration)
             if !titleProblems.isEmpty || problems.contains(where: { $0.diagnostic.severity == .error }) {
-                page.problems = titleProblems + problems.filter { titleProblems.isEmpty || $0.field != FormPage.id("title") }
+                page.problems = titleProblems + problems.filter { titleProblems.isEmpty || $0.field != FormPage.id(.title) }
                 return Self.html(page.html(), status: .unprocessableContent)
             }
             do throws(NewFileError) {
                 try NewResource.write(NewFile(path: file.path, text: text, nextStep: file.nextStep), root: files.root)
             } catch {
-                page.problems = error.diagnostics.map { FieldProblem($0, field: FormPage.id("title")) }
+                page.problems = error.diagnostics.map { FieldProblem($0, field: FormPage.id(.title)) }
                 return Self.html(page.html(), status: .conflict)
             }
             return await saved(file.path)

@@ -18,16 +18,16 @@ struct FieldProblem: Sendable {
     /// link of `liens`), or the body.
     static func place(_ diagnostics: [Diagnostic], in editor: FrontMatterEditor, path: String, kind: KindConfig,
                       axes: [Axis]) -> [FieldProblem] {
-        let keys = ["title", "date", "mise_en_ligne", "summary", "tags", "partenaires", "draft"] + kind.fields.map(\.name)
+        let keys = [FrontMatterKey.title, .date, .onlineSince, .summary, .tags, .partners, .draft].map(\.rawValue) + kind.fields.map(\.name)
         return diagnostics.map { diagnostic in
             guard diagnostic.location.file == path, diagnostic.location.line > 0 else { return FieldProblem(diagnostic, field: nil) }
             switch editor.place(ofLine: diagnostic.location.line) {
             case .body:
                 return FieldProblem(diagnostic, field: FormPage.bodyID)
-            case let .key("boussole", axis?, _) where axes.contains { $0.id == axis }:
+            case let .key(FrontMatterKey.boussole.rawValue, axis?, _) where axes.contains { $0.id == axis }:
                 return FieldProblem(diagnostic, field: FormPage.axisID(axis))
-            case let .key("liens", _, item):
-                return FieldProblem(diagnostic, field: FormPage.id("liens"), row: item)
+            case let .key(FrontMatterKey.links.rawValue, _, item):
+                return FieldProblem(diagnostic, field: FormPage.id(.links), row: item)
             case let .key(key, _, _) where keys.contains(key):
                 return FieldProblem(diagnostic, field: FormPage.id(key))
             default:

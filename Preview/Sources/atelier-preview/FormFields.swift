@@ -5,18 +5,18 @@ import Foundation
 extension FormPage {
     var fields: String {
         var html = [
-            input(id: Self.id("title"), name: "title", label: "Titre", value: form.title, required: true,
+            input(id: Self.id(.title), name: FrontMatterKey.title.rawValue, label: "Titre", value: form.title, required: true,
                   hint: { if case .create = mode { return "Le nom du fichier vient du titre (minuscules, sans accents, des tirets)." }; return nil }()),
-            dateInput(id: Self.id("date"), name: "date", label: "Date du document", value: form.date, required: false,
+            dateInput(id: Self.id(.date), name: FrontMatterKey.date.rawValue, label: "Date du document", value: form.date, required: false,
                       hint: "La date que donne la source (le jour, ou seulement le mois AAAA-MM ou l'année AAAA) ; vide si aucune source ne la donne."),
-            dateInput(id: Self.id("mise_en_ligne"), name: "mise_en_ligne", label: "Mise en ligne", value: form.onlineSince, required: false,
+            dateInput(id: Self.id(.onlineSince), name: FrontMatterKey.onlineSince.rawValue, label: "Mise en ligne", value: form.onlineSince, required: false,
                       hint: "Le jour où la ressource paraît sur la plateforme et dans les Jeudis ; vide, c'est la date du document."),
-            textArea(id: Self.id("summary"), name: "summary", label: "Résumé", value: form.summary, rows: 3, required: true,
+            textArea(id: Self.id(.summary), name: FrontMatterKey.summary.rawValue, label: "Résumé", value: form.summary, rows: 3, required: true,
                      hint: "Une ou deux phrases : elles s'affichent dans les listes et les flux."),
         ]
         html += kind.fields.map(kindField)
         html += [tagsField, boussoleFields,
-                 textArea(id: Self.id("partenaires"), name: "partenaires", label: "Partenaires", value: form.partners.joined(separator: "\n"),
+                 textArea(id: Self.id(.partners), name: FrontMatterKey.partners.rawValue, label: "Partenaires", value: form.partners.joined(separator: "\n"),
                           rows: 3, required: false, hint: "Un partenaire par ligne."),
                  linksField, draftField, bodyField]
         return html.joined(separator: "\n")
@@ -24,12 +24,12 @@ extension FormPage {
 
     /// The label of a field, for the list of errors above the form.
     func label(of field: String) -> String {
-        let common = ["title": "Titre", "date": "Date du document", "mise_en_ligne": "Mise en ligne", "summary": "Résumé", "tags": "Thèmes",
-                      "partenaires": "Partenaires", "liens": "Liens", "draft": "Brouillon"]
+        let common: [FrontMatterKey: String] = [.title: "Titre", .date: "Date du document", .onlineSince: "Mise en ligne", .summary: "Résumé",
+                                                .tags: "Thèmes", .partners: "Partenaires", .links: "Liens", .draft: "Brouillon"]
         if field == Self.bodyID { return "Texte" }
         if let axis = configuration.boussole.axes.first(where: { Self.axisID($0.id) == field }) { return "Boussole, \(axis.label)" }
         let key = String(field.dropFirst("champ-".count))
-        return common[key] ?? kind.field(key)?.label ?? key
+        return FrontMatterKey(rawValue: key).flatMap { common[$0] } ?? kind.field(key)?.label ?? key
     }
 
     // MARK: - One field each
@@ -96,7 +96,7 @@ extension FormPage {
 
     /// One row per theme, suggestions from the themes in use, and a warning when a theme is spelt otherwise elsewhere.
     private var tagsField: String {
-        let id = Self.id("tags")
+        let id = Self.id(.tags)
         let rows = (form.tags + [""]).enumerated().map { tagRow(index: String($0.offset + 1), value: $0.element) }
         let suggestions = knownTags.map { "<option value=\"\(HTML.escape($0))\" data-cle=\"\(HTML.escape(Slug.make($0)))\"></option>" }
         let warning = spellingWarnings.joined(separator: " ")
@@ -115,7 +115,7 @@ extension FormPage {
 
     func tagRow(index: String, value: String) -> String {
         """
-        <li><label for="theme-\(index)">Thème \(index)</label> <input type="text" id="theme-\(index)" name="tags" list="themes-existants" value="\(HTML.escape(value))"> <button type="button" class="retirer">Retirer le thème \(index)</button></li>
+        <li><label for="theme-\(index)">Thème \(index)</label> <input type="text" id="theme-\(index)" name="\(FrontMatterKey.tags.rawValue)" list="themes-existants" value="\(HTML.escape(value))"> <button type="button" class="retirer">Retirer le thème \(index)</button></li>
         """
     }
 
@@ -151,7 +151,7 @@ extension FormPage {
 
     /// One row per link (label, address, type), which the script adds and removes.
     private var linksField: String {
-        let id = Self.id("liens")
+        let id = Self.id(.links)
         let rows = (form.links + [ResourceForm.Link()]).enumerated().map { linkRow(index: String($0.offset + 1), link: $0.element) }
         return """
         <fieldset class="champ" id="\(id)"\(describedBy(id, hint: nil))>
@@ -176,10 +176,10 @@ extension FormPage {
     }
 
     private var draftField: String {
-        let id = Self.id("draft")
+        let id = Self.id(.draft)
         let hint = "Un brouillon n'apparaît dans l'aperçu qu'avec atelier serve --drafts (make serve)."
         return """
-        <div class="champ case"><input type="checkbox" id="\(id)" name="draft" value="oui"\(form.draft ? " checked" : "")\(describedBy(id, hint: hint))> \
+        <div class="champ case"><input type="checkbox" id="\(id)" name="\(FrontMatterKey.draft.rawValue)" value="oui"\(form.draft ? " checked" : "")\(describedBy(id, hint: hint))> \
         <label for="\(id)">Brouillon : jamais publié</label>
         \(hintTag(id, hint))\(problemsTag(id))</div>
         """

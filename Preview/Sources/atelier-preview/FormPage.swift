@@ -30,6 +30,7 @@ struct FormPage {
 
     static let bodyID = "texte-markdown"
     static func id(_ key: String) -> String { "champ-" + key }
+    static func id(_ key: FrontMatterKey) -> String { id(key.rawValue) }
     static func axisID(_ axis: String) -> String { "champ-boussole-" + axis }
 
     private var heading: String {

@@ -35,12 +35,12 @@ struct ResourceForm {
     }
 
     init(file editor: FrontMatterEditor, kind: KindConfig) {
-        title = Self.text(editor.value("title"))
-        date = Self.text(editor.value("date"))
-        onlineSince = Self.text(editor.value("mise_en_ligne"))
-        summary = Self.text(editor.value("summary"))
-        tags = editor.value("tags")?.texts ?? []
-        if case let .map(axes)? = editor.value("boussole") {
+        title = Self.text(editor.value(.title))
+        date = Self.text(editor.value(.date))
+        onlineSince = Self.text(editor.value(.onlineSince))
+        summary = Self.text(editor.value(.summary))
+        tags = editor.value(.tags)?.texts ?? []
+        if case let .map(axes)? = editor.value(.boussole) {
             for axis in axes { boussole[axis.key] = axis.value.texts }
         }
         for field in kind.fields {
@@ -48,20 +48,20 @@ struct ResourceForm {
             fields[field.name] = field.type == .list ? (value?.texts ?? []).joined(separator: "\n") : Self.text(value)
             if field.type == .dateTime, LocalDate(iso: fields[field.name]!) != nil { wholeDays.insert(field.name) }
         }
-        partners = editor.value("partenaires")?.texts ?? []
-        if case let .list(items)? = editor.value("liens") {
+        partners = editor.value(.partners)?.texts ?? []
+        if case let .list(items)? = editor.value(.links) {
             links = items.map { Link(label: Self.text($0["label"]), url: Self.text($0["url"]), type: Self.text($0["type"])) }
         }
-        draft = ["true", "yes", "on"].contains(Self.text(editor.value("draft")).lowercased())
+        draft = ["true", "yes", "on"].contains(Self.text(editor.value(.draft)).lowercased())
         body = Self.withoutOpeningBlankLines(editor.body)
     }
 
     init(sent form: FormData, kind: KindConfig, boussole axes: [Axis]) {
-        title = form.text("title")
-        date = form.text("date")
-        onlineSince = form.text("mise_en_ligne")
-        summary = form.text("summary")
-        tags = form.all("tags").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        title = form.text(FrontMatterKey.title.rawValue)
+        date = form.text(FrontMatterKey.date.rawValue)
+        onlineSince = form.text(FrontMatterKey.onlineSince.rawValue)
+        summary = form.text(FrontMatterKey.summary.rawValue)
+        tags = form.all(FrontMatterKey.tags.rawValue).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for axis in axes { boussole[axis.id] = form.all("boussole-\(axis.id)") }
         for field in kind.fields {
             let name = FormPage.id(field.name)
@@ -75,11 +75,11 @@ struct ResourceForm {
             default: fields[field.name] = form.text(name)
             }
         }
-        partners = form.lines("partenaires")
+        partners = form.lines(FrontMatterKey.partners.rawValue)
         links = zip(form.all("lien-label"), zip(form.all("lien-url"), form.all("lien-type"))).map {
             Link(label: $0.0.trimmingCharacters(in: .whitespaces), url: $0.1.0.trimmingCharacters(in: .whitespaces), type: $0.1.1)
         }.filter { !$0.label.isEmpty || !$0.url.isEmpty }
-        draft = form.first("draft") == "oui"
+        draft = form.first(FrontMatterKey.draft.rawValue) == "oui"
         body = Self.withoutOpeningBlankLines(form.first("body") ?? "")
     }
 
@@ -90,15 +90,18 @@ struct ResourceForm {
         func write(_ key: String, _ changed: Bool, required: Bool, _ value: @autoclosure () -> FrontMatterValue?) {
             if changed || (required && editor.value(key) == nil) { edits.append(FrontMatterEdit(key, nil, value())) }
         }
-        write("title", title != old.title, required: true, .text(title))
-        write("date", date != old.date, required: false, date.isEmpty ? nil : .text(date))
-        write("mise_en_ligne", onlineSince != old.onlineSince, required: false, onlineSince.isEmpty ? nil : .text(onlineSince))
-        write("summary", summary != old.summary, required: true, .text(summary))
-        write("tags", tags != old.tags, required: true, .list(tags.map(FrontMatterValue.text)))
+        func write(_ key: FrontMatterKey, _ changed: Bool, required: Bool, _ value: @autoclosure () -> FrontMatterValue?) {
+            write(key.rawValue, changed, required: required, value())
+        }
+        write(.title, title != old.title, required: true, .text(title))
+        write(.date, date != old.date, required: false, date.isEmpty ? nil : .text(date))
+        write(.onlineSince, onlineSince != old.onlineSince, required: false, onlineSince.isEmpty ? nil : .text(onlineSince))
+        write(.summary, summary != old.summary, required: true, .text(summary))
+        write(.tags, tags != old.tags, required: true, .list(tags.map(FrontMatterValue.text)))
         for axis in axes {
             let chosen = boussole[axis.id] ?? []
-            if Set(chosen) != Set(old.boussole[axis.id] ?? []) || editor.value("boussole")?[axis.id] == nil {
-                edits.append(FrontMatterEdit("boussole", axis.id, chosen.count == 1 ? .text(chosen[0]) : chosen.isEmpty ? .text("") : .list(chosen.map(FrontMatterValue.text))))
+            if Set(chosen) != Set(old.boussole[axis.id] ?? []) || editor.value(.boussole)?[axis.id] == nil {
+                edits.append(FrontMatterEdit(.boussole, axis.id, chosen.count == 1 ? .text(chosen[0]) : chosen.isEmpty ? .text("") : .list(chosen.map(FrontMatterValue.text))))
             }
         }
         for field in kind.fields where field.type.isInTheForm {
@@ -107,11 +110,11 @@ struct ResourceForm {
                 : field.type == .list ? .list(value.split(separator: "\n").map { .text(String($0)) }) : .text(value)
             write(field.name, value != (old.fields[field.name] ?? ""), required: field.required, written)
         }
-        write("partenaires", partners != old.partners, required: false, partners.isEmpty ? nil : .list(partners.map(FrontMatterValue.text)))
-        write("liens", links != old.links, required: false, links.isEmpty ? nil : .list(links.map {
+        write(.partners, partners != old.partners, required: false, partners.isEmpty ? nil : .list(partners.map(FrontMatterValue.text)))
+        write(.links, links != old.links, required: false, links.isEmpty ? nil : .list(links.map {
             .map([.init("label", .text($0.label)), .init("url", .text($0.url)), .init("type", .text($0.type))])
         }))
-        write("draft", draft != old.draft, required: false, .text(draft ? "true" : "false"))
+        write(.draft, draft != old.draft, required: false, .text(draft ? "true" : "false"))
         return edits
     }
 

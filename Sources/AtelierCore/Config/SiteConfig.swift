@@ -57,8 +57,11 @@ public struct KindConfig: Sendable {
     /// The field holding the steps of a path, if the kind has one.
     public var stepsField: FieldSpec? { fields.first { $0.type == .steps } }
 
-    /// Kinds whose resources start at a date and time (`debut`) are listed as an agenda and exported as iCalendar.
-    public var isAgenda: Bool { field("debut")?.type == .dateTime }
+    /// The field that plays `role` in the kind's events, if one does.
+    public func field(playing role: EventRole) -> FieldSpec? { fields.first { $0.role == role } }
+
+    /// Kinds whose resources start at a date and time are listed as an agenda and exported as iCalendar.
+    public var isAgenda: Bool { field(playing: .start)?.type == .dateTime }
 }
 
 public struct SortOrder: Sendable, Hashable {
@@ -82,4 +85,8 @@ public struct FieldSpec: Sendable, Hashable {
     public let label: String
     public let type: FieldType
     public let required: Bool
+    public let role: EventRole?
+
+    /// Where a resource keeps the field's value (`Resource.fields`): under its role when it plays one, else its name.
+    var key: String { role?.key ?? name }
 }

@@ -4,12 +4,10 @@ import Yams
 /// Reads and checks `content/site.yml`.
 enum SiteConfigLoader {
     static let path = "content/site.yml"
-    static let commonFields = ["title", "date", "mise_en_ligne", "summary", "tags", "boussole", "partenaires", "liens",
-                               "draft", "slug", "aliases", "expiration"]
     private static let siteKeys = ["title", "description", "base_url", "language", "timezone", "tag_index",
                                    "page_size", "feed_size", "sitemap_size", "jeudis", "link_types", "kinds"]
     private static let kindKeys = ["singular", "plural", "description", "sort", "fields"]
-    private static let fieldKeys = ["type", "required", "label"]
+    private static let fieldKeys = ["type", "required", "label", "role"]
     private static let reservedFolders = ["pages", "jeudis", "boussole", "assets"]
 
     static func load(text: String, log: inout DiagnosticLog) -> SiteConfig? {
@@ -94,9 +92,10 @@ enum SiteConfigLoader {
             kindMap.rejectUnknownKeys(allowed: kindKeys, context: "pour un type", log: &log)
             kindMap.require(["singular", "plural"], context: "au type « \(entry.key) »", log: &log)
             let fields = kindMap["fields"].map { readFields($0, file: file, log: &log) } ?? []
-            if let start = fields.first(where: { $0.name == "debut" }), start.type == .dateTime, !start.required {
-                log.error(.debutObligatoire, "« debut » doit être obligatoire : les ressources de « \(entry.key) » forment un agenda",
-                          at: file.location(entry.keyNode), hint: "écrivez « debut: { type: date-heure, required: true } »")
+            if let start = fields.first(where: { $0.role == .start }), !start.required {
+                log.error(.debutObligatoire, "« \(start.name) » doit être obligatoire : les ressources de « \(entry.key) » forment un agenda",
+                          at: file.location(entry.keyNode),
+                          hint: "écrivez « \(start.name): { type: date-heure, required: true, role: \(EventRole.start.rawValue) } »")
             }
             let sort = readSort(kindMap["sort"], fields: fields, file: file, log: &log)
             kinds.append(KindConfig(
@@ -114,7 +113,7 @@ enum SiteConfigLoader {
         guard let map = YAMLMapping(node, file: file, what: "fields", log: &log) else { return [] }
         var fields: [FieldSpec] = []
         for entry in map.entries {
-            if commonFields.contains(entry.key) {
+            if FrontMatterKey(rawValue: entry.key) != nil {
                 log.error(.champCommunRedeclare, "« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
                 continue
             }
@@ -132,10 +131,36 @@ enum SiteConfigLoader {
             let required = fieldMap["required"].flatMap { file.bool($0, field: "required", log: &log) } ?? false
             let label = fieldMap["label"].flatMap { file.text($0, field: "label", log: &log) }
                 ?? entry.key.prefix(1).uppercased() + entry.key.dropFirst()
-            fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required))
+            let role = fieldMap["role"].flatMap { readRole($0, of: entry.key, type: type, before: fields, file: file, log: &log) }
+            fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required, role: role))
         }
         checkSteps(fields, in: map, log: &log)
         return fields
+    }
+
+    /// The role a field plays in the kind's events: one the code knows, that a field of its type can play, and that no
+    /// field `before` it plays already.
+    private static func readRole(_ node: Node, of field: String, type: FieldSpec.FieldType, before: [FieldSpec],
+                                 file: YAMLFile, log: inout DiagnosticLog) -> EventRole? {
+        guard let name = file.text(node, field: "role", log: &log) else { return nil }
+        let roles = "rôles possibles : " + EventRole.allCases.map { "\($0.rawValue) (\($0.fieldType.rawValue))" }.joined(separator: ", ")
+        guard let role = EventRole(rawValue: name) else {
+            let suggestion = Suggestion.closest(to: name, among: EventRole.allCases.map(\.rawValue))
+            log.error(.roleInconnu, "rôle inconnu : « \(name) »" + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""),
+                      at: file.location(node), hint: roles)
+            return nil
+        }
+        guard role.fieldType == type else {
+            log.error(.roleIncompatible, "le rôle « \(name) » demande un champ de type \(role.fieldType.rawValue) : « \(field) » est de type \(type.rawValue)",
+                      at: file.location(node), hint: roles)
+            return nil
+        }
+        if let holder = before.first(where: { $0.role == role }) {
+            log.error(.roleEnDouble, "le rôle « \(name) » est déjà celui de « \(holder.name) »", at: file.location(node),
+                      hint: "un seul champ d'un type joue chaque rôle : retirez « role: \(name) » de l'un des deux")
+            return nil
+        }
+        return role
     }
 
     /// Selections name steps by their number in the kind's one field of steps.
@@ -153,16 +178,15 @@ enum SiteConfigLoader {
     }
 
     private static func readSort(_ node: Node?, fields: [FieldSpec], file: YAMLFile, log: inout DiagnosticLog) -> SortOrder {
-        guard let node, var name = file.text(node, field: "sort", log: &log) else {
-            return SortOrder(field: "date", descending: true)
-        }
+        let newestFirst = SortOrder(field: FrontMatterKey.date.rawValue, descending: true)
+        guard let node, var name = file.text(node, field: "sort", log: &log) else { return newestFirst }
         let descending = name.hasPrefix("-")
         if descending { name.removeFirst() }
-        let sortable = ["title", "date"] + fields.filter(\.type.isSortable).map(\.name)
+        let sortable = [FrontMatterKey.title, .date].map(\.rawValue) + fields.filter(\.type.isSortable).map(\.name)
         guard sortable.contains(name) else {
             log.error(.triImpossible, "tri impossible sur « \(name) »", at: file.location(node),
                       hint: "champs possibles : \(sortable.joined(separator: ", ")) (précédés de « - » pour l'ordre décroissant)")
-            return SortOrder(field: "date", descending: true)
+            return newestFirst
         }
         return SortOrder(field: name, descending: descending)
     }

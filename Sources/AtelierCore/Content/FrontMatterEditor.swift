@@ -12,6 +12,10 @@ public struct FrontMatterEdit: Sendable, Hashable {
         self.subkey = subkey
         self.value = value
     }
+
+    public init(_ key: FrontMatterKey, _ subkey: String? = nil, _ value: FrontMatterValue?) {
+        self.init(key.rawValue, subkey, value)
+    }
 }
 
 /// What a line of a content file belongs to, for showing a diagnostic beside what it is about.
@@ -69,6 +73,8 @@ public struct FrontMatterEditor: Sendable {
     }
 
     public func value(_ key: String) -> FrontMatterValue? { values?.first { $0.key == key }?.value }
+
+    public func value(_ key: FrontMatterKey) -> FrontMatterValue? { value(key.rawValue) }
 
     /// Where line `number` (from 1) of the file is.
     public func place(ofLine number: Int) -> LinePlace {

@@ -85,13 +85,13 @@ public enum NewResource {
                                hint: "le nom du fichier est fait des lettres et des chiffres du titre")
         }
         // JSON's quoted strings are YAML's double-quoted scalars: quotes and backslashes in the title stay text.
-        let header = ["title: \(JSONText.quoted(title))",
-                      commentedOut("date", "AAAA-MM-JJ", "la date du document ou de l'événement, si une source la donne : "
+        let header = ["\(FrontMatterKey.title.rawValue): \(JSONText.quoted(title))",
+                      commentedOut(FrontMatterKey.date.rawValue, "AAAA-MM-JJ", "la date du document ou de l'événement, si une source la donne : "
                                    + "le jour, ou seulement le mois (AAAA-MM) ou l'année (AAAA) ; sans elle, la page dit « date non précisée »"),
-                      "mise_en_ligne: \(date)   # le jour où la ressource paraît sur la plateforme (et dans les Jeudis de cette semaine)"]
+                      "\(FrontMatterKey.onlineSince.rawValue): \(date)   # le jour où la ressource paraît sur la plateforme (et dans les Jeudis de cette semaine)"]
             + blanks(boussole: boussole)
             + kind.fields.map(kindLine) + optionalLines(site: site, slug: slug)
-            + ["draft: true   # brouillon, jamais publié : écrivez false pour publier"]
+            + ["\(FrontMatterKey.draft.rawValue): true   # brouillon, jamais publié : écrivez false pour publier"]
         let lines = ["---"] + header + ["---", "", "Écrivez ici le texte de la ressource, en Markdown : des intertitres ##, des listes, des liens. "
                                         + "Pas de titre # : celui de la page vient de « title ».", ""]
         return NewFile(path: "content/\(kind.id)/\(slug).md", text: lines.joined(separator: "\n"),
@@ -100,9 +100,9 @@ public enum NewResource {
 
     /// The common fields the editor must fill: summary, tags and every axis of the boussole.
     private static func blanks(boussole: BoussoleConfig) -> [String] {
-        [toFill("summary", "une ou deux phrases qui résument la ressource (elles s'affichent dans les listes et les flux)"),
-         toFill("tags", "les thèmes, en liste : [ODD 17, Méthode] (la page /themes/ montre ceux qui existent)"),
-         "boussole:"]
+        [toFill(FrontMatterKey.summary.rawValue, "une ou deux phrases qui résument la ressource (elles s'affichent dans les listes et les flux)"),
+         toFill(FrontMatterKey.tags.rawValue, "les thèmes, en liste : [ODD 17, Méthode] (la page /themes/ montre ceux qui existent)"),
+         FrontMatterKey.boussole.rawValue + ":"]
             + boussole.axes.map { axis in
                 "  " + toFill(axis.id, "\(axis.label) : \(alternatives(axis.values.map(\.id))) (une valeur, ou une liste : [a, b])")
             }
@@ -115,12 +115,12 @@ public enum NewResource {
 
     /// The common optional fields but `draft`, each with an example.
     private static func optionalLines(site: SiteConfig, slug: String) -> [String] {
-        [commentedOut("partenaires", "[]", "la liste des partenaires : [Le RAMEAU, ANCT]"),
-         commentedOut("liens", "[]", "documents et sites : [{ label: \"Télécharger le kit\", url: \"https://…\", type: pdf }] ; "
+        [commentedOut(FrontMatterKey.partners.rawValue, "[]", "la liste des partenaires : [Le RAMEAU, ANCT]"),
+         commentedOut(FrontMatterKey.links.rawValue, "[]", "documents et sites : [{ label: \"Télécharger le kit\", url: \"https://…\", type: pdf }] ; "
                       + "types : \(site.linkTypes.map(\.id).joined(separator: ", "))"),
-         commentedOut("expiration", "AAAA-MM-JJ", "à partir de ce jour, la ressource quitte les listes et les flux (sa page reste, marquée « archivée »)"),
-         commentedOut("slug", slug, "remplace le nom du fichier dans l'adresse"),
-         commentedOut("aliases", "[]", "anciennes adresses qui doivent mener à cette page : [/ancienne/adresse/]")]
+         commentedOut(FrontMatterKey.expiration.rawValue, "AAAA-MM-JJ", "à partir de ce jour, la ressource quitte les listes et les flux (sa page reste, marquée « archivée »)"),
+         commentedOut(FrontMatterKey.slug.rawValue, slug, "remplace le nom du fichier dans l'adresse"),
+         commentedOut(FrontMatterKey.aliases.rawValue, "[]", "anciennes adresses qui doivent mener à cette page : [/ancienne/adresse/]")]
     }
 
     /// A field left blank for the editor: `summary:   # À remplir : …`.

@@ -22,6 +22,7 @@ public final class Resource: Sendable {
     public let draft: Bool
     public let aliases: [String]
     public let expiration: LocalDate?
+    /// The values of its kind's own fields, each under its field's key: the role it plays, else its name (`value(of:)`).
     public let fields: [String: FieldValue]
     public let body: MarkdownSource
     public let url: String
@@ -64,22 +65,31 @@ public final class Resource: Sendable {
     /// Whether it is on the platform on `day` (drafts aside).
     public func isOnline(on day: LocalDate) -> Bool { platformDay.map { $0 <= day } ?? true }
 
-    public var startTime: EventTime? { dateTime("debut") }
+    /// The value of one of its kind's fields.
+    public func value(of field: FieldSpec) -> FieldValue? { fields[field.key] }
 
-    public var endTime: EventTime? { dateTime("fin") }
+    public var startTime: EventTime? { dateTime(.start) }
+
+    public var endTime: EventTime? { dateTime(.end) }
 
     /// Where an event takes place, as written (« En ligne », « Lille »).
-    public var place: String? { text("lieu") }
+    public var place: String? { text(.place) }
 
-    public var organiser: String? { text("organisateur") }
+    public var organiser: String? { text(.organiser) }
 
-    private func dateTime(_ field: String) -> EventTime? {
-        if case let .dateTime(time) = fields[field] { return time }
+    /// Where one registers for an event, as written: a web address, or a path of the site.
+    public var registration: String? {
+        if case let .url(url) = fields[EventRole.registration.key] { return url }
         return nil
     }
 
-    private func text(_ field: String) -> String? {
-        if case let .text(text) = fields[field] { return text }
+    private func dateTime(_ role: EventRole) -> EventTime? {
+        if case let .dateTime(time) = fields[role.key] { return time }
+        return nil
+    }
+
+    private func text(_ role: EventRole) -> String? {
+        if case let .text(text) = fields[role.key] { return text }
         return nil
     }
 
@@ -91,7 +101,7 @@ public final class Resource: Sendable {
     /// The choices among those steps (fields of type `selections`), in the order of the kind's fields.
     public func selections(of kind: KindConfig) -> [StepSelection] {
         kind.fields.flatMap { spec -> [StepSelection] in
-            if case let .selections(selections)? = fields[spec.name] { return selections }
+            if case let .selections(selections)? = value(of: spec) { return selections }
             return []
         }
     }

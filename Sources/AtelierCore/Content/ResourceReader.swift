@@ -7,37 +7,35 @@ struct ResourceReader {
     /// Nil when boussole.yml could not be read: values are then kept as written, unchecked.
     let boussole: BoussoleConfig?
 
-    private static let requiredCommon = ["title", "summary", "tags", "boussole"]
-
     func read(path: String, header parts: FrontMatter, kind: KindConfig, slugSource: String, log: inout DiagnosticLog) -> Resource? {
         guard case (var map, let file)? = PageReader.mapping(path: path, header: parts, log: &log) else { return nil }
         let fileSlug = Slug.make(slugSource)
         let before = log.items.count
-        let allowed = SiteConfigLoader.commonFields + kind.fields.map(\.name)
+        let allowed = FrontMatterKey.allCases.map(\.rawValue) + kind.fields.map(\.name)
         map.rejectUnknownKeys(allowed: allowed, context: "pour « \(kind.singular) »", log: &log)
-        map.require(Self.requiredCommon + kind.fields.filter(\.required).map(\.name), context: "dans l'en-tête", log: &log)
+        map.require(FrontMatterKey.required.map(\.rawValue) + kind.fields.filter(\.required).map(\.name), context: "dans l'en-tête", log: &log)
 
-        let title = map["title"].flatMap { file.text($0, field: "title", log: &log) }
-        let date = map["date"].flatMap { YAMLFile.isBlank($0) ? nil : file.period($0, field: "date", log: &log) }
-        let onlineSince = map["mise_en_ligne"].flatMap { file.date($0, field: "mise_en_ligne", log: &log) }
-        let summary = map["summary"].flatMap { file.text($0, field: "summary", log: &log) }
-        let tagItems = map["tags"].flatMap { file.textList($0, field: "tags", log: &log) } ?? []
-        if map["tags"] != nil, tagItems.isEmpty, log.items.count == before {
-            log.error(.champVide, "« tags » est vide", at: map.keyLocation("tags"), hint: "donnez au moins un thème")
+        let title = map.read(.title) { file.text($0, field: $1, log: &log) }
+        let date = map.read(.date) { YAMLFile.isBlank($0) ? nil : file.period($0, field: $1, log: &log) }
+        let onlineSince = map.read(.onlineSince) { file.date($0, field: $1, log: &log) }
+        let summary = map.read(.summary) { file.text($0, field: $1, log: &log) }
+        let tagItems = map.read(.tags) { file.textList($0, field: $1, log: &log) } ?? []
+        if map[.tags] != nil, tagItems.isEmpty, log.items.count == before {
+            log.error(.champVide, "« \(FrontMatterKey.tags.rawValue) » est vide", at: map.keyLocation(.tags), hint: "donnez au moins un thème")
         }
         for (tag, node) in tagItems where Slug.make(tag).isEmpty {
             log.error(.themeSansLettre, "le thème « \(tag) » ne contient ni lettre ni chiffre", at: file.location(node),
                       hint: "chaque thème a sa page, dont l'adresse est faite de ses lettres et de ses chiffres")
         }
         let tags = tagItems.map(\.0)
-        let boussoleValues = map["boussole"].map { readBoussole($0, file: file, log: &log) } ?? [:]
-        let partners = map["partenaires"].flatMap { file.textList($0, field: "partenaires", log: &log) }?.map(\.0) ?? []
-        let links = map["liens"].map { readLinks($0, file: file, log: &log) } ?? []
-        let draft = map["draft"].flatMap { file.bool($0, field: "draft", log: &log) } ?? false
-        let aliases = map["aliases"].map { file.aliases($0, log: &log) } ?? []
-        let expiration = map["expiration"].flatMap { file.date($0, field: "expiration", log: &log) }
+        let boussoleValues = map.read(.boussole) { node, _ in readBoussole(node, file: file, log: &log) } ?? [:]
+        let partners = map.read(.partners) { file.textList($0, field: $1, log: &log) }?.map(\.0) ?? []
+        let links = map.read(.links) { node, _ in readLinks(node, file: file, log: &log) } ?? []
+        let draft = map.read(.draft) { file.bool($0, field: $1, log: &log) } ?? false
+        let aliases = map.read(.aliases) { node, _ in file.aliases(node, log: &log) } ?? []
+        let expiration = map.read(.expiration) { file.date($0, field: $1, log: &log) }
         var slug = fileSlug
-        if let node = map["slug"], let value = file.text(node, field: "slug", log: &log) {
+        if let node = map[.slug], let value = file.text(node, field: FrontMatterKey.slug.rawValue, log: &log) {
             slug = Slug.make(value)
             if slug != value {
                 log.error(.slugInvalide, "slug invalide : « \(value) »", at: file.location(node),
@@ -54,13 +52,13 @@ struct ResourceReader {
         var fields: [String: FieldValue] = [:]
         // Selections come last: they are checked against the steps.
         for spec in kind.fields.filter({ $0.type != .selections }) + kind.fields.filter({ $0.type == .selections }) {
-            let stepCount = kind.stepsField.flatMap { fields[$0.name]?.steps?.count }
+            let stepCount = kind.stepsField.flatMap { fields[$0.key]?.steps?.count }
             if let node = map[spec.name], node.null == nil,
                let value = readField(spec, node: node, stepCount: stepCount, file: file, log: &log) {
-                fields[spec.name] = value
+                fields[spec.key] = value
             }
         }
-        checkEventSpan(fields, map: map, log: &log)
+        checkEventSpan(fields, kind: kind, map: map, log: &log)
 
         guard log.items.count == before, let title, let summary else { return nil }
         return Resource(source: path, kind: kind.id, slug: slug, title: FrenchTypography.apply(title),
@@ -148,12 +146,24 @@ struct ResourceReader {
         }
     }
 
-    private func checkEventSpan(_ fields: [String: FieldValue], map: YAMLMapping, log: inout DiagnosticLog) {
-        guard case let .dateTime(start) = fields["debut"], case let .dateTime(end) = fields["fin"] else { return }
+    private func checkEventSpan(_ fields: [String: FieldValue], kind: KindConfig, map: YAMLMapping, log: inout DiagnosticLog) {
+        guard let startField = kind.field(playing: .start), let endField = kind.field(playing: .end),
+              case let .dateTime(start) = fields[startField.key], case let .dateTime(end) = fields[endField.key] else { return }
         let endsBefore = end.isAllDay ? end.day < start.day : end < start
         if endsBefore {
-            log.error(.finAvantDebut, "l'événement finit avant de commencer", at: map.keyLocation("fin"),
-                      hint: "« fin » doit être après « debut »")
+            log.error(.finAvantDebut, "l'événement finit avant de commencer", at: map.keyLocation(endField.name),
+                      hint: "« \(endField.name) » doit être après « \(startField.name) »")
         }
+    }
+}
+
+private extension YAMLMapping {
+    subscript(key: FrontMatterKey) -> Node? { self[key.rawValue] }
+
+    func keyLocation(_ key: FrontMatterKey) -> SourceLocation { keyLocation(key.rawValue) }
+
+    /// The value of a common key, read by `reading` with the key's name for its messages; nil when the key is absent.
+    func read<Value>(_ key: FrontMatterKey, _ reading: (Node, String) -> Value?) -> Value? {
+        self[key].flatMap { reading($0, key.rawValue) }
     }
 }

@@ -41,10 +41,10 @@ public enum InputCheck {
             plural: Événements
             sort: debut
             fields:
-              debut: { type: date-heure, required: true }
-              fin: { type: date-heure }
-              lieu: { type: texte }
-              inscription: { type: url }
+              debut: { type: date-heure, required: true, role: debut }
+              fin: { type: date-heure, role: fin }
+              lieu: { type: texte, role: lieu }
+              inscription: { type: url, role: inscription }
               public: { type: liste }
           parcours:
             singular: Parcours

@@ -133,7 +133,7 @@ struct SiteModelBuilder {
         let kinds = content.site.kinds
         let keyed = resources.map { resource -> (kind: Int, key: SortKey, resource: Resource) in
             let kind = kinds.firstIndex { $0.id == resource.kind } ?? 0
-            return (kind, SortKey(resource, field: kinds[kind].sort.field), resource)
+            return (kind, SortKey(resource, kind: kinds[kind]), resource)
         }
         return keyed.sorted { a, b in
             if a.kind != b.kind { return a.kind < b.kind }
@@ -192,12 +192,12 @@ private struct SortKey {
     let text: String?
     let number: Double?
 
-    init(_ resource: Resource, field: String) {
-        switch field {
-        case "title": text = Slug.fold(resource.title); number = nil
-        case "date": text = nil; number = resource.date.map { Double($0.dayNumber) }
+    init(_ resource: Resource, kind: KindConfig) {
+        switch FrontMatterKey(rawValue: kind.sort.field) {
+        case .title?: text = Slug.fold(resource.title); number = nil
+        case .date?: text = nil; number = resource.date.map { Double($0.dayNumber) }
         default:
-            switch resource.fields[field] {
+            switch kind.field(kind.sort.field).flatMap(resource.value(of:)) {
             case let .text(value), let .url(value): text = Slug.fold(value); number = nil
             case let .date(value): text = nil; number = Double(value.dayNumber)
             case let .dateTime(value): text = nil; number = value.instant.timeIntervalSince1970

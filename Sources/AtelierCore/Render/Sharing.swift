@@ -107,7 +107,7 @@ struct StructuredData {
     }
 
     private func registration(_ resource: Resource) -> String? {
-        guard case let .url(url)? = resource.fields["inscription"] else { return nil }
+        guard let url = resource.registration else { return nil }
         return url.hasPrefix("/") ? site.absoluteURL(url) : url
     }
 

@@ -120,11 +120,11 @@ struct ViewFactory {
     /// The kind's own fields, formatted; an event's start and end read as one span.
     private func details(_ r: Resource, kind: KindConfig) -> [Detail] {
         kind.fields.compactMap { spec in
-            guard let value = r.fields[spec.name] else { return nil }
+            guard let value = r.value(of: spec) else { return nil }
             switch value {
-            case let .dateTime(time) where spec.name == "debut":
+            case let .dateTime(time) where spec.role == .start:
                 return Detail(label: "Quand", value: FrenchDates.span(from: time, to: r.endTime), url: nil)
-            case .dateTime where spec.name == "fin" && r.startTime != nil:
+            case .dateTime where spec.role == .end && r.startTime != nil:
                 return nil
             case let .dateTime(time): return Detail(label: spec.label, value: FrenchDates.moment(time), url: nil)
             case let .text(text): return Detail(label: spec.label, value: text, url: nil)
