@@ -99,27 +99,11 @@ public enum Build {
     public static func run(_ options: BuildOptions) -> BuildReport {
         var log = DiagnosticLog()
         var clock = StepClock()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.error(.projetIntrouvable, "le dossier du projet « \(options.root.path) » n'existe pas", at: .option("--root"),
-                      hint: "donnez à --root le dossier qui contient content/ et templates/")
-            return failed(log, clock)
-        }
         let folder = OutputFolder(options.output)
-        // An output refused is refused before anything is written, the lock's file included.
-        var lock: BuildLock?
-        if options.write {
-            let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cacheFolder)
-                .check(folder)
-            guard refusals.isEmpty else { return failed(DiagnosticLog(refusals), clock) }
-            do {
-                lock = try BuildLock(cache: options.cacheFolder, output: folder.live, waiting: options.waiting)
-            } catch {
-                log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
-                return failed(log, clock)
-            }
-        }
-        defer { withExtendedLifetime(lock) {} }
+        guard let claim = claim(folder, options, log: &log) else { return failed(log, clock) }
+        defer { withExtendedLifetime(claim) {} }
+
+        // What the last build left: enough, when nothing changed since, to stop there.
         let previous = options.memory ?? BuildCache.load(from: options.cacheFolder, root: options.root)
         let inputs = InputScan(root: options.root)
         if options.write, options.stopIfUnchanged,
@@ -151,6 +135,7 @@ public enum Build {
             return BuildReport(diagnostics: log.sorted, summary: summary(model), model: model, filesWritten: 0,
                                pagesWritten: 0, filesChanged: 0, filesCarried: 0, timings: clock.laps)
         }
+
         let live = previous.tree(OutputMarker.fingerprint(of: folder.live))
         let writer: OutputWriter
         do {
@@ -159,11 +144,10 @@ public enum Build {
             log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
             return failed(log, clock)
         }
-        let textsOnly = groupsKept && content.headersKept && inputs.onlyMarkdownChanged(since: previous.inputs)
-            && previous.optionsKey == optionsKey(today, options)
         let renderer = SiteRenderer(model: model, templates: templates, root: options.root, configuration: content.configuration,
                                     includeDrafts: options.includeDrafts, contents: content.hashes, previous: previous,
-                                    textsOnly: textsOnly)
+                                    textsOnly: groupsKept && content.headersKept && inputs.onlyMarkdownChanged(since: previous.inputs)
+                                        && previous.optionsKey == optionsKey(today, options))
         let resources = renderer.renderResources(into: writer)
         log.append(contentsOf: TextFacts.diagnostics(resources.facts, model: model))
         guard !blocking() else { return failed(log, clock) }
@@ -208,6 +192,35 @@ public enum Build {
         BackgroundRelease.release([consume previous, consume content, consume renderer, consume writer, consume cache,
                                    consume resources, consume made])
         return report
+    }
+
+    /// The output folder, taken for this build: locked against another, when the build writes.
+    private struct Claim {
+        let lock: BuildLock?
+    }
+
+    /// The project's folder checked, and the output folder claimed: refused before anything is written, the lock's
+    /// file included. Nil when the build cannot go on (said in `log`).
+    private static func claim(_ folder: OutputFolder, _ options: BuildOptions, log: inout DiagnosticLog) -> Claim? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            log.error(.projetIntrouvable, "le dossier du projet « \(options.root.path) » n'existe pas", at: .option("--root"),
+                      hint: "donnez à --root le dossier qui contient content/ et templates/")
+            return nil
+        }
+        guard options.write else { return Claim(lock: nil) }
+        let refusals = OutputGuard(root: options.root, label: options.outputLabel, force: options.force, cache: options.cacheFolder)
+            .check(folder)
+        guard refusals.isEmpty else {
+            log.append(contentsOf: DiagnosticLog(refusals))
+            return nil
+        }
+        do {
+            return Claim(lock: try BuildLock(cache: options.cacheFolder, output: folder.live, waiting: options.waiting))
+        } catch {
+            log.error(.ecritureImpossible, SystemReason.of(error), at: .option(options.outputLabel))
+            return nil
+        }
     }
 
     /// Nothing to do when every input file, the options, the date and Atelier itself are those of the last build,
