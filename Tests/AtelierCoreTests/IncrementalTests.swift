@@ -248,7 +248,7 @@ import Testing
             }),
             ("autre version d'Atelier", { bytes in
                 var otherVersion = Data(bytes.dropLast(16))
-                otherVersion[otherVersion.startIndex + "Atelier cache".utf8.count + 1] &+= 1
+                otherVersion[otherVersion.startIndex + "Atelier cache".utf8.count + 2] &+= 1  // a byte of the tool's identity
                 return resealed(otherVersion)
             }),
             ("autre projet", { bytes in

@@ -14,7 +14,6 @@ import Foundation
 /// changed; the pages' and the search's while the model is made.
 /// Entries are written in no particular order: the site must be reproducible, the cache need not be.
 public final class BuildCache: @unchecked Sendable {
-    static let formatVersion = 15
     static let maxLinks = 16
     static let linksFloor = 256 * 1024
     enum Part: String, Sendable {
@@ -296,8 +295,9 @@ public final class BuildCache: @unchecked Sendable {
         return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
     }
 
-    /// The executable that writes the cache: another build of Atelier may render differently, so its cache is not
-    /// trusted. Its size and modification time stand for it.
+    /// The executable that writes the cache: another build of Atelier may render differently or keep its cache in
+    /// another form, so its cache is not trusted (no format version to bump by hand). Its size and modification time
+    /// stand for it.
     static let toolIdentity: String = {
         let path = PhysicalPath.resolve(URL(fileURLWithPath: CommandLine.arguments[0]))
         var status = stat()
@@ -305,11 +305,10 @@ public final class BuildCache: @unchecked Sendable {
         return "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }()
 
-    /// A part's bytes: a header naming the format and the tool, the contents, then the checksum of all before it.
+    /// A part's bytes: a header naming the tool, the contents, then the checksum of all before it.
     private static func encode(_ contents: (inout BinaryWriter) -> Void) -> (bytes: [UInt8], checksum: Fingerprint) {
         var writer = BinaryWriter()
         writer.string("Atelier cache")
-        writer.int(formatVersion)
         writer.string(toolIdentity)
         contents(&writer)
         let checksum = Fingerprint.of(writer.bytes)
@@ -325,7 +324,7 @@ public final class BuildCache: @unchecked Sendable {
         let checksum = bytes.withUnsafeBytes { Fingerprint.of(UnsafeRawBufferPointer(rebasing: $0[..<contents])) }
         guard (try? trailer.fingerprint()) == checksum, expected == nil || expected == checksum else { return nil }
         var reader = BinaryReader(bytes, to: contents)
-        guard (try? reader.string()) == "Atelier cache", (try? reader.int()) == formatVersion, (try? reader.string()) == toolIdentity else {
+        guard (try? reader.string()) == "Atelier cache", (try? reader.string()) == toolIdentity else {
             return nil
         }
         return reader

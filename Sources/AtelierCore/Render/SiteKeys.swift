@@ -3,15 +3,14 @@ import Foundation
 /// Fingerprints of what the site's files are made from, so that a rebuild makes again only the files whose inputs
 /// changed. Every key is made of the global key and of what a group of files reads besides it.
 struct SiteKeys: Sendable {
-    /// What every group's files depend on besides what they show: the version of the cache, the configuration, the
-    /// templates, the date of the build and its options.
+    /// What every group's files depend on besides what they show: the configuration, the templates, the date of the
+    /// build and its options.
     let global: Fingerprint
     /// Hash of each content file's bytes, by its path in `content/`.
     let contents: [String: Fingerprint]
 
     init(model: SiteModel, configuration: Fingerprint, templates: Fingerprint, includeDrafts: Bool, contents: [String: Fingerprint]) {
         var hasher = FingerprintHasher()
-        hasher.add("atelier \(BuildCache.formatVersion)")
         hasher.add(configuration)
         hasher.add(templates)
         hasher.add(model.buildDate.description)
@@ -33,10 +32,9 @@ struct SiteKeys: Sendable {
     }
 
     /// A key for a group whose files read nothing of the global key (the templates, the configuration, the date):
-    /// only what `add` gives, under the cache's format.
+    /// only what `add` gives.
     func standalone(_ group: GroupID, _ add: (inout FingerprintHasher) -> Void) -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.add("atelier \(BuildCache.formatVersion)")
         hasher.add(group.stored)
         add(&hasher)
         return hasher.finish()
