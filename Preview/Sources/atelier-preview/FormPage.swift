@@ -45,7 +45,7 @@ struct FormPage {
         <!doctype html>
         <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(heading)) — aperçu</title>
-        <link rel="stylesheet" href="/assets/style.css">
+        <link rel="stylesheet" href="\(SiteAddresses.assets)style.css">
         <style>\(FormAssets.style)</style>
         </head><body>
         <nav class="formulaire-retour" aria-label="Retour"><a href="\(HTML.escape(backURL))">\(HTML.escape(backLabel))</a></nav>

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
 
     public func absoluteURL(_ path: String) -> String { baseURL + path }
 
+    public var addresses: SiteAddresses { SiteAddresses(tagIndex: tagIndex) }
+
     /// Feeds and e-mails are read away from the site: their site-relative links must carry the host.
     func absoluteLinks(_ html: String) -> String {
         html.replacingOccurrences(of: "href=\"/", with: "href=\"\(baseURL)/")

@@ -48,7 +48,7 @@ public final class Resource: Sendable {
         self.expiration = expiration
         self.fields = fields
         self.body = body
-        url = "/\(kind)/\(slug)/"
+        url = SiteAddresses.resource(kind: kind, slug: slug)
     }
 
     /// The day it went on the platform: `mise_en_ligne`, else the first day of its date. What publishes it, puts it

@@ -44,7 +44,7 @@ extension SiteModelBuilder {
             let suggestion = Suggestion.closest(to: reference.text, among: tags.map(\.label))
             log.error(.themeInconnu, "aucune ressource publiée n'a le thème « \(reference.text) »"
                           + (suggestion.map { " ; vouliez-vous dire « \($0) » ?" } ?? ""),
-                      at: reference.location, hint: "écrivez un thème de la page /\(content.site.tagIndex)/, tel qu'il y est écrit")
+                      at: reference.location, hint: "écrivez un thème de la page \(content.site.addresses.themes), tel qu'il y est écrit")
             return nil
         }
         func url(_ reference: GridConfig.Reference) -> String? {

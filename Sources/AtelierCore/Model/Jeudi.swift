@@ -10,7 +10,7 @@ public struct JeudiIssue: Sendable {
 
     public var url: String { Self.url(of: thursday) }
 
-    public static func url(of thursday: LocalDate) -> String { "/jeudis/\(thursday)/" }
+    public static func url(of thursday: LocalDate) -> String { SiteAddresses.jeudi(thursday) }
 }
 
 public struct RenderedEditorial: Sendable {

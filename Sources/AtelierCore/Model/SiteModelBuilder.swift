@@ -149,8 +149,7 @@ struct SiteModelBuilder {
     private func checkURLs(resources: [Resource], pages: [Page], log: inout DiagnosticLog) {
         let site = content.site
         var owners: [String: [String]] = [:]
-        let generated = ["/\(site.tagIndex)/", "/boussole/", "/jeudis/", "/recherche/", "/404.html"] + site.kinds.map { "/\($0.id)/" }
-            + (content.grid == nil ? [] : [Grid.url])
+        let generated = site.addresses.generated(kinds: site.kinds) + (content.grid == nil ? [] : [Grid.url])
         for url in generated { owners[url, default: []].append("(page générée par Atelier)") }
         for resource in resources {
             owners[resource.url, default: []].append(resource.source)
@@ -161,7 +160,7 @@ struct SiteModelBuilder {
             for alias in page.aliases { owners[alias, default: []].append(page.source) }
         }
         // Below these prefixes Atelier writes pages of its own (tags, boussole, issues, list pages, assets).
-        let reserved = ["/\(site.tagIndex)/", "/boussole/", "/jeudis/", "/recherche/", "/assets/"] + site.kinds.map { "/\($0.id)/page/" }
+        let reserved = site.addresses.reserved(kinds: site.kinds)
         for (source, aliases) in resources.map({ ($0.source, $0.aliases) }) + pages.map({ ($0.source, $0.aliases) }) {
             for alias in aliases {
                 if let prefix = reserved.first(where: { alias.hasPrefix($0) }) {

@@ -18,7 +18,7 @@ public struct LiveCheck {
 
     /// The site paths to check for the issue of `thursday`.
     public static func paths(issue thursday: LocalDate) -> [String] {
-        ["/", JeudiIssue.url(of: thursday), "/atom.xml", "/jeudis/atom.xml"]
+        [SiteAddresses.home, JeudiIssue.url(of: thursday), SiteAddresses.feed, SiteAddresses.jeudisFeed]
     }
 
     /// What answered wrong, one sentence per address; empty when every address serves this build. A server or a

@@ -27,7 +27,7 @@ struct Feeds {
           <title>\(XML.escape(site.title))</title>
           <subtitle>\(XML.escape(site.description))</subtitle>
           <link href="\(XML.escape(site.absoluteURL("/")))"/>
-          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL("/atom.xml")))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL(SiteAddresses.feed)))"/>
           <id>\(XML.escape(site.absoluteURL("/")))</id>
           <updated>\(Self.timestamp(updated))</updated>
           <generator>Atelier</generator>
@@ -67,9 +67,9 @@ struct Feeds {
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.language))">
           <title>\(XML.escape(site.jeudis.title))</title>
-          <link href="\(XML.escape(site.absoluteURL("/jeudis/")))"/>
-          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL("/jeudis/atom.xml")))"/>
-          <id>\(XML.escape(site.absoluteURL("/jeudis/")))</id>
+          <link href="\(XML.escape(site.absoluteURL(SiteAddresses.jeudis)))"/>
+          <link rel="self" type="application/atom+xml" href="\(XML.escape(site.absoluteURL(SiteAddresses.jeudisFeed)))"/>
+          <id>\(XML.escape(site.absoluteURL(SiteAddresses.jeudis)))</id>
           <updated>\(Self.timestamp(updated))</updated>
           <author><name>\(XML.escape(site.title))</name></author>
 

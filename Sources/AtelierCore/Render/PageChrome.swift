@@ -20,16 +20,17 @@ struct PageChrome: Sendable {
 
     init(model: SiteModel, parts: SharedParts) {
         let site = model.site
-        let sections = [("Accueil", "/")] + site.kinds.map { ($0.plural, "/\($0.id)/") }
-            + [("Thèmes", "/\(site.tagIndex)/"), ("Boussole", "/boussole/"), ("Rechercher", "/recherche/"), (site.jeudis.title, "/jeudis/")]
+        let sections = [("Accueil", SiteAddresses.home)] + site.kinds.map { ($0.plural, SiteAddresses.kind($0.id)) }
+            + [("Thèmes", site.addresses.themes), ("Boussole", BoussolePaths.root), ("Rechercher", SiteAddresses.search),
+               (site.jeudis.title, SiteAddresses.jeudis)]
         let pages = model.pages.filter { $0.page.menu != nil }.sorted { ($0.page.menu!, $0.page.url) < ($1.page.menu!, $1.page.url) }
-        let items = sections.map { Item(label: $0.0, url: $0.1, exact: $0.1 == "/") }
+        let items = sections.map { Item(label: $0.0, url: $0.1, exact: $0.1 == SiteAddresses.home) }
             + pages.map { Item(label: $0.page.title, url: $0.page.url, exact: true) }
         self.items = items
         let chrome = { (current: Int?) in
             let nav = Printed(items.indices.map { NavLink(label: items[$0].label, url: items[$0].url, isCurrent: $0 == current) })
             return (nav, SharedPart.Chrome(layout: Layout.Site(siteTitle: site.title, siteDescription: site.description, nav: nav,
-                                                                feedURL: "/atom.xml", tagIndexURL: "/\(site.tagIndex)/")))
+                                                                feedURL: SiteAddresses.feed, tagIndexURL: site.addresses.themes)))
         }
         variants = (items.indices.map { $0 } + [nil]).map { current in
             let (nav, chrome) = chrome(current)

@@ -14,7 +14,7 @@ struct Sharing: Sendable, Encodable {
     let structuredData: String?
 
     /// The picture every shared link shows: shipped in `templates/assets/`, 1200 × 630 as the networks want it.
-    static let imagePath = "/assets/partage.png"
+    static let imagePath = SiteAddresses.assets + "partage.png"
 }
 
 /// The schema.org descriptions of the site's pages, as JSON-LD.
@@ -24,11 +24,11 @@ struct StructuredData {
     /// The site itself and its search: `/recherche/?q=…`.
     func website() -> String {
         object([("@type", quoted("WebSite")), ("name", quoted(site.title)), ("description", quoted(site.description)),
-                ("url", quoted(site.absoluteURL("/"))), ("inLanguage", quoted(site.language)),
+                ("url", quoted(site.absoluteURL(SiteAddresses.home))), ("inLanguage", quoted(site.language)),
                 ("potentialAction", JSONText.object([
                     ("@type", quoted("SearchAction")),
                     ("target", JSONText.object([("@type", quoted("EntryPoint")),
-                                       ("urlTemplate", quoted(site.absoluteURL("/recherche/") + "?q={search_term_string}"))])),
+                                       ("urlTemplate", quoted(site.absoluteURL(SiteAddresses.search) + "?q={search_term_string}"))])),
                     ("query-input", quoted("required name=search_term_string"))]))])
     }
 
@@ -52,7 +52,7 @@ struct StructuredData {
                 + (resource.date.map { [("datePublished", quoted($0.iso(resource.datePrecision)))] } ?? []) + [
                 ("genre", quoted(kindLabel)),
                 ("keywords", quoted(resource.tags.joined(separator: ", "))),
-                ("publisher", organization(site.title, url: site.absoluteURL("/")))])
+                ("publisher", organization(site.title, url: site.absoluteURL(SiteAddresses.home)))])
         }
         fields += [("startDate", quoted(Self.iso(start))), ("eventStatus", quoted("https://schema.org/EventScheduled"))]
         if let end = resource.endTime { fields.append(("endDate", quoted(Self.iso(end)))) }

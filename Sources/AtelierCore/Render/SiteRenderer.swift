@@ -287,10 +287,10 @@ struct SiteRenderer {
         let texts = { (groups: @escaping @Sendable () -> [Group]) in Part(readsTexts: true, groups: groups) }
         var parts = [
             pages {
-                [viewed(.home, [Job(url: "/", template: "home", view: views.home()),
-                                Job(url: "/404.html", template: "404", view: views.notFound()),
-                                Job(url: "/recherche/", template: "recherche", view: views.search())]),
-                 viewed(.boussole, [Job(url: "/boussole/", template: "boussole", view: views.boussole())]),
+                [viewed(.home, [Job(url: SiteAddresses.home, template: "home", view: views.home()),
+                                Job(url: SiteAddresses.notFound, template: "404", view: views.notFound()),
+                                Job(url: SiteAddresses.search, template: "recherche", view: views.search())]),
+                 viewed(.boussole, [Job(url: BoussolePaths.root, template: "boussole", view: views.boussole())]),
                  viewed(.themes, views.tagIndexPages().map { Job(url: $0.url, template: "tags", view: $0.view) }),
                  viewed(.jeudis, views.jeudisPages().map { Job(url: $0.url, template: "jeudis", view: $0.view) }),
                  viewed(.redirections, model.redirects.map(redirectJob))]

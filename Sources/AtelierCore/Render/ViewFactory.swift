@@ -22,7 +22,7 @@ struct ViewFactory {
     func layout(title: String, description: String, url: String, structuredData: [String] = [],
                 published: String? = nil) -> Layout {
         let around = chrome.around(url)
-        let fullTitle = url == "/" ? site.title : "\(title) · \(site.title)"
+        let fullTitle = url == SiteAddresses.home ? site.title : "\(title) · \(site.title)"
         return Layout(siteTitle: site.title, siteDescription: site.description, language: site.language,
                       title: fullTitle, description: description.isEmpty ? site.description : description,
                       canonical: site.absoluteURL(url),
@@ -30,13 +30,13 @@ struct ViewFactory {
                                        image: site.absoluteURL(Sharing.imagePath), imageAlt: site.title,
                                        publishedTime: published,
                                        structuredData: structuredData.isEmpty ? nil : StructuredData.script(structuredData)),
-                      nav: around.nav, feedURL: "/atom.xml", tagIndexURL: "/\(site.tagIndex)/",
+                      nav: around.nav, feedURL: SiteAddresses.feed, tagIndexURL: site.addresses.themes,
                       header: around.header, footer: chrome.footer)
     }
 
     func tagURL(_ slug: String) -> String { Self.tagURL(slug, site: site) }
 
-    static func tagURL(_ slug: String, site: SiteConfig) -> String { "/\(site.tagIndex)/\(slug)/" }
+    static func tagURL(_ slug: String, site: SiteConfig) -> String { site.addresses.theme(slug) }
 
     /// « novembre 2025 », or what the page says when no source dates it.
     static func dateLabel(_ r: Resource) -> String {
@@ -62,7 +62,7 @@ struct ViewFactory {
 
     func kindSummary(_ kind: KindConfig) -> KindSummary {
         let count = model.listed(ofKind: kind.id).count
-        return KindSummary(label: kind.plural, url: "/\(kind.id)/", description: kind.description,
+        return KindSummary(label: kind.plural, url: SiteAddresses.kind(kind.id), description: kind.description,
                            count: count, countLabel: Self.count(count, "ressource", "ressources"), orderNote: Self.orderNote(kind.sort))
     }
 
@@ -91,7 +91,7 @@ struct ViewFactory {
         let toc = text.map(toc)
         let paths = paths(entry)
         let detail = ResourceDetail(
-            title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: "/\(kind.id)/", kindPlural: kind.plural,
+            title: r.title, summary: r.summary, kindLabel: kind.singular, kindURL: SiteAddresses.kind(kind.id), kindPlural: kind.plural,
             dateISO: r.date?.iso(r.datePrecision), dateLabel: Self.dateLabel(r),
             onlineLabel: r.onlineSince.map { FrenchDates.long($0) }, onlineISO: r.onlineSince?.description, body: text.map(\.html),
             toc: toc, hasToc: toc.map { $0.count >= 3 }, details: details(r, kind: kind),
@@ -110,7 +110,7 @@ struct ViewFactory {
             isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate),
             path: path(entry), partOf: paths.count == 1 ? paths[0] : nil, partOfSeveral: paths.count > 1 ? paths : [])
         let described = StructuredData(site: site)
-        let breadcrumbs = described.breadcrumbs([("Accueil", "/"), (kind.plural, "/\(kind.id)/"), (r.title, r.url)])
+        let breadcrumbs = described.breadcrumbs([("Accueil", SiteAddresses.home), (kind.plural, SiteAddresses.kind(kind.id)), (r.title, r.url)])
         return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url,
                                                structuredData: [described.resource(r, kindLabel: kind.singular), breadcrumbs],
                                                published: r.platformDayISO),
@@ -153,7 +153,7 @@ struct ViewFactory {
                    detail: [event.startTime.map { FrenchDates.span(from: $0, to: event.endTime) }, event.place]
                        .compactMap { $0 }.joined(separator: " · "))
         }
-        return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: "/",
+        return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: SiteAddresses.home,
                                        structuredData: [StructuredData(site: site).website()]),
                         title: home?.page.title ?? site.title, compass: compass().render(), jeudi: jeudi, nextEvent: nextEvent,
                         intro: home?.body.html ?? "",
@@ -169,7 +169,7 @@ struct ViewFactory {
         let past = kind.isAgenda
             ? listed.filter { !$0.resource.isUpcoming(on: model.buildDate) }.sorted { ($0.resource.startTime!, $1.resource.url) > ($1.resource.startTime!, $0.resource.url) }
             : listed
-        let paging = Paging(items: upcoming + past, size: site.pageSize, base: "/\(kind.id)/")
+        let paging = Paging(items: upcoming + past, size: site.pageSize, base: SiteAddresses.kind(kind.id))
         let summary = kindSummary(kind)
         return PagedList(paging: paging, template: "list") { n in
             let slice = paging.items(on: n)
@@ -180,7 +180,7 @@ struct ViewFactory {
                             showUpcoming: kind.isAgenda && (n == 1 || !comingHere.isEmpty),
                             showPast: kind.isAgenda && !pastHere.isEmpty,
                             isAgenda: kind.isAgenda, cards: pastHere.map(listedCard), pagination: paging.pagination(on: n),
-                            calendarURL: kind.isAgenda ? "/\(kind.id)/\(ICalendar.agendaFile)" : nil)
+                            calendarURL: kind.isAgenda ? SiteAddresses.agenda(kind.id) : nil)
         }
     }
 
@@ -192,7 +192,7 @@ struct ViewFactory {
 
     /// `/themes/`: every theme with its count, in pages of `TagsView.perPage`.
     func tagIndexPages() -> [(url: String, view: TagsView)] {
-        let paging = Paging(items: model.tags, size: TagsView.perPage, base: "/\(site.tagIndex)/")
+        let paging = Paging(items: model.tags, size: TagsView.perPage, base: site.addresses.themes)
         return (1...paging.count).map { n in
             (paging.url(n), TagsView(layout: layout(title: paging.title("Thèmes", on: n), description: "Toutes les ressources, par thème.", url: paging.url(n)),
                                      title: "Thèmes",
@@ -210,7 +210,7 @@ struct ViewFactory {
         let paging = Paging(items: ordered, size: site.pageSize, base: tagURL(tag.slug))
         return PagedList(paging: paging, template: "tag") { n in
             TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n),
-                                   structuredData: [StructuredData(site: site).breadcrumbs([("Accueil", "/"), ("Thèmes", "/\(site.tagIndex)/"),
+                                   structuredData: [StructuredData(site: site).breadcrumbs([("Accueil", SiteAddresses.home), ("Thèmes", site.addresses.themes),
                                                                                             (tag.label, tagURL(tag.slug))])]),
                     label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
                     groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
@@ -229,12 +229,12 @@ struct ViewFactory {
     }
 
     func search() -> SearchView {
-        SearchView(layout: layout(title: "Rechercher", description: "Chercher une ressource par un mot de son titre, de son résumé, de ses thèmes ou de son texte.", url: "/recherche/"),
+        SearchView(layout: layout(title: "Rechercher", description: "Chercher une ressource par un mot de son titre, de son résumé, de ses thèmes ou de son texte.", url: SiteAddresses.search),
                    indexURL: "/\(SearchIndex.folder)/")
     }
 
     func notFound() -> NotFoundView {
-        NotFoundView(layout: layout(title: "Page introuvable", description: "", url: "/404.html"))
+        NotFoundView(layout: layout(title: "Page introuvable", description: "", url: SiteAddresses.notFound))
     }
 
     func redirect(_ redirect: Redirect) -> RedirectView {
@@ -253,7 +253,7 @@ struct ViewFactory {
 
     /// `/jeudis/`: the issues, newest first, in pages.
     func jeudisPages() -> [(url: String, view: JeudisView)] {
-        let paging = Paging(items: model.jeudis, size: site.pageSize, base: "/jeudis/")
+        let paging = Paging(items: model.jeudis, size: site.pageSize, base: SiteAddresses.jeudis)
         return (1...paging.count).map { n in
             (paging.url(n), JeudisView(layout: layout(title: paging.title(site.jeudis.title, on: n), description: "Chaque jeudi, les nouvelles ressources et les prochains événements.", url: paging.url(n)),
                                        title: site.jeudis.title,
@@ -262,7 +262,7 @@ struct ViewFactory {
                                                         dateLabel: FrenchDates.withWeekday(issue.thursday), dateISO: issue.thursday.description,
                                                         url: issue.url, summary: issueSummary(issue))
                                        },
-                                       feedURL: "/jeudis/atom.xml", pagination: paging.pagination(on: n)))
+                                       feedURL: SiteAddresses.jeudisFeed, pagination: paging.pagination(on: n)))
         }
     }
 
@@ -303,7 +303,7 @@ struct ViewFactory {
         let paging = Paging(items: new, size: site.pageSize, base: issue.url)
         let hidden = new.count - paging.items(on: 1).count
         return JeudiEmailView(
-            siteTitle: site.title, siteURL: site.absoluteURL("/"), seriesTitle: site.jeudis.title, title: issueTitle(issue),
+            siteTitle: site.title, siteURL: site.absoluteURL(SiteAddresses.home), seriesTitle: site.jeudis.title, title: issueTitle(issue),
             dateLabel: FrenchDates.withWeekday(issue.thursday), issueURL: site.absoluteURL(issue.url),
             editorialTitle: issue.editorial?.editorial.title,
             body: issue.editorial.map { EmailStyle.inline(site.absoluteLinks($0.body.html)) }, bodyText: issue.editorial?.plainText,
@@ -326,7 +326,7 @@ struct ViewFactory {
     private func moreEvents(_ count: Int) -> TagLink? {
         guard count > site.pageSize, let agenda = site.kinds.first(where: \.isAgenda) else { return nil }
         return TagLink(label: "Et " + Self.count(count - site.pageSize, "autre événement", "autres événements") + " à venir",
-                       url: "/\(agenda.id)/")
+                       url: SiteAddresses.kind(agenda.id))
     }
 
     private func upcomingLabel() -> String {
