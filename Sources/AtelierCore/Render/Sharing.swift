@@ -10,8 +10,9 @@ struct Sharing: Sendable, Encodable {
     let imageAlt: String
     /// `2025-11-20`, `2025-11` or `2025` for a resource; nil elsewhere.
     let publishedTime: String?
-    /// JSON-LD, safe to put between `<script>` tags as it is; nil for a page that describes nothing.
-    let structuredData: String?
+    /// JSON-LD, safe to put between `<script>` tags as it is; nil for a page that describes nothing. A resource's is
+    /// made from its file alone: before its text is parsed, the file's fingerprint stands for it.
+    let structuredData: FromText<String?>
 
     /// The picture every shared link shows: shipped in `templates/assets/`, 1200 × 630 as the networks want it.
     static let imagePath = SiteAddresses.assets + "partage.png"

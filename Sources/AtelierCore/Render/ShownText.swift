@@ -1,6 +1,8 @@
 /// A resource's text as its page shows it: parsed when the page is rendered; unparsed when only the page's key is
 /// worked out, as the fingerprint of what parsing it reads (its file's bytes and what each of its links finds), so
-/// that the same view gives both and no list of what a page reads is kept apart from it.
+/// that the same view gives both and no list of what a page reads is kept apart from it. What the page makes from the
+/// resource's file alone (its schema.org description) is made only once the text is parsed: the file's fingerprint
+/// stands for it too.
 enum ShownText: Sendable {
     case parsed(RenderedMarkdown)
     case unparsed(Fingerprint)

@@ -19,7 +19,7 @@ struct ViewFactory {
 
     /// `structuredData`: the page's schema.org descriptions (JSON-LD objects); `published`: a resource's date, which
     /// makes the page an article for Open Graph.
-    func layout(title: String, description: String, url: String, structuredData: [String] = [],
+    func layout(title: String, description: String, url: String, structuredData: FromText<[String]> = .value([]),
                 published: String? = nil) -> Layout {
         let around = chrome.around(url)
         let fullTitle = url == SiteAddresses.home ? site.title : "\(title) · \(site.title)"
@@ -29,7 +29,7 @@ struct ViewFactory {
                       sharing: Sharing(type: published == nil ? "website" : "article", title: title,
                                        image: site.absoluteURL(Sharing.imagePath), imageAlt: site.title,
                                        publishedTime: published,
-                                       structuredData: structuredData.isEmpty ? nil : StructuredData.script(structuredData)),
+                                       structuredData: structuredData.map { $0.isEmpty ? nil : StructuredData.script($0) }),
                       nav: around.nav, feedURL: SiteAddresses.feed, tagIndexURL: site.addresses.themes,
                       header: around.header, footer: chrome.footer)
     }
@@ -110,9 +110,11 @@ struct ViewFactory {
             isPast: r.startTime != nil && !r.isUpcoming(on: model.buildDate),
             path: path(entry), partOf: paths.count == 1 ? paths[0] : nil, partOfSeveral: paths.count > 1 ? paths : [])
         let described = StructuredData(site: site)
-        let breadcrumbs = described.breadcrumbs([("Accueil", SiteAddresses.home), (kind.plural, SiteAddresses.kind(kind.id)), (r.title, r.url)])
-        return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url,
-                                               structuredData: [described.resource(r, kindLabel: kind.singular), breadcrumbs],
+        let structuredData = text.map { _ in
+            [described.resource(r, kindLabel: kind.singular),
+             described.breadcrumbs([("Accueil", SiteAddresses.home), (kind.plural, SiteAddresses.kind(kind.id)), (r.title, r.url)])]
+        }
+        return ResourcePageView(layout: layout(title: r.title, description: r.summary, url: r.url, structuredData: structuredData,
                                                published: r.platformDayISO),
                                 resource: detail)
     }
@@ -154,7 +156,7 @@ struct ViewFactory {
                        .compactMap { $0 }.joined(separator: " · "))
         }
         return HomeView(layout: layout(title: site.title, description: home?.page.summary ?? site.description, url: SiteAddresses.home,
-                                       structuredData: [StructuredData(site: site).website()]),
+                                       structuredData: .value([StructuredData(site: site).website()])),
                         title: home?.page.title ?? site.title, compass: compass().render(), jeudi: jeudi, nextEvent: nextEvent,
                         intro: home?.body.html ?? "",
                         kinds: site.kinds.map(kindSummary), latest: latest.map(listedCard), upcoming: upcoming.map(listedCard),
@@ -210,8 +212,8 @@ struct ViewFactory {
         let paging = Paging(items: ordered, size: site.pageSize, base: tagURL(tag.slug))
         return PagedList(paging: paging, template: "tag") { n in
             TagView(layout: layout(title: paging.title(tag.label, on: n), description: "Les ressources du thème « \(tag.label) ».", url: paging.url(n),
-                                   structuredData: [StructuredData(site: site).breadcrumbs([("Accueil", SiteAddresses.home), ("Thèmes", site.addresses.themes),
-                                                                                            (tag.label, tagURL(tag.slug))])]),
+                                   structuredData: .value([StructuredData(site: site).breadcrumbs([("Accueil", SiteAddresses.home), ("Thèmes", site.addresses.themes),
+                                                                                            (tag.label, tagURL(tag.slug))])])),
                     label: tag.label, countLabel: Self.count(entries.count, "ressource", "ressources"),
                     groups: groupedByKind(Array(paging.items(on: n))).map { CardGroup(label: $0.label, cards: $0.entries.map(listedCard)) },
                     pagination: paging.pagination(on: n))
