@@ -1,5 +1,6 @@
 /// A value many pages show, fingerprinted once: templates read the value; a page's key reads its fingerprint.
-struct Printed<Value: Encodable & Sendable>: Encodable, Sendable {
+/// A class: a card is handed to every list that shows it, at the cost of one reference count.
+final class Printed<Value: Encodable & Sendable>: Encodable, Sendable {
     let value: Value
     let fingerprint: Fingerprint
 
