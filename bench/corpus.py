@@ -1,7 +1,7 @@
 """Synthetic corpora for the benchmark: N resources of about 8 KB of Markdown each, with a fixed seed.
 
-The words follow the shipped corpus: its French vocabulary, drawn with the frequencies it has there, plus a long
-tail of rarer made-up words, as a large real corpus has (a search index meets thousands of distinct terms, not one
+The words follow the shipped corpus (or the content folder given): its French vocabulary, drawn with the frequencies
+it has there, plus a long tail of rarer made-up words, as a large real corpus has (a search index meets thousands of distinct terms, not one
 repeated paragraph). Each resource has a title, a summary, three of thirty themes, one or two values on each axis of
 the boussole, a table, a list, and links to other resources."""
 import bisect
@@ -12,6 +12,7 @@ import re
 import shutil
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "content"
 KINDS = ["fiches", "vademecums", "kits", "evenements", "exemples", "publications"]
 BOUSSOLE = {"maturite": ["accompagner", "consolider", "investir", "inventer"],
             "trajectoires": ["performance", "innovation", "confiance"],
@@ -26,10 +27,10 @@ SYLLABLES = ["ba", "ce", "di", "fo", "ga", "lé", "mi", "no", "pa", "qu", "ri", 
 GENERATOR_VERSION = 1
 
 
-def shipped_vocabulary():
-    """Words of the shipped corpus's texts, most frequent first."""
+def vocabulary(content):
+    """Words of the texts of `content` (a content folder), most frequent first."""
     counts = {}
-    for path in (ROOT / "content").rglob("*.md"):
+    for path in content.rglob("*.md"):
         text = path.read_text().split("---", 2)[-1]
         for word in re.findall(r"[A-Za-zÀ-ÿœŒ]+(?:['’][A-Za-zÀ-ÿ]+)?", text):
             counts[word.lower()] = counts.get(word.lower(), 0) + 1
@@ -37,13 +38,13 @@ def shipped_vocabulary():
 
 
 class Words:
-    """Zipf-like draws over the shipped words followed by a long tail of made-up ones."""
+    """Zipf-like draws over the words of `content` followed by a long tail of made-up ones."""
 
-    def __init__(self, rng, tail=40_000):
+    def __init__(self, rng, content, tail=40_000):
         made_up = set()
         while len(made_up) < tail:
             made_up.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
-        self.words = shipped_vocabulary() + sorted(made_up)
+        self.words = vocabulary(content) + sorted(made_up)
         self.cumulative = list(itertools.accumulate(1 / (rank + 1) ** 1.05 for rank in range(len(self.words))))
         self.rng = rng
 
@@ -81,26 +82,28 @@ def resource_text(rng, words, kind, index, count):
                extra, "".join(parts)))
 
 
-def copy_project_files(folder):
-    """The project's own templates and configuration, as they are now: a corpus kept from an earlier run gets them too."""
+def copy_project_files(folder, content):
+    """The project's own templates and the configuration of `content`, as they are now: a corpus kept from an earlier
+    run gets them too."""
     shutil.rmtree(folder / "templates", ignore_errors=True)
     shutil.copytree(ROOT / "templates", folder / "templates")
     (folder / "content").mkdir(parents=True, exist_ok=True)
     for name in ["site.yml", "boussole.yml"]:
-        shutil.copy(ROOT / "content" / name, folder / "content" / name)
+        shutil.copy(content / name, folder / "content" / name)
 
 
-def make_corpus(folder, count, seed=17):
-    """Writes templates/ and content/ for `count` resources into `folder`, unless that corpus is already there."""
+def make_corpus(folder, count, seed=17, content=SHIPPED):
+    """Writes templates/ and content/ for `count` resources into `folder`, unless that corpus is already there.
+    `content` gives the configuration and the vocabulary (the engine's tests pass their own fixture's)."""
     stamp = folder / ".corpus"
-    signature = "%d %d %d" % (count, seed, GENERATOR_VERSION)
+    signature = "%d %d %d" % (count, seed, GENERATOR_VERSION) + ("" if content == SHIPPED else " %s" % content)
     if stamp.exists() and stamp.read_text() == signature:
-        copy_project_files(folder)
+        copy_project_files(folder, content)
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     rng = random.Random(seed)
-    words = Words(rng)
-    copy_project_files(folder)
+    words = Words(rng, content)
+    copy_project_files(folder, content)
     for kind in KINDS:
         (folder / "content" / kind).mkdir()
     for index in range(count):

@@ -1,8 +1,11 @@
-"""Shared fixtures: the shipped corpus built by the real `atelier` binary, served on loopback, and headless Chromium."""
+"""Shared fixtures: the engine's own fixture project (Tests/site/fixture/content/ with the repository's templates)
+built by the real `atelier` binary and served on loopback, and headless Chromium. The shipped content/ is built by
+the content suite (test_content_*.py) alone: an editor's correction never turns an engine test red."""
 import functools
 import http.server
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,20 +17,30 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ATELIER = os.path.abspath(os.environ.get("ATELIER", str(ROOT / ".build" / "debug" / "atelier")))
 BUILD_DATE = "2025-11-20"
+FIXTURE = ROOT / "Tests" / "site" / "fixture" / "content"
 # The benchmark's own modules (its corpus generator, the compact-number reader) serve the tests too.
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def build_site(output, root=ROOT, date=BUILD_DATE):
-    result = subprocess.run([ATELIER, "build", "--root", str(root), "--output", str(output), "--date", date],
-                            capture_output=True, text=True)
+def project(folder, content):
+    """A project in `folder`: a copy of `content` and of the repository's templates, which are part of the engine."""
+    shutil.copytree(content, folder / "content")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    return folder
+
+
+def build_site(output, root, date=BUILD_DATE, strict=False):
+    result = subprocess.run([ATELIER, "build", "--root", str(root), "--output", str(output), "--date", date]
+                            + (["--strict"] if strict else []), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return output
 
 
 @pytest.fixture(scope="session")
-def corpus_site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("corpus") / "public")
+def fixture_site(tmp_path_factory):
+    """The fixture project built on BUILD_DATE with --strict: not one warning."""
+    root = project(tmp_path_factory.mktemp("fixture"), FIXTURE)
+    return build_site(root / "public", root, strict=True)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -36,8 +49,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(corpus_site):
-    handler = functools.partial(QuietHandler, directory=str(corpus_site))
+def fixture_url(fixture_site):
+    handler = functools.partial(QuietHandler, directory=str(fixture_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -20,9 +20,9 @@ def fetch_json(url):
 
 
 @pytest.fixture(scope="module")
-def listing(site_url):
+def listing(fixture_url):
     """Every listed resource in listing order: its URL, kind, boussole values and themes."""
-    raw = fetch_json(site_url + "/boussole/donnees.json")
+    raw = fetch_json(fixture_url + "/boussole/donnees.json")
     values, at, items = numbers(raw["items"]), 0, []
     while at < len(values):
         document, kind, masks = values[at], raw["kinds"][values[at + 1]], values[at + 2:at + 2 + raw["groups"]]
@@ -30,7 +30,7 @@ def listing(site_url):
         themes = [raw["themes"][n] for n in values[at + 1:at + 1 + values[at]]]
         at += 1 + values[at]
         chosen = {value for bit, value in enumerate(raw["values"]) if masks[bit // 30] & (1 << (bit % 30))}
-        chunk = fetch_json(site_url + raw["index"] + "d/%d.json" % (document // raw["chunk"]))
+        chunk = fetch_json(fixture_url + raw["index"] + "d/%d.json" % (document // raw["chunk"]))
         url = re.search(r'<h3><a href="([^"]+)"', chunk[document % raw["chunk"]]).group(1)
         items.append({"url": url, "kind": kind, "values": chosen, "themes": set(themes)})
     return {"items": items, "page": raw["page"]}
@@ -73,8 +73,8 @@ def loaded(driver):
         "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")]
 
 
-def test_choosing_filters_by_mouse_updates_list_count_and_url(browser, site_url, listing):
-    browser.get(site_url + "/boussole/")
+def test_choosing_filters_by_mouse_updates_list_count_and_url(browser, fixture_url, listing):
+    browser.get(fixture_url + "/boussole/")
     assert browser.find_element(By.ID, "filtres").is_displayed()
     total, page = len(listing["items"]), listing["page"]
     assert count_text(browser) == f"{total} ressources"
@@ -99,10 +99,10 @@ def test_choosing_filters_by_mouse_updates_list_count_and_url(browser, site_url,
     assert shown(browser) == either[:page] and len(either) >= len(both)
 
 
-def test_more_resources_come_a_page_at_a_time(browser, site_url, listing):
+def test_more_resources_come_a_page_at_a_time(browser, fixture_url, listing):
     everything, page = expected(listing), listing["page"]
     assert len(everything) > page, "the corpus has more resources than one page holds"
-    browser.get(site_url + "/boussole/")
+    browser.get(fixture_url + "/boussole/")
     more = browser.find_element(By.ID, "boussole-suite")
     more.click()
     WebDriverWait(browser, 5).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#resultats > li")) > page)
@@ -113,8 +113,8 @@ def test_more_resources_come_a_page_at_a_time(browser, site_url, listing):
     assert shown(browser) == everything
 
 
-def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url, listing):
-    browser.get(site_url + "/boussole/")
+def test_keyboard_alone_reaches_and_sets_the_filters(browser, fixture_url, listing):
+    browser.get(fixture_url + "/boussole/")
     body = browser.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
     target = checkbox(browser, "profils", "academiques")
@@ -141,8 +141,8 @@ def test_keyboard_alone_reaches_and_sets_the_filters(browser, site_url, listing)
     assert shown(browser) == expected(listing, profils=["academiques"], theme=[theme])[:listing["page"]]
 
 
-def test_a_shared_url_restores_the_filters(browser, site_url, listing):
-    browser.get(site_url + "/boussole/?maturite=inventer&type=exemples")
+def test_a_shared_url_restores_the_filters(browser, fixture_url, listing):
+    browser.get(fixture_url + "/boussole/?maturite=inventer&type=exemples")
     assert checkbox(browser, "maturite", "inventer").is_selected()
     assert checkbox(browser, "type", "exemples").is_selected()
     assert not checkbox(browser, "maturite", "accompagner").is_selected()
@@ -151,8 +151,8 @@ def test_a_shared_url_restores_the_filters(browser, site_url, listing):
     assert match, "the corpus has examples at the « inventer » level"
 
 
-def test_back_and_forward_restore_previous_filters(browser, site_url, listing):
-    browser.get(site_url + "/boussole/")
+def test_back_and_forward_restore_previous_filters(browser, fixture_url, listing):
+    browser.get(fixture_url + "/boussole/")
     checkbox(browser, "maturite", "accompagner").click()
     settled(browser)
     checkbox(browser, "profils", "acteurs-economiques").click()
@@ -166,12 +166,12 @@ def test_back_and_forward_restore_previous_filters(browser, site_url, listing):
     assert shown(browser) == narrowed
 
 
-def test_no_matching_resource_says_so_and_offers_a_way_back(browser, site_url, listing):
-    browser.get(site_url + "/boussole/")
+def test_no_matching_resource_says_so_and_offers_a_way_back(browser, fixture_url, listing):
+    browser.get(fixture_url + "/boussole/")
     kinds = [i.get_attribute("value") for i in browser.find_elements(By.CSS_SELECTOR, '#filtres input[name="type"]')]
     themes = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#filtre-theme option")][1:]
     empty = next((k, t) for k in kinds for t in themes if not expected(listing, type=[k], theme=[t]))
-    browser.get(site_url + "/boussole/?type=%s&theme=%s" % empty)
+    browser.get(fixture_url + "/boussole/?type=%s&theme=%s" % empty)
     assert shown(browser) == []
     message = browser.find_element(By.ID, "aucune")
     assert message.is_displayed()
@@ -183,23 +183,23 @@ def test_no_matching_resource_says_so_and_offers_a_way_back(browser, site_url, l
     assert query(browser) == {}
 
 
-def test_count_is_announced_to_screen_readers(browser, site_url):
-    browser.get(site_url + "/boussole/")
+def test_count_is_announced_to_screen_readers(browser, fixture_url):
+    browser.get(fixture_url + "/boussole/")
     count = browser.find_element(By.ID, "compte")
     assert count.get_attribute("aria-live") == "polite"
     assert count.get_attribute("role") == "status"
 
 
-def test_without_javascript_everything_is_reachable_by_links(browser_without_javascript, site_url, listing):
+def test_without_javascript_everything_is_reachable_by_links(browser_without_javascript, fixture_url, listing):
     driver = browser_without_javascript
-    driver.get(site_url + "/boussole/")
+    driver.get(fixture_url + "/boussole/")
     assert not driver.find_element(By.ID, "filtres").is_displayed()
     first = [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#resultats > li h3 a")]
     assert first == expected(listing)[:listing["page"]]
     sector = driver.find_element(By.CSS_SELECTOR, 'svg a[href="/boussole/maturite/consolider/"]')
     label = sector.get_attribute("aria-label")
     count = int(label.split(" : ")[1].split()[0])
-    driver.get(site_url + "/boussole/maturite/consolider/")
+    driver.get(fixture_url + "/boussole/maturite/consolider/")
     listed = []
     while True:
         listed += [a.get_dom_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".cards > .card h3 a")]
@@ -208,14 +208,14 @@ def test_without_javascript_everything_is_reachable_by_links(browser_without_jav
             break
         following[0].click()
     assert listed == expected(listing, maturite=["consolider"]) and len(listed) == count
-    driver.get(site_url + "/boussole/maturite/consolider/")
+    driver.get(fixture_url + "/boussole/maturite/consolider/")
     pair = driver.find_element(By.CSS_SELECTOR, 'a[href="/boussole/maturite/consolider/trajectoires/confiance/"]')
     pair.click()
     assert "Confiance" in driver.find_element(By.TAG_NAME, "h1").text
 
 
-def test_compass_sectors_are_links_reachable_by_keyboard(browser, site_url):
-    browser.get(site_url + "/boussole/")
+def test_compass_sectors_are_links_reachable_by_keyboard(browser, fixture_url):
+    browser.get(fixture_url + "/boussole/")
     sectors = browser.find_elements(By.CSS_SELECTOR, "svg.compass-svg a")
     assert [s.get_dom_attribute("href").split("/boussole/")[1] for s in sectors] == [
         "maturite/accompagner/", "maturite/consolider/", "maturite/investir/", "maturite/inventer/"]

@@ -4,15 +4,15 @@ import os
 import shutil
 import subprocess
 
-from conftest import ATELIER, ROOT
+from conftest import ATELIER, FIXTURE, ROOT
 
 
 def project(tmp_path):
-    """The shipped site's configuration and templates, with no content yet."""
+    """The fixture's configuration (the shipped site's kinds and axes) and the templates, with no content yet."""
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     (tmp_path / "content").mkdir()
     for name in ["site.yml", "boussole.yml"]:
-        shutil.copy(ROOT / "content" / name, tmp_path / "content" / name)
+        shutil.copy(FIXTURE / name, tmp_path / "content" / name)
     return tmp_path
 
 

@@ -1,4 +1,4 @@
-"""A path of the shipped corpus in headless Chromium: steps marked done and counted, the progress kept in the browser
+"""A path of the fixture's site in headless Chromium: steps marked done and counted, the progress kept in the browser
 across a reload and cleared on demand, a choice of steps that filters the list, its count and its « précédente /
 suivante » links, all of it by keyboard alone; and without JavaScript, a plain ordered list of every step. Paths are
 resources like the others: named resources link back to them, and themes, the boussole and the search list them."""
@@ -9,13 +9,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-PATH = "/parcours/alliances-et-territoires/"
+PATH = "/parcours/premiers-pas-essai/"
 STEPS = 8
 KEY = "atelier-etapes:" + PATH
 
 
-def open_path(driver, site_url):
-    driver.get(site_url + PATH)
+def open_path(driver, fixture_url):
+    driver.get(fixture_url + PATH)
     WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".parcours-outils").is_displayed())
 
 
@@ -49,8 +49,8 @@ def saved(driver):
     return driver.execute_script("return window.localStorage.getItem(arguments[0]);", KEY)
 
 
-def test_marking_steps_done_updates_the_count(browser, site_url):
-    open_path(browser, site_url)
+def test_marking_steps_done_updates_the_count(browser, fixture_url):
+    open_path(browser, fixture_url)
     assert count(browser) == f"0 étape sur {STEPS}"
     box(browser, 1).click()
     assert count(browser) == f"1 étape sur {STEPS}"
@@ -63,8 +63,8 @@ def test_marking_steps_done_updates_the_count(browser, site_url):
     assert box(browser, 3).accessible_name == "Étape 3 faite"
 
 
-def test_progress_stays_in_the_browser_across_a_reload_until_cleared(browser, site_url):
-    open_path(browser, site_url)
+def test_progress_stays_in_the_browser_across_a_reload_until_cleared(browser, fixture_url):
+    open_path(browser, fixture_url)
     for number in (2, 5, 7):
         box(browser, number).click()
     assert json.loads(saved(browser)) == [2, 5, 7]
@@ -73,7 +73,7 @@ def test_progress_stays_in_the_browser_across_a_reload_until_cleared(browser, si
     assert [n for n in range(1, STEPS + 1) if box(browser, n).is_selected()] == [2, 5, 7]
     sent = browser.execute_script(
         "return performance.getEntriesByType('resource').map(function (e) { return e.name; });")
-    assert all(url.startswith(site_url) for url in sent), "nothing is sent anywhere"
+    assert all(url.startswith(fixture_url) for url in sent), "nothing is sent anywhere"
 
     browser.find_element(By.CSS_SELECTOR, "[data-effacer]").click()
     assert count(browser) == f"0 étape sur {STEPS}"
@@ -84,11 +84,11 @@ def test_progress_stays_in_the_browser_across_a_reload_until_cleared(browser, si
     assert count(browser) == f"0 étape sur {STEPS}"
 
 
-def test_choosing_part_of_the_path_shows_only_its_steps_and_counts_them(browser, site_url):
-    open_path(browser, site_url)
+def test_choosing_part_of_the_path_shows_only_its_steps_and_counts_them(browser, fixture_url):
+    open_path(browser, fixture_url)
     box(browser, 3).click()
     box(browser, 7).click()
-    choice(browser, "Éclairer l’engagement").click()
+    choice(browser, "S’informer sur l’engagement").click()
     assert shown_steps(browser) == [3, 4, 5]
     assert count(browser) == "1 étape sur 3"
     assert neighbours(browser, 3) == {"previous": None, "next": "#etape-4"}
@@ -104,11 +104,11 @@ def test_choosing_part_of_the_path_shows_only_its_steps_and_counts_them(browser,
     assert neighbours(browser, 5) == {"previous": "#etape-4", "next": "#etape-6"}
 
 
-def test_a_link_to_a_hidden_step_shows_every_step_again(browser, site_url):
-    open_path(browser, site_url)
+def test_a_link_to_a_hidden_step_shows_every_step_again(browser, fixture_url):
+    open_path(browser, fixture_url)
     choice(browser, "Se situer").click()
     assert shown_steps(browser) == [1, 2]
-    browser.get(site_url + PATH + "#etape-6")
+    browser.get(fixture_url + PATH + "#etape-6")
     WebDriverWait(browser, 5).until(lambda d: len(shown_steps(d)) == STEPS)
     assert choice(browser, "Toutes les étapes").is_selected()
 
@@ -123,8 +123,8 @@ def focus(driver, matches, limit=120):
     raise AssertionError("not reached by the keyboard")
 
 
-def test_everything_works_from_the_keyboard(browser, site_url):
-    open_path(browser, site_url)
+def test_everything_works_from_the_keyboard(browser, fixture_url):
+    open_path(browser, fixture_url)
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
     first = focus(browser, lambda e: e.get_dom_attribute("name") == "choix-etapes")
     assert first.is_selected()
@@ -152,13 +152,13 @@ def test_everything_works_from_the_keyboard(browser, site_url):
     assert count(browser) == "0 étape sur 2"
 
 
-def test_without_javascript_the_path_is_a_plain_ordered_list(browser_without_javascript, site_url):
+def test_without_javascript_the_path_is_a_plain_ordered_list(browser_without_javascript, fixture_url):
     driver = browser_without_javascript
-    driver.get(site_url + PATH)
+    driver.get(fixture_url + PATH)
     steps = driver.find_elements(By.CSS_SELECTOR, "ol.etapes > li")
     assert [s.get_attribute("id") for s in steps] == [f"etape-{n}" for n in range(1, STEPS + 1)]
     assert all(s.is_displayed() for s in steps)
-    assert [s.find_element(By.TAG_NAME, "h3").text for s in steps][0] == "L’état des lieux des coopérations des collectivités"
+    assert [s.find_element(By.TAG_NAME, "h3").text for s in steps][0] == "L’état des lieux d’un territoire d’essai"
     assert not driver.find_element(By.CSS_SELECTOR, ".parcours-outils").is_displayed()
     assert not any(b.is_displayed() for b in driver.find_elements(By.CSS_SELECTOR, ".etape-faite"))
     assert "Se situer : étapes 1 et 2" in driver.find_element(By.CSS_SELECTOR, ".parcours").text
@@ -166,32 +166,35 @@ def test_without_javascript_the_path_is_a_plain_ordered_list(browser_without_jav
     assert driver.current_url.endswith("#etape-2")
 
 
-def test_a_named_resource_links_back_to_its_paths(browser, site_url):
-    browser.get(site_url + "/fiches/levier-charte-engagement-reciproque/")
+def test_a_named_resource_links_back_to_its_paths(browser, fixture_url):
+    browser.get(fixture_url + "/fiches/fiche-essai-cooperation/")
+    assert "Cette ressource fait partie des parcours" in browser.find_element(By.CSS_SELECTOR, ".parcours-lien").text
     links = browser.find_elements(By.CSS_SELECTOR, ".parcours-lien li a")
     targets = [a.get_dom_attribute("href") for a in links]
-    assert "/parcours/alliances-et-territoires/#etape-5" in targets and len(targets) == 4
-    links[targets.index("/parcours/alliances-et-territoires/#etape-5")].click()
+    assert "/parcours/premiers-pas-essai/#etape-5" in targets and len(targets) == 3
+    links[targets.index("/parcours/premiers-pas-essai/#etape-5")].click()
     WebDriverWait(browser, 5).until(lambda d: d.current_url.endswith(PATH + "#etape-5"))
-    browser.get(site_url + "/fiches/objectifs-faire-alliance/")
-    assert "Cette ressource fait partie des parcours" in browser.find_element(By.CSS_SELECTOR, ".parcours-lien").text
+    # A resource of one path only (at its slug, not its file name) names it in a sentence.
+    browser.get(fixture_url + "/kits/kit-transitions/")
+    assert browser.find_element(By.CSS_SELECTOR, ".parcours-lien").text == \
+        "Cette ressource fait partie du parcours Parcours d’essai sur le financement (étape 3)."
 
 
-def test_paths_are_in_themes_the_boussole_and_the_search_and_say_their_date_is_unknown(corpus_site):
-    formation = (corpus_site / "themes" / "formation" / "index.html").read_text()
+def test_paths_are_in_themes_the_boussole_and_the_search_and_say_their_date_is_unknown(fixture_site):
+    formation = "".join(page.read_text() for page in (fixture_site / "themes" / "formation").rglob("index.html"))
     assert all(f"/parcours/{slug}/" in formation
-               for slug in ("innover-en-territoire", "cooperer-efficacement", "hybrider-son-modele-socio-economique"))
-    boussole = (corpus_site / "boussole" / "index.html").read_text()
-    assert re.search(r'<input type="checkbox" name="type" value="parcours"> Parcours <span class="n">\(5\)</span>', boussole)
-    assert "parcours" in json.loads((corpus_site / "boussole" / "donnees.json").read_text())["kinds"]
-    # No source dates the paths: their pages say so rather than show a day.
-    page = (corpus_site / "parcours" / "agir-ensemble-en-territoire" / "index.html").read_text()
+               for slug in ("premiers-pas-essai", "parcours-essai-financement", "parcours-essai-evaluation"))
+    boussole = (fixture_site / "boussole" / "index.html").read_text()
+    assert re.search(r'<input type="checkbox" name="type" value="parcours"> Parcours <span class="n">\(3\)</span>', boussole)
+    assert "parcours" in json.loads((fixture_site / "boussole" / "donnees.json").read_text())["kinds"]
+    # A path without a date: its page says so rather than show a day.
+    page = (fixture_site / "parcours" / "premiers-pas-essai" / "index.html").read_text()
     assert "<dt>Date</dt><dd>date non précisée</dd>" in page
 
 
-def test_a_word_written_only_in_a_step_finds_its_path(browser, site_url):
-    browser.get(site_url + "/recherche/?q=ultramarins")
+def test_a_word_written_only_in_a_step_finds_its_path(browser, fixture_url):
+    browser.get(fixture_url + "/recherche/?q=ultramarins")
     WebDriverWait(browser, 5).until(
         lambda d: d.find_element(By.ID, "recherche-resultats").get_attribute("aria-busy") == "false")
     found = [a.get_dom_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "#recherche-resultats h3 a")]
-    assert "/parcours/agir-ensemble-en-territoire/" in found
+    assert found == ["/parcours/parcours-essai-financement/"]

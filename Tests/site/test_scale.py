@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ATELIER, BUILD_DATE, QuietHandler
+from conftest import ATELIER, BUILD_DATE, FIXTURE, QuietHandler
 from test_search import results, search
 
 import corpus  # the benchmark's own generator, fixed seed (bench/ is on the path: conftest.py)
@@ -33,7 +33,8 @@ def build(folder):
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    return {size: build(corpus.make_corpus(tmp_path_factory.mktemp("corpus%d" % size), size)) for size in SIZES}
+    return {size: build(corpus.make_corpus(tmp_path_factory.mktemp("corpus%d" % size), size, content=FIXTURE))
+            for size in SIZES}
 
 
 def pages(public):

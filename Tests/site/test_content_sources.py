@@ -1,5 +1,7 @@
 """Nothing copied: no content file repeats a run of 20 or more consecutive words of a source document.
 
+Part of the content suite (test_content_*.py): it checks the shipped content/, not the engine.
+
 The content of content/ is written from the plain-text source documents kept in ../shared/seeds/ (beside the
 repository). Facts, figures, names, dates and links carry over; sentences do not. This test reads every .md and .yml
 file of content/ and every file of the seeds folder, and fails on any run of RUN or more consecutive words that a
