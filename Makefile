@@ -13,7 +13,7 @@ ATELIER := .build/release/atelier
 
 PREVIEW := Preview/.build/debug/atelier-preview
 
-.PHONY: site test deps test-deps build check jeudi jeudi-publier publish bench serve preview fuzz clean
+.PHONY: site test deps test-deps build check jeudi jeudi-publier publish bench bench-versus serve preview fuzz clean
 
 ## Installs what is missing, builds in release mode and generates public/ from content/.
 site: build
@@ -105,3 +105,9 @@ bench: build test-deps
 	$(SWIFT) build -c release --package-path Preview
 	python3 bench/bench.py --atelier $(ATELIER) --preview Preview/.build/release/atelier-preview $(if $(SIZES),--sizes $(SIZES))
 	$(VENV)/bin/python bench/publish.py --atelier $(ATELIER) $(if $(SIZES),--sizes $(SIZES))
+
+## The build figures of `make bench` for two versions side by side, run in turns on copies of the same corpus, and
+## whether their sites are the same byte for byte: make bench-versus AVANT=/chemin/vers/un/autre/atelier
+bench-versus: build
+	@test -n "$(AVANT)" || { echo "Donnez le binaire à comparer : make bench-versus AVANT=/chemin/vers/atelier"; exit 2; }
+	python3 bench/versus.py --before $(AVANT) --after $(ATELIER) $(if $(SIZES),--sizes $(SIZES))

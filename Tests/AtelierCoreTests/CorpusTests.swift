@@ -6,6 +6,14 @@ import Testing
 @Suite struct CorpusTests {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-corpus-\(UUID().uuidString)")
 
+    /// `atelier new` on each kind of the shipped site.yml: refused until filled, then built.
+    @Test func everyShippedKindIsRefusedUntilFilledThenBuilt() throws {
+        let shipped = { (name: String) in
+            try String(contentsOf: Fixture.repository.appendingPathComponent("content/\(name)"), encoding: .utf8)
+        }
+        try NewResourceTests.checkEveryKind(site: shipped("site.yml"), boussole: shipped("boussole.yml"))
+    }
+
     func build(date: String = "2025-11-20") throws -> SiteModel {
         let report = Build.run(BuildOptions(root: Fixture.repository, output: output, date: LocalDate(iso: date), strict: true))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
