@@ -7,10 +7,14 @@ machine's speed reaches both. For each size it prints the median of each figure 
 the after/before ratios, pair by pair; then whether the two sites are the same, byte for byte.
 
     python3 bench/versus.py --before /tmp/atelier-before --after .build/release/atelier --sizes 1000 10000 --runs 5
+
+With --before-without-roles, the before copy's site.yml loses its fields' `role:` entries, for a version of Atelier
+from before event roles (its field names were the roles): both then build the same site.
 """
 import argparse
 import filecmp
 import pathlib
+import re
 import shutil
 import statistics
 
@@ -39,6 +43,9 @@ def measure(size, args, work):
         projects[name] = work / ("versus-%s-%d" % (name, size))
         trash.put(projects[name])
         shutil.copytree(source, projects[name], ignore=shutil.ignore_patterns("public", ".public.atelier", ".atelier"))
+    if args.before_without_roles:
+        site = projects["before"] / "content" / "site.yml"
+        site.write_text(re.sub(r", role: [a-z]+", "", site.read_text()))
     binaries = {"before": args.before, "after": args.after}
     figures = {}
 
@@ -82,6 +89,7 @@ def main():
     parser.add_argument("--after", default=str(ROOT / ".build" / "release" / "atelier"))
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--before-without-roles", action="store_true")
     parser.add_argument("--work", default=str(ROOT / ".build" / "bench"))
     args = parser.parse_args()
     work = pathlib.Path(args.work)
