@@ -65,6 +65,12 @@ public final class Resource: Sendable {
     /// Whether it is on the platform on `day` (drafts aside).
     public func isOnline(on day: LocalDate) -> Bool { platformDay.map { $0 <= day } ?? true }
 
+    /// Whether a build of `day` publishes it: on the platform and not a draft, or every resource with `includeDrafts`.
+    public func isPublished(on day: LocalDate, includeDrafts: Bool) -> Bool { includeDrafts || (!draft && isOnline(on: day)) }
+
+    /// Whether it has left the lists and feeds by `day` (`expiration`); its page stays, marked as archived.
+    public func isArchived(on day: LocalDate) -> Bool { expiration.map { $0 <= day } ?? false }
+
     /// The value of one of its kind's fields.
     public func value(of field: FieldSpec) -> FieldValue? { fields[field.key] }
 

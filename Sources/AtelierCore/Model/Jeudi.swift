@@ -39,7 +39,7 @@ struct JeudisBuilder {
         var issues: [JeudiIssue] = []
         var thursday = Jeudis.thursday(onOrAfter: first)
         while thursday <= buildDate {
-            let new = (byIssue[thursday] ?? []).filter { !isExpired($0, on: thursday) }
+            let new = (byIssue[thursday] ?? []).filter { !$0.resource.isArchived(on: thursday) }
             let editorial = editorialByDay[thursday]
             if !new.isEmpty || editorial != nil {
                 issues.append(JeudiIssue(thursday: thursday, editorial: editorial,
@@ -54,14 +54,9 @@ struct JeudisBuilder {
     /// Events starting on the Thursday itself or within the window after it.
     private func upcoming(from thursday: LocalDate, eventsByDay: [LocalDate: [Entry]]) -> [Entry] {
         (0..<(7 * upcomingWeeks)).flatMap { eventsByDay[thursday.adding(days: $0)] ?? [] }
-            .filter { $0.resource.isOnline(on: thursday) && !isExpired($0, on: thursday) }
+            .filter { $0.resource.isOnline(on: thursday) && !$0.resource.isArchived(on: thursday) }
             .sorted { ($0.resource.startTime!, $0.resource.url) < ($1.resource.startTime!, $1.resource.url) }
     }
-
-    private func isExpired(_ entry: Entry, on day: LocalDate) -> Bool {
-        entry.resource.expiration.map { $0 <= day } ?? false
-    }
-
 }
 
 public enum Jeudis {

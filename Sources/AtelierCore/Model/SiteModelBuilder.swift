@@ -39,7 +39,7 @@ struct SiteModelBuilder {
 
         let tagIndex = TagIndex(resources: published, log: &log)
         let sorted = sortedForListing(published)
-        let isArchived: @Sendable (Resource) -> Bool = { [buildDate] r in r.expiration.map { $0 <= buildDate } ?? false }
+        let isArchived: @Sendable (Resource) -> Bool = { [buildDate] r in r.isArchived(on: buildDate) }
         let refs = sorted.map(tagIndex.refs(for:))
         // The related lists, the longest step of the model, are worked out on another core while addresses and steps
         // are checked: by then the cache has been read, and that core is free.
@@ -78,9 +78,7 @@ struct SiteModelBuilder {
             templateAnchors: templateAnchors)
     }
 
-    private func isPublished(_ resource: Resource) -> Bool {
-        includeDrafts || (!resource.draft && resource.isOnline(on: buildDate))
-    }
+    private func isPublished(_ resource: Resource) -> Bool { resource.isPublished(on: buildDate, includeDrafts: includeDrafts) }
 
     /// Every content file a Markdown link may point to: resources (published, scheduled or drafts), pages, editorials,
     /// copied files; and the fingerprint of that table.

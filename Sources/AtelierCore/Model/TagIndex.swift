@@ -32,11 +32,17 @@ struct TagIndex {
     }
 
     func refs(for resource: Resource) -> [TagRef] {
+        Self.refs(resource.tags, slug: { slugs[$0] ?? Slug.make($0) }, shown: { slug, _ in labels[slug] })
+    }
+
+    /// Themes as written, each once by slug, with the label `shown` gives for a slug and a spelling (none: left out).
+    static func refs(_ written: [String], slug: (String) -> String = Slug.make,
+                     shown: (_ slug: String, _ spelling: String) -> String?) -> [TagRef] {
         var seen = Set<String>()
-        return resource.tags.compactMap { label in
-            let slug = slugs[label] ?? Slug.make(label)
-            guard seen.insert(slug).inserted, let shown = labels[slug] else { return nil }
-            return TagRef(slug: slug, label: shown)
+        return written.compactMap { spelling in
+            let slug = slug(spelling)
+            guard seen.insert(slug).inserted, let label = shown(slug, spelling) else { return nil }
+            return TagRef(slug: slug, label: label)
         }
     }
 

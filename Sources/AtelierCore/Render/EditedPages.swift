@@ -38,8 +38,8 @@ public final class EditedPages: Sendable {
         guard !log.hasErrors else { return .mistakes(log.sorted) }
         guard let resource = file.resource, let previous = model.entry(url: resource.url), previous.resource.source == source,
               resource.steps.isEmpty, previous.resource.steps.isEmpty,
-              includeDrafts || (!resource.draft && resource.isOnline(on: model.buildDate)) else { return .rebuild }
-        let entry = Entry(resource: resource, tags: tags(of: resource), isArchived: resource.expiration.map { $0 <= model.buildDate } ?? false,
+              resource.isPublished(on: model.buildDate, includeDrafts: includeDrafts) else { return .rebuild }
+        let entry = Entry(resource: resource, tags: tags(of: resource), isArchived: resource.isArchived(on: model.buildDate),
                           related: previous.related, stepTargets: previous.stepTargets, paths: previous.paths)
         let html = maker.resourcePage(entry, log: &log).html
         guard !log.hasErrors else { return .mistakes(log.sorted) }
@@ -48,11 +48,6 @@ public final class EditedPages: Sendable {
 
     /// Themes folded by slug, shown as the last build shows them (a new theme as written).
     private func tags(of resource: Resource) -> [TagRef] {
-        var seen = Set<String>()
-        return resource.tags.compactMap { label in
-            let slug = Slug.make(label)
-            guard seen.insert(slug).inserted else { return nil }
-            return TagRef(slug: slug, label: labels[slug] ?? label)
-        }
+        TagIndex.refs(resource.tags) { slug, spelling in labels[slug] ?? spelling }
     }
 }
