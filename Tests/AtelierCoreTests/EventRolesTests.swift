@@ -79,9 +79,16 @@ import Testing
         for (site, isAgenda) in [(Fixture.siteYAML, true), (Fixture.siteYAML.replacingOccurrences(of: ", role: debut }", with: " }"), false)] {
             let project = try Fixture(files: ["content/evenements/forum.md": forum], site: site)
             defer { project.remove() }
-            #expect(project.build().succeeded)
+            let report = project.build()
+            #expect(report.succeeded)
             #expect(project.exists("evenements/agenda.ics") == isAgenda)
             #expect(project.exists("evenements/forum/evenement.ics") == isAgenda)
+            // A field named after a role no field plays is said to play none, where it is written.
+            let unsaid = report.diagnostics.filter { $0.code == .roleAbsent }
+            let debut = Fixture.place(of: "debut:", in: site)
+            #expect(unsaid.map(\.location) == (isAgenda ? [] : [SourceLocation(file: SiteConfigLoader.path, line: debut.line, column: debut.column)]))
+            #expect(unsaid.map(\.message) == (isAgenda ? [] : ["« debut » ne joue aucun rôle : Atelier ne s'en sert pas pour les événements"]))
+            #expect(unsaid.allSatisfy { $0.severity == .warning })
         }
     }
 

@@ -135,7 +135,20 @@ enum SiteConfigLoader {
             fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required, role: role))
         }
         checkSteps(fields, in: map, log: &log)
+        warnOfRolesLeftUnsaid(fields, in: map, file: file, log: &log)
         return fields
+    }
+
+    /// A field named after a role that no field of the kind plays, of the type that plays it, most likely lost its
+    /// `role:` (a site.yml from before roles): without it, the kind is no agenda, and nothing else would say so.
+    private static func warnOfRolesLeftUnsaid(_ fields: [FieldSpec], in map: YAMLMapping, file: YAMLFile, log: inout DiagnosticLog) {
+        for role in EventRole.allCases where !fields.contains(where: { $0.role == role }) {
+            guard let field = fields.first(where: { $0.name == role.rawValue && $0.type == role.fieldType && $0.role == nil }),
+                  let entry = map.entries.first(where: { $0.key == field.name }) else { continue }
+            log.warning(.roleAbsent, "« \(field.name) » ne joue aucun rôle : Atelier ne s'en sert pas pour les événements",
+                        at: file.location(entry.keyNode),
+                        hint: "écrivez « role: \(role.rawValue) » dans ce champ si c'est bien ce qu'il donne (« \(role.rawValue) » d'un événement)")
+        }
     }
 
     /// The role a field plays in the kind's events: one the code knows, that a field of its type can play, and that no

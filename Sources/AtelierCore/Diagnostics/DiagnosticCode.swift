@@ -64,6 +64,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case projetIntrouvable = "projet-introuvable"
     case ressourceIntrouvable = "ressource-introuvable"
     case ressourceNonPubliee = "ressource-non-publiee"
+    case roleAbsent = "role-absent"
     case roleEnDouble = "role-en-double"
     case roleIncompatible = "role-incompatible"
     case roleInconnu = "role-inconnu"
