@@ -27,17 +27,15 @@ struct PageChrome: Sendable {
         let items = sections.map { Item(label: $0.0, url: $0.1, exact: $0.1 == SiteAddresses.home) }
             + pages.map { Item(label: $0.page.title, url: $0.page.url, exact: true) }
         self.items = items
-        let chrome = { (current: Int?) in
-            let nav = Printed(items.indices.map { NavLink(label: items[$0].label, url: items[$0].url, isCurrent: $0 == current) })
-            return (nav, SharedPart.Chrome(layout: Layout.Site(siteTitle: site.title, siteDescription: site.description, nav: nav,
-                                                                feedURL: SiteAddresses.feed, tagIndexURL: site.addresses.themes)))
-        }
         variants = (items.indices.map { $0 } + [nil]).map { current in
-            let (nav, chrome) = chrome(current)
+            let nav = Printed(items.indices.map { NavLink(label: items[$0].label, url: items[$0].url, isCurrent: $0 == current) })
+            let chrome = SharedPart.Chrome(layout: Layout.Site(siteTitle: site.title, siteDescription: site.description, nav: nav,
+                                                               feedURL: SiteAddresses.feed, tagIndexURL: site.addresses.themes))
             return Variant(nav: nav, header: SharedPart(key: "header \(current.map(String.init) ?? "aucune")", template: "partials/header",
                                                         chrome: chrome, parts: parts))
         }
-        footer = SharedPart(key: "footer", template: "partials/footer", chrome: chrome(nil).1, parts: parts)
+        // The footer shows the menu under no item.
+        footer = SharedPart(key: "footer", template: "partials/footer", chrome: variants[items.count].header.chrome, parts: parts)
     }
 
     /// The menu and header of the page at `url`.

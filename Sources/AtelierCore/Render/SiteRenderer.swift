@@ -185,8 +185,10 @@ struct SiteRenderer {
         // The sitemap lists every page the groups made (redirections aside): it comes last, while the search's meta,
         // which names every shard, is made.
         let search = resources.search
-        let files = made.groups.filter { $0.key != .redirections }.values.flatMap(\.files)
-        let last: [@Sendable () -> [(GroupID, BuildCache.CachedGroup)]] = (textless.all ? [] : [{ sitemap(files, into: writer) }]) + [
+        let madeSoFar = made.groups
+        let last: [@Sendable () -> [(GroupID, BuildCache.CachedGroup)]] = (textless.all ? [] : [{
+            sitemap(madeSoFar.filter { $0.key != .redirections }.values.flatMap(\.files), into: writer)
+        }]) + [
             {
                 let documents = search.urls.compactMap(model.entry(url:))
                 writer.write("\(SearchIndex.folder)/meta.json", SearchIndex.meta(days: documents.map { $0.resource.platformDay?.dayNumber ?? Int.min }, urls: search.urls,
