@@ -112,6 +112,7 @@ enum SiteConfigLoader {
     private static func readFields(_ node: Node, file: YAMLFile, log: inout DiagnosticLog) -> [FieldSpec] {
         guard let map = YAMLMapping(node, file: file, what: "fields", log: &log) else { return [] }
         var fields: [FieldSpec] = []
+        var roleWritten = Set<String>()
         for entry in map.entries {
             if FrontMatterKey(rawValue: entry.key) != nil {
                 log.error(.champCommunRedeclare, "« \(entry.key) » est déjà un champ commun à toutes les ressources", at: file.location(entry.keyNode))
@@ -132,18 +133,21 @@ enum SiteConfigLoader {
             let label = fieldMap["label"].flatMap { file.text($0, field: "label", log: &log) }
                 ?? entry.key.prefix(1).uppercased() + entry.key.dropFirst()
             let role = fieldMap["role"].flatMap { readRole($0, of: entry.key, type: type, before: fields, file: file, log: &log) }
+            if fieldMap["role"] != nil { roleWritten.insert(entry.key) }
             fields.append(FieldSpec(name: entry.key, label: label, type: type, required: required, role: role))
         }
         checkSteps(fields, in: map, log: &log)
-        warnOfRolesLeftUnsaid(fields, in: map, file: file, log: &log)
+        warnOfRolesLeftUnsaid(fields, roleWritten: roleWritten, in: map, file: file, log: &log)
         return fields
     }
 
-    /// A field named after a role that no field of the kind plays, of the type that plays it, most likely lost its
-    /// `role:` (a site.yml from before roles): without it, the kind is no agenda, and nothing else would say so.
-    private static func warnOfRolesLeftUnsaid(_ fields: [FieldSpec], in map: YAMLMapping, file: YAMLFile, log: inout DiagnosticLog) {
+    /// A field without `role:` (`roleWritten` names those with one), named after a role that no field of the kind
+    /// plays, of the type that plays it, most likely lost its `role:` (a site.yml from before roles): without it, the
+    /// kind is no agenda, and nothing else would say so.
+    private static func warnOfRolesLeftUnsaid(_ fields: [FieldSpec], roleWritten: Set<String>, in map: YAMLMapping, file: YAMLFile,
+                                              log: inout DiagnosticLog) {
         for role in EventRole.allCases where !fields.contains(where: { $0.role == role }) {
-            guard let field = fields.first(where: { $0.name == role.rawValue && $0.type == role.fieldType && $0.role == nil }),
+            guard let field = fields.first(where: { $0.name == role.rawValue && $0.type == role.fieldType && !roleWritten.contains($0.name) }),
                   let entry = map.entries.first(where: { $0.key == field.name }) else { continue }
             log.warning(.roleAbsent, "« \(field.name) » ne joue aucun rôle : Atelier ne s'en sert pas pour les événements",
                         at: file.location(entry.keyNode),
